@@ -1,0 +1,149 @@
+"""Computed result of each standard item from the registry facts (Pasal 53–69, 17 ayat (2), 75 ayat (2))."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .catalogue_model import SourceKind, StandardItem
+from .catalogue_staff import STAFF_FUNCTIONS_BY_CODE, TECHNICAL_FUNCTIONS
+from .standards_facts import Engagement, FacilityStatus, FormationKind, InstitutionFacts, ItemStatus
+
+OK, PART, NO = ItemStatus.TERPENUHI, ItemStatus.SEBAGIAN, ItemStatus.BELUM
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A computed status with its reason (Indonesian and English)."""
+
+    status: ItemStatus
+    reason: str
+    reason_en: str
+
+
+def _filled(text: str | None) -> bool:
+    return bool(text and text.strip())
+
+
+def _share(done: int, total: int, what_id: str, what_en: str) -> Outcome:
+    """All → terpenuhi, some → sebagian, none → belum."""
+    status = OK if total and done == total else PART if done else NO
+    return Outcome(status, f"{done} dari {total} {what_id}", f"{done} of {total} {what_en}")
+
+
+def _formation(f: InstitutionFacts) -> Outcome:
+    if f.formation_kind == FormationKind.UPT:
+        if _filled(f.establishment_decree_number):
+            return Outcome(OK, "UPT dengan keputusan pembentukan", "UPT with its establishment decree")
+        return Outcome(PART, "UPT, nomor keputusan pembentukan belum diisi", "UPT, establishment decree number missing")
+    if f.formation_kind == FormationKind.MASYARAKAT:
+        has = [_filled(f.deed_number), _filled(f.kemenkumham_decree_number)]
+        return _share(sum(has), 2, "bukti badan hukum (akta pendirian, keputusan Kemenkumham)",
+                      "legal entity documents (deed, Ministry of Law decree)")
+    return Outcome(NO, "Bentuk pendirian belum diisi", "Formation kind not recorded")
+
+
+def _registration(f: InstitutionFacts) -> Outcome:
+    number, when, until, day = _filled(f.registration_number), f.registration_date, f.registration_valid_until, f.as_of
+    if not number and when is None:
+        return Outcome(NO, "Belum terdaftar", "Not registered")
+    if not number or when is None:
+        return Outcome(PART, "Nomor atau tanggal tanda daftar belum diisi", "Registration number or date missing")
+    if when > day:
+        return Outcome(NO, f"Tanda daftar baru berlaku {when.isoformat()}", f"Registration starts {when.isoformat()}")
+    if until is not None and until < day:
+        return Outcome(NO, f"Tanda daftar kedaluwarsa {until.isoformat()}", f"Registration expired {until.isoformat()}")
+    return Outcome(OK, "Terdaftar dan berlaku", "Registered and valid")
+
+
+def _flag(present: bool, yes: tuple[str, str], no: tuple[str, str]) -> Outcome:
+    return Outcome(OK, *yes) if present else Outcome(NO, *no)
+
+
+_RECORDED, _MISSING = ("Tercatat", "Recorded"), ("Belum tercatat", "Not recorded")
+
+_INSTITUTION_CHECKS: dict[str, Callable[[InstitutionFacts], Outcome]] = {
+    "a.upt_or_badan_hukum": _formation,
+    "a.terdaftar": _registration,
+    "a.penetapan_menteri": lambda f: _flag(_filled(f.designation_decree_number), ("Keputusan Menteri tercatat",
+                                           "Ministerial decree recorded"), ("Belum ditetapkan Menteri", "Not designated")),
+    "b.visi": lambda f: _flag(_filled(f.vision), ("Visi tertulis", "Vision written"), ("Visi belum diisi", "No vision")),
+    "b.misi": lambda f: _flag(_filled(f.mission), ("Misi tertulis", "Mission written"), ("Misi belum diisi", "No mission")),
+    "c.pimpinan": lambda f: _flag(f.has_pimpinan, ("Jabatan terisi", "Position filled"), ("Jabatan kosong", "Vacant")),
+    "c.bidang_administrasi": lambda f: _flag(f.has_bidang_administrasi, ("Bidang ada", "Unit exists"),
+                                             ("Bidang belum ada", "No such unit")),
+    "c.bidang_teknis": lambda f: _flag(f.has_bidang_teknis, ("Bidang ada", "Unit exists"),
+                                       ("Bidang belum ada", "No such unit")),
+    "f.sumber_dana": lambda f: _flag(f.funding_sources_count > 0, (f"{f.funding_sources_count} sumber dana",
+                                     f"{f.funding_sources_count} funding source(s)"), ("Belum ada sumber dana", "None")),
+    "f.manajemen_pengelolaan": lambda f: _share(
+        sum([f.budget_plan_present, f.spending_records_present, f.accountability_report_present]), 3,
+        "dokumen (perencanaan, penggunaan, pertanggungjawaban)", "documents (planning, use, accountability)"),
+    "f.pertanggungjawaban": lambda f: _flag(f.accountability_report_present, ("Laporan pertanggungjawaban ada",
+                                            "Accountability report present"), ("Laporan belum ada", "No report")),
+    "g.tahapan_rehsos": lambda f: _flag(f.program_rehabilitation_stages, _RECORDED, _MISSING),
+    "g.bentuk_rehsos": lambda f: _flag(f.program_rehabilitation_forms, _RECORDED, _MISSING),
+    "g.reintegrasi": lambda f: _flag(f.program_reintegration, _RECORDED, _MISSING),
+    "g.pendampingan": lambda f: _flag(f.program_companionship, _RECORDED, _MISSING),
+}
+
+
+def _staff_function(code: str, f: InstitutionFacts) -> Outcome:
+    """Own active staff meet the item; cooperation meets it only where Pasal 61 ayat (3) allows it."""
+    function = STAFF_FUNCTIONS_BY_CODE[code]
+    active = [s for s in f.staff if s.function == code and s.active_on(f.as_of)]
+    own = sum(1 for s in active if s.engagement == Engagement.SENDIRI)
+    agreed = len(active) - own
+    if own:
+        return Outcome(OK, f"{own} orang tenaga sendiri aktif", f"{own} own staff active")
+    if agreed and function.agreement_allowed:
+        return Outcome(OK, "Disediakan melalui kerja sama (Pasal 61 ayat (3))", "Provided by agreement")
+    if agreed:
+        return Outcome(PART, "Hanya melalui kerja sama; Pasal 61 ayat (3) hanya untuk tenaga ayat (2)",
+                       "Only by agreement, which Pasal 61 ayat (3) allows for optional staff only")
+    return Outcome(NO, "Belum ada tenaga aktif", "No active staff")
+
+
+def _technical(f: InstitutionFacts):
+    return [s for s in f.staff if s.function in TECHNICAL_FUNCTIONS and s.active_on(f.as_of)]
+
+
+def _certified(f: InstitutionFacts) -> Outcome:
+    staff = _technical(f)
+    if not staff:
+        return Outcome(NO, "Belum ada peksos/TKS aktif", "No active social workers")
+    return _share(sum(s.certified_on(f.as_of) for s in staff), len(staff), "peksos/TKS bersertifikat berlaku",
+                  "social workers hold a valid certificate")
+
+
+def _sppa(f: InstitutionFacts) -> Outcome:
+    # Every active peksos/TKS may be assigned to accompany a child (Pasal 74 ayat (1)), so all need SPPA training.
+    staff = _technical(f)
+    if not staff:
+        return Outcome(NO, "Belum ada peksos/TKS aktif", "No active social workers")
+    return _share(sum(s.sppa_trained_on(f.as_of) for s in staff), len(staff),
+                  "peksos/TKS telah pelatihan SPPA (berlaku)", "social workers trained in SPPA (valid)")
+
+
+_FACILITY = {
+    FacilityStatus.TERSEDIA: Outcome(OK, "Tersedia", "Available"),
+    FacilityStatus.SEBAGIAN: Outcome(PART, "Tersedia sebagian", "Partly available"),
+    FacilityStatus.TIDAK: Outcome(NO, "Tidak tersedia", "Not available"),
+}
+
+
+def compute(item: StandardItem, facts: InstitutionFacts) -> Outcome:
+    """Computed result of one item from the facts; MANUAL items wait for a verifier."""
+    kind = item.source.kind
+    if kind is SourceKind.FACILITY:
+        value = facts.facilities.get(item.code)
+        return _FACILITY[value] if value is not None else Outcome(NO, "Belum diisi", "Not filled in")
+    if item.code == "d.teknis.sertifikasi":
+        return _certified(facts)
+    if item.code == "d.teknis.pelatihan_sppa":
+        return _sppa(facts)
+    if kind is SourceKind.STAFF:
+        return _staff_function(item.source.keys[0], facts)
+    if kind is SourceKind.MANUAL:
+        return Outcome(NO, "Menunggu penilaian verifikator", "Awaiting the verifier's assessment")
+    return _INSTITUTION_CHECKS[item.code](facts)

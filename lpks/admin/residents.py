@@ -1,0 +1,188 @@
+"""Residents (ABH) in Flask-Admin: pseudonymised list and details, the audited identity reveal, Excel import and
+export; registers every view of the residents area."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, send_file
+from flask_admin import expose
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+
+from lpks.extensions import db
+from lpks.models import Institution, Placement, Resident
+from lpks.rules import LegalBasis, ResidentKind, Route
+from lpks.security import READ, WRITE, can
+from lpks.services import residents, residents_dashboard  # noqa: F401  (dashboard sections register on import)
+from lpks.services.errors import ServiceError
+from lpks.services.placements_status import label
+
+from .base import SecureModelView, role_may
+from .residents_forms import SEX_LABELS, STATUS_LABELS, ConfirmForm, ImportForm, ResidentForm, form_data
+
+LABELS = {"register_number": _l("Nomor register"), "initials": _l("Inisial"), "kind": _l("Jenis ABH"),
+          "sex": _l("Jenis kelamin"), "route": _l("Jalur usia"), "age_at_offence": _l("Usia saat tindak pidana"),
+          "institution_id": _l("LPKS"), "institution": _l("LPKS")}
+
+
+def _institution(view, context, model, name):
+    inst = db.session.get(Institution, model.institution_id)
+    return inst.name if inst else "-"
+
+
+def on_form(form, call):
+    """Run a service call for run_service; a ServiceError is also shown beside its field, then re-raised."""
+    try:
+        return call()
+    except ServiceError as exc:
+        field = getattr(form, exc.field, None) if exc.field else None
+        if field is not None and hasattr(field, "errors"):
+            field.errors = [*field.errors, exc.message]
+        raise
+
+
+class ResidentView(SecureModelView):
+    """Residents: initials and register number in lists; the identity only on the audited explicit action."""
+
+    form = ResidentForm
+    can_export = False  # our own exports: pseudonymised by default, full identity audited (lpks.io.residents)
+    list_template = "residents/resident_list.html"
+    details_template = "residents/resident_details.html"
+    column_list = ("register_number", "initials", "kind", "sex", "route", "age_at_offence", "institution_id")
+    column_details_list = column_list
+    column_searchable_list = ("register_number",)  # never names: no identity in URLs or logs
+    column_filters = ("register_number", "kind", "sex", "route")
+    column_default_sort = ("id", True)
+    column_labels = LABELS
+    column_formatters = {
+        "kind": lambda v, c, m, n: label(ResidentKind, m.kind), "route": lambda v, c, m, n: label(Route, m.route),
+        "sex": lambda v, c, m, n: SEX_LABELS.get(m.sex, m.sex), "institution_id": _institution}
+
+    @property
+    def can_edit(self):  # the identity is changed only after the audited reveal (identity_view)
+        return False
+
+    def get_save_return_url(self, model, is_created=False):
+        return self.get_url(".details_view", id=model.id)
+
+    def create_model(self, form):
+        return self.run_service(lambda: on_form(form, lambda: residents.create(db.session, current_user,
+                                                                               form_data(form))))
+
+    # --- details --------------------------------------------------------------------------------------------
+    def details_context(self, model: Resident) -> dict:
+        """Placements of the resident and what the user may do on the details page."""
+        rows = db.session.scalars(select(Placement).where(Placement.resident_id == model.id)
+                                  .order_by(Placement.start_date.desc(), Placement.id.desc())).all()
+        return {"placements": [(p, label(LegalBasis, p.basis)) for p in rows],
+                "may_identity": residents.may_view_identity(current_user, model),
+                "may_write": can(current_user, WRITE, model), "confirm": ConfirmForm(), "status_labels": STATUS_LABELS}
+
+    def _resident(self, action: str = READ) -> Resident:
+        resident = self.get_one(request.args.get("id", ""))
+        if resident is None or (action == WRITE and not can(current_user, WRITE, resident)):
+            abort(404)
+        return resident
+
+    # --- the explicit, audited identity reveal ----------------------------------------------------------------
+    @expose("/identity/", methods=("POST",))
+    def identity_view(self):
+        """Show the full identity (POST with CSRF); each reveal writes a view_identity audit row."""
+        resident = self._resident()
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        try:
+            identity = residents.reveal_identity(db.session, current_user, resident)
+        except ServiceError as exc:
+            abort(exc.status)
+        db.session.commit()
+        form = None
+        if can(current_user, WRITE, resident):
+            form = ResidentForm(formdata=None, data={**identity, "kind": resident.kind, "sex": resident.sex,
+                                                     "register_number": resident.register_number,
+                                                     "version": str(resident.version)})
+        return self.render("residents/identity.html", resident=resident, identity=identity, form=form)
+
+    @expose("/identity/save/", methods=("POST",))
+    def identity_save(self):
+        """Save the record changed on the identity page (refuses a stale version)."""
+        resident = self._resident(WRITE)
+        form = ResidentForm()
+        if form.validate_on_submit() and self.run_service(lambda: on_form(form, lambda: residents.update(
+                db.session, current_user, resident, form_data(form)))):
+            flash(_("Data anak disimpan."), "success")
+            return redirect(self.get_url(".details_view", id=resident.id))
+        # the values re-shown are the ones the user just submitted: no new reveal
+        return self.render("residents/identity.html", resident=resident, identity=None, form=form)
+
+    # --- Excel export and import ------------------------------------------------------------------------------
+    @expose("/export.xlsx")
+    def export_xlsx(self):
+        """Excel export, pseudonymised (initials and register number); audited."""
+        from lpks.io.residents import export_residents
+
+        stream = export_residents(db.session, current_user, identity=False)
+        db.session.commit()
+        return send_file(stream, as_attachment=True, download_name="anak-lpks.xlsx")
+
+    @expose("/export-identity/", methods=("POST",))
+    def export_identity(self):
+        """Excel export with full identity (permitted roles only); every resident in it is an audited view."""
+        from lpks.io.residents import export_residents
+
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        try:
+            stream = export_residents(db.session, current_user, identity=True)
+        except ServiceError as exc:
+            abort(exc.status)
+        db.session.commit()
+        return send_file(stream, as_attachment=True, download_name="anak-lpks-identitas.xlsx")
+
+    @expose("/import/", methods=("GET", "POST"))
+    def import_view(self):
+        """Import residents with their current placements: all or nothing, every error by row and column."""
+        from lpks.io.residents import import_residents
+
+        if not role_may(Resident, WRITE):
+            abort(403)
+        form, errors = ImportForm(), []
+        if form.validate_on_submit() and form.file.data:
+            try:
+                result = import_residents(db.session, current_user, form.file.data.stream)
+            except ServiceError as exc:
+                db.session.rollback()
+                errors = getattr(exc, "errors", None) or [exc.message]
+            else:
+                db.session.commit()
+                flash(_("%(n)s anak dan penempatannya diimpor.", n=result), "success")
+                return redirect(self.get_url(".index_view"))
+        elif request.method == "POST":
+            errors = [_("Pilih berkas Excel (.xlsx) terlebih dahulu.")]
+        return self.render("residents/import.html", form=form, errors=errors)
+
+    @expose("/import-template.xlsx")
+    def import_template(self):
+        """An empty import workbook with its columns and a sheet explaining them."""
+        from lpks.io.residents import import_template
+
+        return send_file(import_template(), as_attachment=True, download_name="templat-impor-anak.xlsx")
+
+
+def register(admin) -> None:
+    """Add the residents area: residents, placements, titipan periods, holiday calendar, calculators."""
+    from .residents_calendar import CalculatorView, HolidayView
+    from .residents_custody import CustodyView
+    from .residents_placements import PlacementView
+    from lpks.models import CustodyPeriod, Holiday
+
+    category = _l("Anak")
+    admin.add_view(ResidentView(Resident, name=_l("Data anak"), endpoint="resident", category=category))
+    admin.add_view(PlacementView(Placement, name=_l("Penempatan"), endpoint="placement", category=category))
+    admin.add_view(CustodyView(CustodyPeriod, name=_l("Masa titipan"), endpoint="custody", category=category))
+    admin.add_view(CalculatorView(name=_l("Kalkulator tenggat"), endpoint="calculator", url="/admin/calculator",
+                                  category=category))
+    admin.add_view(HolidayView(Holiday, name=_l("Kalender hari libur"), endpoint="holiday", category=_l("Referensi")))
+
+
+

@@ -1,0 +1,73 @@
+"""Configuration: the only module that reads the environment."""
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+DEFAULT_SECRET = "dev-only-secret-change-me"
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot run safely."""
+
+
+def default_database_url(instance_path: str) -> str:
+    """The embedded SQLite file inside the instance folder."""
+    return "sqlite:///" + str(Path(instance_path) / "lpks.sqlite")
+
+
+def load_config(instance_path: str, overrides: dict | None = None) -> dict:
+    """Build the Flask config from the environment, then apply explicit overrides."""
+    env = os.environ
+    production = env.get("LPKS_ENV", "development") == "production"
+    cfg = {
+        "ENV_NAME": "production" if production else "development",
+        "SECRET_KEY": env.get("LPKS_SECRET_KEY", DEFAULT_SECRET),
+        "DATABASE_URL": env.get("DATABASE_URL") or default_database_url(instance_path),
+        "UPLOAD_DIR": env.get("LPKS_UPLOAD_DIR") or str(Path(instance_path) / "uploads"),
+        "BABEL_DEFAULT_LOCALE": "id",
+        "BABEL_DEFAULT_TIMEZONE": env.get("LPKS_TIMEZONE", "Asia/Jakarta"),
+        "LANGUAGES": ("id", "en"),
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=30),
+        "IDLE_TIMEOUT": timedelta(minutes=int(env.get("LPKS_IDLE_MINUTES", "30"))),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_NAME": "lpks_session",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": int(env.get("LPKS_MAX_UPLOAD_MB", "10")) * 1024 * 1024,
+        "LOGIN_MAX_FAILURES": 6,
+        "LOGIN_WINDOW_SECONDS": 60,
+        "FLASK_ADMIN_SWATCH": "cerulean",
+        "TESTING": False,
+        "REGIONS_FILE": env.get("LPKS_REGIONS_FILE")
+        or str(Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah_provinsi_kabkota.csv"),
+    }
+    if overrides:
+        cfg.update(overrides)
+    cfg["SQLALCHEMY_ENGINES"] = {"default": engine_options(cfg["DATABASE_URL"])}
+    check_config(cfg)
+    return cfg
+
+
+def engine_options(url: str) -> dict:
+    """Engine options per backend: SQLite waits for locks instead of failing."""
+    if url.startswith("sqlite"):
+        return {"url": url, "connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"url": url, "pool_pre_ping": True}
+
+
+def check_config(cfg: dict) -> None:
+    """Refuse to run in production with a default or short secret."""
+    if cfg["ENV_NAME"] == "production":
+        secret = cfg["SECRET_KEY"] or ""
+        if secret == DEFAULT_SECRET or len(secret) < 32:
+            raise ConfigError(
+                "LPKS_SECRET_KEY wajib diisi (minimal 32 karakter acak) pada LPKS_ENV=production."
+            )
+
+
+def instance_dir(default: str) -> str:
+    """Where the SQLite file, uploads and compiled catalogues live (LPKS_INSTANCE_PATH)."""
+    return os.environ.get("LPKS_INSTANCE_PATH") or default

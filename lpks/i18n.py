@@ -1,0 +1,294 @@
+"""Internationalisation: compiled catalogues, Flask-Babel, flask-admin/WTForms domains, filters.
+
+LPKS msgids ("messages") are Bahasa Indonesia, translated by translations/en/.../messages.po.
+Flask-Admin ("admin") and WTForms ("wtforms") are English and ship no Indonesian catalogue:
+LPKS carries translations/id/LC_MESSAGES/admin.po and wtforms.po. Every .po is compiled at
+start-up into <instance>/translations (git-ignored), the app's Flask-Babel directory; flask-admin
+and WTForms read their packaged catalogues first, then that directory.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+from zoneinfo import ZoneInfo
+
+from babel import Locale, dates, numbers
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, current_app, has_app_context, has_request_context
+from flask_babel import Domain, get_babel, get_locale, get_timezone
+from jinja2 import pass_context
+from wtforms.i18n import messages_path
+
+from lpks.extensions import babel
+
+SOURCE_DIR = Path(__file__).resolve().parent / "translations"
+DEFAULT_LOCALE = "id"
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+EXTENSION_KEY = "lpks_i18n"
+DATE_PATTERN = "d MMMM y"
+
+__all__ = [
+    "AppDomain", "I18nState", "WTFORMS_DOMAIN", "WTFormsTranslations", "compile_catalogues",
+    "format_angka", "format_tanggal", "format_tanggal_waktu", "init_i18n", "wtforms_translations",
+]
+
+
+@dataclass
+class I18nState:
+    """What init_i18n leaves in app.extensions["lpks_i18n"]."""
+
+    directory: Path
+    compiled: list[Path]
+    # Translations per (domain, directories) then per (locale, domain): see AppDomain.
+    caches: dict[tuple, dict] = field(default_factory=dict)
+
+
+def compile_catalogues(target_dir: str | os.PathLike, source_dir: str | os.PathLike = SOURCE_DIR,
+                       ) -> list[Path]:
+    """Compile each <lang>/LC_MESSAGES/*.po whose .mo is missing or older; return the .mo written."""
+    # Up to date costs two stat() per catalogue. Each .mo is written to a temporary file beside
+    # it then os.replace'd, so workers starting together never see a half-written catalogue.
+    written = []
+    for po in sorted(Path(source_dir).glob("*/LC_MESSAGES/*.po")):
+        lang = po.parent.parent.name
+        mo = Path(target_dir) / lang / "LC_MESSAGES" / (po.stem + ".mo")
+        if _up_to_date(mo, po):
+            continue
+        _compile_one(po, mo, lang)
+        written.append(mo)
+    return written
+
+
+def _up_to_date(mo: Path, po: Path) -> bool:
+    try:
+        return mo.stat().st_mtime_ns >= po.stat().st_mtime_ns
+    except FileNotFoundError:
+        return False
+
+
+def _compile_one(po: Path, mo: Path, lang: str) -> None:
+    source_mtime = po.stat().st_mtime_ns
+    with po.open("rb") as fp:
+        catalog = read_po(fp, locale=lang, domain=po.stem)
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{mo.name}.", suffix=".tmp", dir=mo.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write_mo(out, catalog)  # fuzzy entries are left out, as pybabel compile does
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the catalogue is not a secret
+        if os.stat(tmp).st_mtime_ns < source_mtime:  # a .po dated in the future (clock skew)
+            os.utime(tmp, ns=(source_mtime, source_mtime))  # must not recompile at every start
+        os.replace(tmp, mo)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _state() -> I18nState | None:
+    return current_app.extensions.get(EXTENSION_KEY) if has_app_context() else None
+
+
+def _app_directories() -> list[str]:
+    """The current app's Flask-Babel translation directories (the compiled LPKS catalogues)."""
+    if not has_app_context() or "babel" not in current_app.extensions:
+        return []
+    return list(get_babel().translation_directories)
+
+
+class _AppCatalogues:
+    """Mixin for a flask_babel.Domain: search the domain's own directories, then the app's."""
+
+    # App directories come last: flask-babel merges in order and the later catalogue wins, both
+    # for entries and for the plural rule (Indonesian nplurals=1 must not be reset by an empty
+    # packaged catalogue). flask-babel caches by (locale, domain) in one dict for the whole
+    # process, but the directories now depend on the app (and on the view's
+    # Admin.translations_path): get_translations_cache, its override point, keys by both.
+
+    @property
+    def translation_directories(self) -> list[str]:
+        own = list(super().translation_directories)  # type: ignore[misc]
+        return own + [d for d in _app_directories() if d not in own]
+
+    def get_translations_cache(self, ctx: Any) -> dict:
+        key = (tuple(self.domain), tuple(self.translation_directories))  # type: ignore[attr-defined]
+        state = _state()
+        store = state.caches if state is not None else self.__dict__.setdefault("_lpks_caches", {})
+        return store.setdefault(key, {})
+
+
+class AppDomain(_AppCatalogues, Domain):
+    """A flask-babel Domain on a package's catalogues, then the current app's compiled ones."""
+
+
+#: WTForms' catalogues then LPKS' wtforms.po: for FlaskForm, flask-admin's forms, WTFormsTranslations.
+WTFORMS_DOMAIN = AppDomain(messages_path(), domain="wtforms")
+
+
+class WTFormsTranslations:
+    """WTForms translations for a plain wtforms.Form: Meta.get_translations returns wtforms_translations."""
+
+    def gettext(self, string: str) -> str:
+        return WTFORMS_DOMAIN.get_translations().ugettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return WTFORMS_DOMAIN.get_translations().ungettext(singular, plural, n)
+
+
+wtforms_translations = WTFormsTranslations()
+
+
+def _flask_wtf_translations() -> Any:
+    """flask_wtf.i18n._get_translations (Flask-WTF 1.3.0) on WTFORMS_DOMAIN; None as upstream."""
+    if not has_request_context() or "babel" not in current_app.extensions:
+        return None
+    return WTFORMS_DOMAIN.get_translations()
+
+
+def _route_foreign_domains() -> None:
+    """PATCH (flask-admin 2.2.1, Flask-WTF 1.3.0): send their gettext to the app's catalogues too."""
+    # Neither offers a hook; process-wide and idempotent. Re-check on upgrade (tests/test_i18n.py).
+    # 1. flask_admin.babel.domain: a CustomDomain fixed at import on flask-admin's own directory
+    #    (+ Admin.translations_path, but only inside a view, and its shared (locale, domain) cache
+    #    lets whichever call comes first decide). Its bound methods are imported all over
+    #    flask-admin and handed to templates as _gettext/_ngettext, so the object cannot be
+    #    replaced: its class is swapped for a subclass adding _AppCatalogues.
+    # 2. flask_admin.babel.wtforms_domain (read at call time by flask_admin.babel.Translations,
+    #    flask-admin's form translations) only knows WTForms' directory: replaced.
+    # 3. flask_wtf.i18n._get_translations (FlaskForm with WTF_I18N_ENABLED) loads
+    #    wtforms.i18n.messages_path() only: replaced.
+    import flask_admin.babel as admin_babel
+    import flask_wtf.i18n as wtf_i18n
+
+    admin_domain = getattr(admin_babel, "domain", None)
+    if not isinstance(admin_domain, Domain):
+        raise RuntimeError("flask_admin.babel.domain is not a flask_babel.Domain: "
+                           "lpks.i18n supports flask-admin 2.2.1; review _route_foreign_domains.")
+    if not isinstance(admin_domain, _AppCatalogues):
+        base = type(admin_domain)
+        admin_domain.__class__ = type("Lpks" + base.__name__, (_AppCatalogues, base), {})
+    admin_babel.wtforms_domain = WTFORMS_DOMAIN
+    wtf_i18n._get_translations = _flask_wtf_translations
+
+
+def init_i18n(app: Flask, locale_selector: Callable[[], str | None] | None = None) -> I18nState:
+    """Compile the catalogues, initialise Flask-Babel, route flask-admin/WTForms, add Jinja filters."""
+    # locale_selector returns a code or None (BABEL_DEFAULT_LOCALE, "id"); it is only called in a
+    # request: CLI and jobs get the default locale unless they use flask_babel.force_locale().
+    directory = Path(app.instance_path) / "translations"
+    written = compile_catalogues(directory)
+    if written:
+        app.logger.info("Katalog terjemahan dikompilasi: %s", ", ".join(str(p) for p in written))
+
+    directories = [str(directory)]
+    configured = app.config.get("BABEL_TRANSLATION_DIRECTORIES")
+    if configured:
+        directories += [d for d in configured.split(";") if d and d not in directories]
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(directories)
+
+    babel.init_app(
+        app,
+        locale_selector=_in_request_only(locale_selector) if locale_selector else None,
+        default_locale=DEFAULT_LOCALE,
+        default_timezone=DEFAULT_TIMEZONE,
+        default_domain="messages",
+        default_translation_directories=str(directory),
+    )
+    state = I18nState(directory=directory, compiled=written)
+    app.extensions[EXTENSION_KEY] = state
+    _route_foreign_domains()
+
+    app.jinja_env.filters.update(tanggal=_tanggal, tanggal_waktu=_tanggal_waktu, angka=_angka)
+    return state
+
+
+def _in_request_only(selector: Callable[[], str | None]) -> Callable[[], str | None]:
+    @functools.wraps(selector)
+    def select() -> str | None:
+        return selector() if has_request_context() else None
+    return select
+
+
+def _locale(locale: str | Locale | None) -> Locale:
+    if locale is not None:
+        return Locale.parse(locale)
+    if has_app_context() and "babel" in current_app.extensions:
+        current = get_locale()
+        if current is not None:
+            return current
+    return Locale.parse(DEFAULT_LOCALE)
+
+
+def _timezone() -> Any:
+    if has_app_context() and "babel" in current_app.extensions:
+        return get_timezone()  # BABEL_DEFAULT_TIMEZONE, Asia/Jakarta unless configured
+    return ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def _local(value: datetime) -> datetime:
+    """`value` in the app's time zone; a naive datetime is UTC (how LPKS stores times)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(_timezone())
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def format_tanggal(value: date | datetime | None, locale: str | Locale | None = None) -> str:
+    """A date: "20 Maret 2026" (id), "20 March 2026" (en); a datetime in Asia/Jakarta; None → "-"."""
+    if _empty(value):
+        return "-"
+    if isinstance(value, datetime):
+        value = _local(value).date()
+    return dates.format_date(value, DATE_PATTERN, locale=_locale(locale))
+
+
+def format_tanggal_waktu(value: datetime | date | None, locale: str | Locale | None = None) -> str:
+    """A datetime in Asia/Jakarta (naive = UTC): "20 Maret 2026 14.05", "20 March 2026 14:05"."""
+    # Always a 24-hour clock, with the locale's separator when CLDR has one ("." in Indonesian).
+    if _empty(value):
+        return "-"
+    if not isinstance(value, datetime):
+        return format_tanggal(value, locale)
+    loc = _locale(locale)
+    short_time = loc.time_formats["short"].pattern
+    time_pattern = short_time if "H" in short_time and "a" not in short_time else "HH:mm"
+    return dates.format_datetime(_local(value), f"{DATE_PATTERN} {time_pattern}", locale=loc)
+
+
+def format_angka(value: Any, desimal: int | None = None, locale: str | Locale | None = None) -> str:
+    """A number with locale grouping: "1.234.567,5" (id), "1,234,567.5" (en); desimal fixes decimals."""
+    if _empty(value):
+        return "-"
+    loc = _locale(locale)
+    if desimal is None:
+        return numbers.format_decimal(value, locale=loc)
+    pattern = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+    return numbers.format_decimal(value, format=pattern, locale=loc)
+
+
+# Jinja folds filters applied to constants at compile time ({{ 1500|angka }}) and caches the
+# template, which would freeze the first request's locale; pass_context filters are never folded.
+
+@pass_context
+def _tanggal(context: Any, value: Any, locale: str | None = None) -> str:
+    return format_tanggal(value, locale)
+
+
+@pass_context
+def _tanggal_waktu(context: Any, value: Any, locale: str | None = None) -> str:
+    return format_tanggal_waktu(value, locale)
+
+
+@pass_context
+def _angka(context: Any, value: Any, desimal: int | None = None, locale: str | None = None) -> str:
+    return format_angka(value, desimal, locale)

@@ -1,0 +1,108 @@
+"""Excel of the accreditation area: the instrument (export → edit → import) and the compilations by region.
+
+The instrument sheet is exactly accreditation.COLUMNS, one row per element (instrument_to_rows); an import hands
+every sheet row, blank ones included, to instrument_from_rows, so its errors name the sheet row.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from decimal import Decimal
+from typing import Any, Iterable
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from accreditation import COLUMNS, Instrument, instrument_to_rows
+from lpks.services.errors import ServiceError
+
+from .cells import neutralise_cell
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+INSTRUMENT_SHEET = "instrumen"
+GUIDE = (
+    ("Petunjuk", ""),
+    ("kind", "instrument (versi), aspect (aspek dan bobot), indicator (indikator, skor maksimum, prefill), "
+             "answer (pilihan jawaban dan skornya), band (rentang nilai peringkat), validity (masa berlaku tahun)"),
+    ("version", "Ganti nomor versi pada baris 'instrument': versi lama tidak pernah diubah."),
+    ("weight", "Jumlah bobot semua aspek harus tepat 100."),
+    ("band", "Rentang [lower, upper): batas atas tidak termasuk, kecuali 100. Kosongkan grade untuk 'tidak "
+             "terakreditasi'. Rentang tidak boleh bercelah atau tumpang tindih."),
+    ("prefill", "Kode butir standar (dipisah koma) yang jawabannya diisi dari registri LPKS."),
+)
+
+
+def _out(value: Any) -> Any:
+    if value is None or isinstance(value, (int, float, Decimal, date)) and not isinstance(value, bool):
+        return value
+    return neutralise_cell(str(value))
+
+
+def workbook_bytes(sheets: Iterable[tuple[str, list[str], Iterable[Iterable[Any]]]]) -> bytes:
+    """A write_only workbook of (title, header, rows) sheets; every text cell neutralised against formulas."""
+    workbook = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append([_out(h) for h in header])
+        for row in rows:
+            sheet.append([_out(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def instrument_workbook(instr: Instrument) -> bytes:
+    """The instrument as a workbook to edit and import as a new version."""
+    rows = ([row[c] for c in COLUMNS] for row in instrument_to_rows(instr))
+    return workbook_bytes([(INSTRUMENT_SHEET, list(COLUMNS), rows), ("petunjuk", ["kolom", "keterangan"], GUIDE)])
+
+
+def read_instrument_rows(content: bytes) -> list[dict[str, Any]]:
+    """The data rows of an uploaded instrument sheet, blank rows kept so row numbers stay the sheet's."""
+    if not content.startswith(b"PK\x03\x04"):
+        raise ServiceError("Berkas harus buku kerja Excel .xlsx (unduh instrumen dari halaman ini).", "file")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise ServiceError("Berkas .xlsx rusak atau tidak dapat dibaca.", "file") from None
+    try:
+        sheet = workbook[INSTRUMENT_SHEET] if INSTRUMENT_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    if not values:
+        raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
+    header = [str(h or "").strip().lower() for h in values[0]]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ServiceError(f"Baris 1: kolom wajib tidak ada: {', '.join(missing)}. Gunakan berkas ekspor instrumen.",
+                           "file")
+    return [{name: row[i] if i < len(row) else None for i, name in enumerate(header) if name in COLUMNS}
+            for row in values[1:]]
+
+
+def _label(value: str | None) -> str:
+    return value if value else "tidak ada"
+
+
+def report_workbook(compilation) -> bytes:
+    """The compilation: one sheet per region, one per LPKS (with every unmet class criterion)."""
+    region_head = ["kode wilayah", "wilayah", "jumlah LPKS", "akreditasi A", "akreditasi B", "akreditasi C",
+                   "belum/tidak terakreditasi", "kelas A", "kelas B", "kelas C", "tanpa kelas",
+                   "sedang dinilai", "berakhir ≤ 180 hari"]
+    region_rows = [[r.code, r.name, r.total, r.grades["A"], r.grades["B"], r.grades["C"], r.grades[None],
+                    r.classes["A"], r.classes["B"], r.classes["C"], r.classes[None], r.in_process, r.expiring]
+                   for r in compilation.regions]
+    lpks_head = ["provinsi", "kabupaten/kota", "LPKS", "lingkup rujukan", "nilai akreditasi", "berlaku sampai",
+                 "nomor keputusan", "kelas", "provinsi wilayah kerja", "kabupaten/kota wilayah kerja",
+                 "alasan (kriteria)", "penilaian berjalan"]
+    lpks_rows = [[x.province, x.kabkota, x.institution.name, x.institution.referral_scope, _label(x.grade),
+                  x.valid_until, x.decree_number if x.grade else None, _label(x.klass.klass), x.klass.provinces,
+                  x.klass.kabupaten_kota, "; ".join(f"{c['criterion']} {'terpenuhi' if c['met'] else 'belum'}: "
+                                                    f"{c['label']} ({c['pasal']})" for c in x.klass.reasons),
+                  x.open_state]
+                 for x in compilation.lpks]
+    title = "per provinsi" if compilation.group == "provinsi" else "per kabupaten-kota"
+    return workbook_bytes([(title, region_head, region_rows), ("per LPKS", lpks_head, lpks_rows),
+                           ("keterangan", ["tanggal", "pengelompokan"], [[compilation.today, compilation.group]])])

@@ -1,0 +1,147 @@
+"""Rows of the residents import: columns, per-cell checks, then the services (one savepoint per row)."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from lpks.models.residents import SEXES
+from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
+from lpks.services import custody, placements, placements_admission, residents
+from lpks.services.errors import ServiceError
+from lpks.services.residents_common import parse_bool, parse_choice, parse_date, parse_datetime, parse_int
+
+
+def _codes(enum) -> str:
+    return ", ".join(member.value for member in enum)
+
+
+COLUMNS = (
+    ("nomor_register", _l("Nomor register (kosong = otomatis); tanpa nama anak")),
+    ("jenis_abh", _l("Wajib: %(codes)s", codes=_codes(ResidentKind))),
+    ("nama_lengkap", _l("Wajib")), ("nik", _l("16 angka, bila diketahui")), ("tempat_lahir", ""),
+    ("tanggal_lahir", _l("Wajib, TTTT-BB-HH")), ("jenis_kelamin", _l("Wajib: laki_laki, perempuan")),
+    ("alamat", ""), ("orang_tua_wali", ""), ("agama", ""), ("pendidikan", ""), ("disabilitas", ""),
+    ("tanggal_tindak_pidana", _l("Wajib untuk Anak, TTTT-BB-HH")), ("uraian_tindak_pidana", _l("Wajib untuk Anak")),
+    ("dasar_hukum", _l("Kosong = tanpa penempatan; %(codes)s", codes=_codes(LegalBasis))),
+    ("syarat", _l("Dipisah titik koma: %(codes)s", codes="; ".join(
+        option.value for options in CONDITION_OPTIONS.values() for option in options))),
+    ("tanggal_mulai", _l("Tanggal mulai penempatan, TTTT-BB-HH")),
+    ("lama_bulan", _l("Putusan pengadilan: 1–12")),
+    ("dokumen", _l("Kode dokumen yang ada, dipisah titik koma: %(codes)s", codes="; ".join(sorted(
+        {doc.code for docs in REQUIRED_DOCUMENTS.values() for doc in docs} | {"laporan_litmas"})))),
+    ("waktu_serah_terima", _l("TTTT-BB-HH jj:mm (kosong = saat impor)")),
+    ("alasan_melebihi_kapasitas", _l("Wajib bila LPKS sudah penuh")),
+    ("dugaan_kekerasan", _l("ya/tidak")), ("tanggal_pemeriksaan_rs", _l("TTTT-BB-HH")),
+    ("tingkat", _l("Titipan: %(codes)s", codes=_codes(CustodyLevel))),
+    ("tanggal_mulai_titipan", _l("Titipan: TTTT-BB-HH (hari ke-1)")),
+    ("jumlah_hari", _l("Titipan: hari menurut surat")),
+    ("nomor_surat_titipan", ""), ("lembaga_penitip", _l("Titipan: wajib")),
+    ("atasan_lembaga_penitip", _l("Titipan: wajib (tembusan surat pemberitahuan)")),
+)
+REQUIRED = ("jenis_abh", "nama_lengkap", "tanggal_lahir", "jenis_kelamin")
+RESIDENT = {"register_number": "nomor_register", "kind": "jenis_abh", "full_name": "nama_lengkap", "nik": "nik",
+            "birth_place": "tempat_lahir", "birth_date": "tanggal_lahir", "sex": "jenis_kelamin", "address": "alamat",
+            "parent_guardian": "orang_tua_wali", "religion": "agama", "education": "pendidikan",
+            "disability": "disabilitas", "offence_date": "tanggal_tindak_pidana",
+            "offence_description": "uraian_tindak_pidana"}
+PLACEMENT = {"basis": "dasar_hukum", "conditions": "syarat", "start_date": "tanggal_mulai", "months": "lama_bulan",
+             "suspected_violence": "dugaan_kekerasan", "hospital_exam_on": "tanggal_pemeriksaan_rs",
+             "resident_id": "nama_lengkap", "kind": "jenis_abh"}
+DOCUMENTS = {"code": "dokumen", "received_at": "waktu_serah_terima"}
+CUSTODY = {"level": "tingkat", "start_date": "tanggal_mulai_titipan", "granted_days": "jumlah_hari",
+           "letter_number": "nomor_surat_titipan", "depositor_agency": "lembaga_penitip",
+           "depositor_superior": "atasan_lembaga_penitip", "days": "jumlah_hari"}
+ADMIT = {"handover_at": "waktu_serah_terima", "over_capacity_reason": "alasan_melebihi_kapasitas",
+         "documents": "dokumen"}
+DATES = ("tanggal_lahir", "tanggal_tindak_pidana", "tanggal_mulai", "tanggal_pemeriksaan_rs", "tanggal_mulai_titipan")
+INTS = ("lama_bulan", "jumlah_hari")
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value
+
+
+def _cell_errors(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """Type checks of every cell, so a row reports all its bad cells at once."""
+    found = []
+    checks = [(name, lambda v, n=name: parse_date(v, n, n, required=False)) for name in DATES]
+    checks += [(name, lambda v, n=name: parse_int(v, n, n, required=False)) for name in INTS]
+    checks += [("waktu_serah_terima", lambda v: parse_datetime(v, "waktu_serah_terima", "waktu_serah_terima",
+                                                               required=False)),
+               ("dugaan_kekerasan", lambda v: parse_bool(v, "dugaan_kekerasan", "dugaan_kekerasan")),
+               ("jenis_kelamin", lambda v: parse_choice(v, "jenis_kelamin", "jenis_kelamin", SEXES)),
+               ("jenis_abh", lambda v: parse_choice(v, "jenis_abh", "jenis_abh",
+                                                    tuple(k.value for k in ResidentKind)))]
+    for name, check in checks:
+        try:
+            check(row.get(name))
+        except ServiceError as exc:
+            found.append((name, exc.message))
+    return found
+
+
+def _row(session: Session, user: Any, row: dict[str, Any]) -> None:
+    stage = RESIDENT
+    resident = residents.create(session, user, {key: row.get(col) for key, col in RESIDENT.items()})
+    if not row.get("dasar_hukum"):
+        return
+    stage = PLACEMENT
+    try:
+        placement = placements.create(session, user, {
+            "resident_id": resident.id, "basis": row.get("dasar_hukum"), "conditions": row.get("syarat") or "",
+            "start_date": row.get("tanggal_mulai"), "months": row.get("lama_bulan"),
+            "suspected_violence": row.get("dugaan_kekerasan"), "hospital_exam_on": row.get("tanggal_pemeriksaan_rs")})
+        stage = DOCUMENTS
+        handover = row.get("waktu_serah_terima")
+        for code in str(row.get("dokumen") or "").replace(",", ";").split(";"):
+            if code.strip():
+                placements_admission.add_document(session, user, placement,
+                                                  {"code": code.strip(), "received_at": handover})
+        if row.get("dasar_hukum") == LegalBasis.TITIPAN.value:
+            stage = CUSTODY
+            custody.open_period(session, user, placement, {key: row.get(col) for key, col in CUSTODY.items()})
+        stage = ADMIT
+        placements_admission.admit(session, user, placement, {
+            "handover_at": handover, "over_capacity_reason": row.get("alasan_melebihi_kapasitas")})
+    except ServiceError as exc:
+        exc.column = stage.get(exc.field or "", "dasar_hukum")
+        raise
+
+
+def import_rows(session: Session, user: Any, header: list[str], records: list[tuple[int, dict]]) -> list[str]:
+    """Run every row in its own savepoint; return the errors ("Baris N, kolom X: alasan")."""
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        return [_("Kolom wajib tidak ada: %(names)s.", names=", ".join(missing))]
+    if not records:
+        return [_("Berkas tidak berisi baris data.")]
+    errors = []
+    for number, raw in records:
+        row = {key: _text(value) for key, value in raw.items()}
+        bad = _cell_errors(row)
+        if bad:
+            errors += [_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=col, reason=reason)
+                       for col, reason in bad]
+            continue
+        savepoint = session.begin_nested()
+        try:
+            _row(session, user, row)
+        except ServiceError as exc:
+            savepoint.rollback()
+            column = getattr(exc, "column", None) or RESIDENT.get(exc.field or "", exc.field or "-")
+            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=column, reason=exc.message))
+        except IntegrityError:
+            savepoint.rollback()
+            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="nomor_register",
+                            reason=_("nomor register sudah dipakai")))
+        else:
+            savepoint.commit()
+    return errors

@@ -1,0 +1,50 @@
+"""Read tabular files (CSV or XLSX) into header-keyed rows with their row numbers."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from lpks.services.errors import ServiceError
+
+
+def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows as (row number in the file, {column: text}); refuses missing columns."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _csv_rows(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        raise ServiceError(f"Format berkas '{suffix or path.name}' tidak didukung: gunakan .csv atau .xlsx.", "file")
+    if not rows:
+        raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ServiceError(f"Kolom wajib tidak ada: {', '.join(missing)} (judul kolom: {', '.join(required)}).", "file")
+    result = []
+    for number, values in enumerate(rows[1:], start=2):
+        if not any(str(v or "").strip() for v in values):
+            continue
+        record = {name: str(values[i] if i < len(values) and values[i] is not None else "").strip()
+                  for i, name in enumerate(header) if name}
+        result.append((number, record))
+    return result
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    text = path.read_bytes().decode("utf-8-sig")
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _xlsx_rows(path: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()

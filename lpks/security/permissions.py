@@ -1,0 +1,179 @@
+"""One policy decides read/write by role × region × LPKS (RULES §1).
+
+`can(user, action, obj)` answers for one object; `scope_clause(user, model, action)` gives the SQL
+condition selecting exactly the rows `can` would allow. Both read the same POLICY table and the same
+per-model scope keys, so the list, the detail page, the API and the export agree.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import false, select, true
+
+from lpks.models import ApiToken, AuditLog, Institution, Region, User
+from lpks.models import CustodyExtension, CustodyPeriod, Holiday, Placement, PlacementDocument, Resident
+from lpks.models import (EvidenceDocument, EvidenceLink, FacilityRecord, FinancialReport, FundingSource,
+                         OrganisationPosition, StaffMember, Verification, VerificationFinding, WorkArea)
+from lpks.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent, InstitutionClass
+from lpks.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
+
+READ = "read"
+WRITE = "write"
+
+# Scope kinds: how far a role reaches for a kind of object.
+ALL = "all"        # every row
+REGION = "region"  # rows of the user's LPKS, regency/city or province (by the user's role)
+SELF = "self"      # the user's own rows
+
+# POLICY[model][role] = {action: scope kind}; a missing entry denies.
+POLICY: dict[type, dict[str, dict[str, str]]] = {
+    Region: {role: {READ: ALL} for role in (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS, ROLE_ADMIN)},
+    Institution: {
+        ROLE_OPERATOR: {READ: REGION, WRITE: REGION},
+        ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+        ROLE_PROVINCE: {READ: REGION},
+        ROLE_KEMENSOS: {READ: ALL, WRITE: ALL},
+        ROLE_ADMIN: {READ: ALL},
+    },
+    User: {
+        ROLE_ADMIN: {READ: ALL, WRITE: ALL},
+        ROLE_OPERATOR: {READ: SELF},
+        ROLE_KABKOTA: {READ: SELF},
+        ROLE_PROVINCE: {READ: SELF},
+        ROLE_KEMENSOS: {READ: SELF},
+    },
+    ApiToken: {
+        ROLE_ADMIN: {READ: ALL, WRITE: ALL},
+        ROLE_OPERATOR: {READ: SELF},
+        ROLE_KABKOTA: {READ: SELF},
+        ROLE_PROVINCE: {READ: SELF},
+        ROLE_KEMENSOS: {READ: SELF},
+    },
+    AuditLog: {ROLE_ADMIN: {READ: ALL}},
+    # Child data (RULES §1): the LPKS writes its own; Dinas Sosial and Kemensos read their scope; admin nothing.
+    Resident: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    Placement: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    PlacementDocument: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+                        ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    CustodyPeriod: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+                    ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    CustodyExtension: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+                       ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    # Registry (issue 3): profile parts follow Institution; the LPKS keeps its own staff, facilities, funding and
+    # evidence; the Dinas Sosial kabupaten/kota verifies; province and Kemensos read their scope; admin nothing.
+    WorkArea: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    OrganisationPosition: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+                           ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (StaffMember, FacilityRecord, FundingSource, FinancialReport, EvidenceDocument, EvidenceLink)},
+    **{model: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (Verification, VerificationFinding)},
+    # Accreditation (issue 4): every office acts on the assessments of its scope; accreditation.workflow decides
+    # which role takes which step. Kemensos owns the instrument; the class is computed, never written by a person.
+    **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+               ROLE_PROVINCE: {READ: REGION, WRITE: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}}
+       for model in (Assessment, AssessmentAnswer, AssessmentEvent)},
+    AccreditationInstrument: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
+                              ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    InstitutionClass: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION}, ROLE_PROVINCE: {READ: REGION},
+                       ROLE_KEMENSOS: {READ: ALL}},
+    # The holiday calendar belongs to Kementerian Sosial (RULES §1, §5); every other child-data role reads it.
+    Holiday: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
+              ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+}
+
+
+def register_policy(model: type, rules: dict[str, dict[str, str]]) -> None:
+    """Add the policy of a model defined by a later module (residents, accreditation…)."""
+    POLICY[model] = rules
+
+
+def _kind(user: Any, model: type, action: str) -> str | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "active", False):
+        return None
+    return POLICY.get(model, {}).get(user.role, {}).get(action)
+
+
+def _region_keys(obj: Any) -> tuple[int | None, str | None, str | None]:
+    """(institution id, regency/city code, province code) an object belongs to.
+
+    An Institution answers for itself; any other object belongs to the LPKS in its `institution_id`.
+    """
+    if isinstance(obj, Institution):
+        return obj.id, obj.kabkota_code, obj.province_code
+    inst_id = getattr(obj, "institution_id", None)
+    if inst_id is None:
+        return None, None, None
+    from sqlalchemy.orm import object_session
+
+    from lpks.extensions import db
+
+    inst = (object_session(obj) or db.session).get(Institution, inst_id)
+    if inst is None:
+        return None, None, None
+    return inst.id, inst.kabkota_code, inst.province_code
+
+
+def _owner_id(obj: Any) -> int | None:
+    if isinstance(obj, User):
+        return obj.id
+    return getattr(obj, "user_id", None)
+
+
+def can(user: Any, action: str, obj: Any) -> bool:
+    """May `user` perform `action` (read/write) on `obj`? Deny unless the policy allows."""
+    kind = _kind(user, type(obj), action)
+    if kind == ALL:
+        return True
+    if kind == SELF:
+        return _owner_id(obj) == user.id and user.id is not None
+    if kind == REGION:
+        inst_id, kabkota, province = _region_keys(obj)
+        if user.role == ROLE_OPERATOR:
+            return inst_id is not None and inst_id == user.institution_id
+        if user.role == ROLE_KABKOTA:
+            return kabkota is not None and kabkota == user.region_code
+        if user.role == ROLE_PROVINCE:
+            return province is not None and province == user.region_code
+    return False
+
+
+def scope_clause(user: Any, model: type, action: str = READ):
+    """The SQL condition selecting the rows of `model` that `can` allows."""
+    kind = _kind(user, model, action)
+    if kind == ALL:
+        return true()
+    if kind == SELF:
+        column = model.id if model is User else getattr(model, "user_id", None)
+        return false() if column is None else column == user.id
+    if kind == REGION:
+        return _region_clause(user, model)
+    return false()
+
+
+def _region_clause(user: Any, model: type):
+    inst_col = Institution.id if model is Institution else getattr(model, "institution_id", None)
+    if inst_col is None:
+        return false()
+    if user.role == ROLE_OPERATOR:
+        return inst_col == user.institution_id if user.institution_id else false()
+    column = {ROLE_KABKOTA: Institution.kabkota_code, ROLE_PROVINCE: Institution.province_code}.get(user.role)
+    if column is None or not user.region_code:
+        return false()
+    if model is Institution:
+        return column == user.region_code
+    return inst_col.in_(select(Institution.id).where(column == user.region_code))
+
+
+def user_scope_label(user: Any) -> str:
+    """A short description of the user's scope, for headers and the audit trail."""
+    if user.role == ROLE_OPERATOR:
+        return f"LPKS #{user.institution_id}"
+    if user.role in (ROLE_KABKOTA, ROLE_PROVINCE):
+        return user.region_code or "-"
+    return "nasional"

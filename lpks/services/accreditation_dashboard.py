@@ -1,0 +1,78 @@
+"""Dashboard sections of the accreditation area: each role's queue ("to verify", "to recommend", "to designate"),
+accreditations that expire within 180 days, and LPKS per class — all within the user's scope."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from accreditation.workflow import QUEUES
+from lpks.i18n import format_tanggal
+from lpks.models import Institution, InstitutionClass
+from lpks.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
+from lpks.security import READ, scope_clause
+
+from . import accreditation_classes as classes
+from . import accreditation_reports as reports
+from . import clock
+from .dashboard import Section, Tile, register_section
+
+QUEUE_TITLES = {ROLE_OPERATOR: _l("Penilaian mandiri untuk diisi atau diperbaiki"),
+                ROLE_KABKOTA: _l("Akreditasi untuk diverifikasi"),
+                ROLE_PROVINCE: _l("Akreditasi untuk direkomendasikan"), ROLE_KEMENSOS: _l("Akreditasi untuk ditetapkan")}
+LIST_LIMIT = 10
+
+
+def _class_counts(session: Session, user) -> dict[str | None, int]:
+    """LPKS per class: an aggregate over stored classes still valid; the expired few classified again."""
+    today = clock.today()
+    in_scope = InstitutionClass.institution_id.in_(select(Institution.id).where(scope_clause(user, Institution, READ)))
+    valid = or_(InstitutionClass.valid_until.is_(None), InstitutionClass.valid_until >= today)
+    counts: dict[str | None, int] = dict.fromkeys(("A", "B", "C", None), 0)
+    for klass, n in session.execute(select(InstitutionClass.klass, func.count()).where(in_scope, valid)
+                                    .group_by(InstitutionClass.klass)):
+        counts[klass] += n
+    for row in session.scalars(select(InstitutionClass).where(in_scope, InstitutionClass.valid_until < today)):
+        counts[classes.view_of(row, today).klass] += 1
+    return counts
+
+
+@register_section(40)
+def accreditation_section(session: Session, user) -> Section | None:
+    """The user's accreditation queue, with a link to each assessment."""
+    if user.role not in QUEUES:
+        return None
+    queue_stmt = reports.queue_select(user)
+    waiting = reports.count(session, queue_stmt)
+    expiring = reports.count(session, reports.expiring_select(user))
+    counts = _class_counts(session, user)
+    section = Section(str(QUEUE_TITLES[user.role]), tiles=[
+        Tile(_("Menunggu tindakan Anda"), waiting, "accreditation.index", level="warning" if waiting else "secondary"),
+        Tile(_("Akreditasi berakhir ≤ 180 hari"), expiring, "accreditation.index",
+             level="warning" if expiring else "secondary"),
+        Tile(_("LPKS kelas A"), counts["A"], "accreditation_class.index"),
+        Tile(_("LPKS kelas B"), counts["B"], "accreditation_class.index"),
+        Tile(_("LPKS kelas C"), counts["C"], "accreditation_class.index"),
+        Tile(_("LPKS tanpa kelas"), counts[None], "accreditation_class.index")],
+        header=(_("LPKS"), _("Status"), _("Sejak"), _("Nilai sementara")),
+        empty=_("Tidak ada penilaian yang menunggu tindakan Anda."))
+    for a, name in reports.with_names(session, queue_stmt, LIST_LIMIT):
+        section.rows.append((name, reports.state_name(a.state), format_tanggal(a.state_changed_at), a.total))
+        section.row_links.append(url_for("accreditation.detail", ident=a.id))
+    return section
+
+
+@register_section(41)
+def expiring_section(session: Session, user) -> Section | None:
+    """Accreditations in scope that end within 180 days, soonest first."""
+    if user.role not in QUEUES:
+        return None
+    section = Section(_("Akreditasi yang berakhir dalam 180 hari"),
+                      header=(_("LPKS"), _("Nilai akreditasi"), _("Berlaku sampai"), _("Nomor keputusan")),
+                      empty=_("Tidak ada akreditasi yang berakhir dalam 180 hari."))
+    for a, name in reports.with_names(session, reports.expiring_select(user), LIST_LIMIT):
+        section.rows.append((name, a.grade, a.valid_until, a.decree_number))
+        section.row_links.append(url_for("accreditation.detail", ident=a.id))
+    return section

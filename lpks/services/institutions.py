@@ -1,0 +1,95 @@
+"""LPKS institutions: validation, creation and update, within the user's scope."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lpks.models import Institution, Region
+from lpks.models.base import utcnow
+from lpks.models.institution import REFERRAL_SCOPES
+from lpks.models.region import LEVEL_KABKOTA, province_of
+from lpks.models.user import ROLE_KEMENSOS
+from lpks.security import WRITE, can
+
+from .access import check_version
+from .registry_profile import REGISTRY_FIELDS, check_registry, clean_registry
+from .errors import Forbidden, ServiceError
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
+EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, registration, designation, vision, mission, programme
+
+
+def _int(value, field: str, label: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ServiceError(f"{label} harus berupa bilangan bulat.", field) from None
+    if number < 0 or number > 10000:
+        raise ServiceError(f"{label} harus antara 0 dan 10.000.", field)
+    return number
+
+
+def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
+    """Validate institution fields; every message names the field and the rule."""
+    out: dict[str, Any] = {}
+    if "name" in data:
+        name = (data.get("name") or "").strip()
+        if not name or len(name) > 200:
+            raise ServiceError("Nama LPKS wajib diisi, paling banyak 200 karakter.", "name")
+        out["name"] = name
+    if "kabkota_code" in data:
+        code = (data.get("kabkota_code") or "").strip()
+        region = session.get(Region, code) if code else None
+        if region is None or region.level != LEVEL_KABKOTA:
+            raise ServiceError("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75).", "kabkota_code")
+        out["kabkota_code"] = code
+        out["province_code"] = province_of(code)
+    for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
+        if key in data:
+            value = (data.get(key) or "").strip() or None
+            if value and len(value) > limit:
+                raise ServiceError(f"Kolom {key} paling banyak {limit} karakter.", key)
+            out[key] = value
+    if out.get("email") and not EMAIL.match(out["email"]):
+        raise ServiceError("Alamat email tidak valid.", "email")
+    if "referral_scope" in data:
+        scope = data.get("referral_scope") or "kabupaten_kota"
+        if scope not in REFERRAL_SCOPES:
+            raise ServiceError(f"Lingkup rujukan harus salah satu dari: {', '.join(REFERRAL_SCOPES)}.", "referral_scope")
+        out["referral_scope"] = scope
+    for key, label in (("capacity_boys", "Kapasitas anak laki-laki"), ("capacity_girls", "Kapasitas anak perempuan")):
+        if key in data and data.get(key) not in (None, ""):
+            out[key] = _int(data[key], key, label)
+    out.update(clean_registry(data))
+    return out
+
+
+def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
+    """Register a new LPKS (Kementerian Sosial, or Dinas Sosial for its own regency/city)."""
+    values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
+    inst = Institution(**values)
+    check_registry(inst)
+    if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
+        raise Forbidden("Anda tidak berwenang mendaftarkan LPKS di wilayah ini.", "kabkota_code")
+    session.add(inst)
+    session.flush()
+    return inst
+
+
+def update(session: Session, user: Any, inst: Institution, data: dict[str, Any]) -> Institution:
+    """Change an LPKS's profile, refusing a stale version."""
+    if not can(user, WRITE, inst):
+        raise Forbidden()
+    check_version(inst, data.get("version"))
+    values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
+    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
+        raise Forbidden("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial.", "kabkota_code")
+    for key, value in values.items():
+        setattr(inst, key, value)
+    check_registry(inst)
+    inst.updated_at = utcnow()
+    session.flush()
+    return inst

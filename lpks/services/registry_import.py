@@ -1,0 +1,114 @@
+"""Excel import of staff and facilities: every row is validated by the same service rules as the web form; every
+error is reported as "Baris N, kolom X: reason"; nothing is written unless the whole file is valid."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import IO, Any
+
+from sqlalchemy.orm import Session
+
+from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
+from lpks.io.registry_xlsx import read_sheet
+from lpks.models import FacilityRecord, Institution, StaffMember
+
+from . import registry_facilities, registry_staff
+from .errors import ServiceError
+from .evidence import TooLarge, max_bytes
+from .registry_common import institution_for_write, touch
+
+MAX_ROWS = 5000
+
+
+class ImportRejected(ServiceError):
+    """The file has errors; `errors` lists every one of them and nothing was saved."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(f"Berkas tidak disimpan: {len(errors)} kesalahan. Perbaiki semuanya lalu unggah lagi.",
+                         "file")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many rows were created, updated and skipped."""
+
+    created: int
+    updated: int
+    skipped: int = 0
+
+
+def _content(stream: IO[bytes] | bytes) -> bytes:
+    limit = max_bytes()
+    content = stream if isinstance(stream, bytes) else stream.read(limit + 1)
+    if len(content) > limit:
+        raise TooLarge(f"Berkas melebihi batas {limit // (1024 * 1024)} MB.")
+    return content
+
+
+def _rows(content: bytes, columns) -> list[tuple[int, dict[str, Any]]]:
+    rows = read_sheet(content, tuple(h for h, _f in columns))
+    if not rows:
+        raise ServiceError("Berkas tidak berisi baris data (baris 2 dan seterusnya).", "file")
+    if len(rows) > MAX_ROWS:
+        raise ServiceError(f"Paling banyak {MAX_ROWS} baris per berkas.", "file")
+    return rows
+
+
+def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
+    header_of = {f: h for h, f in columns}
+    valid, errors = [], []
+    for number, record in rows:
+        data = {field: record.get(header) for header, field in columns}
+        try:
+            valid.append((number, clean(data)))
+        except ServiceError as exc:
+            errors.append(f"Baris {number}, kolom {header_of.get(exc.field, exc.field or '-')}: {exc.message}")
+    return valid, errors
+
+
+def import_staff(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes) -> ImportResult:
+    """Add or update (same name and function) the staff of one LPKS from the staff template."""
+    institution_for_write(session, user, {"institution_id": inst.id}, StaffMember)
+    valid, errors = _validate(_rows(_content(stream), STAFF_COLUMNS), STAFF_COLUMNS, registry_staff.clean)
+    seen: dict[tuple[str, str], int] = {}
+    for number, values in valid:
+        key = (values["name"].lower(), values["function"])
+        if key in seen:
+            errors.append(f"Baris {number}, kolom nama: orang dengan fungsi yang sama sudah ada di baris {seen[key]}.")
+        seen.setdefault(key, number)
+    if errors:
+        raise ImportRejected(errors)
+    created = updated = 0
+    for _number, values in valid:
+        staff = registry_staff.find_same(session, inst.id, values["name"], values["function"])
+        if staff is None:
+            session.add(StaffMember(institution_id=inst.id, **values))
+            created += 1
+        else:
+            for key, value in values.items():
+                setattr(staff, key, value)
+            touch(staff)
+            updated += 1
+    session.flush()
+    return ImportResult(created, updated)
+
+
+def import_facilities(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes) -> ImportResult:
+    """Fill the facility checklist of one LPKS from its template; rows without availability are skipped."""
+    institution_for_write(session, user, {"institution_id": inst.id}, FacilityRecord)
+    rows = _rows(_content(stream), FACILITY_COLUMNS)
+    user_columns = [h for h, f in FACILITY_COLUMNS if f != "item_code"]
+    filled = [(n, r) for n, r in rows if any(r.get(h) not in (None, "") for h in user_columns)]
+    valid, errors = _validate(filled, FACILITY_COLUMNS, registry_facilities.clean)
+    seen: dict[str, int] = {}
+    for number, values in valid:
+        if values["item_code"] in seen:
+            errors.append(f"Baris {number}, kolom kode_butir: butir ini sudah diisi di baris {seen[values['item_code']]}.")
+        seen.setdefault(values["item_code"], number)
+    if errors:
+        raise ImportRejected(errors)
+    existing = {r.item.code for r in registry_facilities.checklist(session, inst) if r.record is not None}
+    for _number, values in valid:
+        registry_facilities.save(session, user, {**values, "institution_id": inst.id}, require_version=False)
+    created = sum(1 for _n, v in valid if v["item_code"] not in existing)
+    return ImportResult(created, len(valid) - created, len(rows) - len(filled))

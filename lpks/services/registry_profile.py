@@ -1,0 +1,164 @@
+"""Registry profile of an LPKS: status, registration, designation, vision, mission and programme (Pasal 53–57, 69),
+its work area (RULES §1) and its organisation structure (Pasal 58)."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from accreditation.registry_catalogue import POSITIONS, codes
+from lpks.models import Institution, OrganisationPosition, Region, StaffMember, WorkArea
+from lpks.models.institution import FORMATION_KINDS, REGISTRATION_AUTHORITIES
+from lpks.models.region import LEVEL_KABKOTA
+from lpks.security import READ, WRITE, can
+
+from .access import check_version
+from .errors import Forbidden, ServiceError
+from .registry_common import MAX_TEXT, check_write, choice, day, institution_for_write, period, text, today, touch
+
+NUMBERS = {  # field: label (decree, deed and registration numbers)
+    "establishment_decree_number": "Nomor keputusan pembentukan UPT",
+    "deed_number": "Nomor akta pendirian",
+    "kemenkumham_decree_number": "Nomor keputusan Kemenkumham",
+    "registration_number": "Nomor tanda daftar",
+    "designation_decree_number": "Nomor keputusan penetapan Menteri",
+}
+DATES = {
+    "establishment_decree_date": "Tanggal keputusan pembentukan",
+    "deed_date": "Tanggal akta pendirian",
+    "kemenkumham_decree_date": "Tanggal keputusan Kemenkumham",
+    "registration_date": "Tanggal tanda daftar",
+    "designation_decree_date": "Tanggal keputusan penetapan",
+}
+TEXTS = {
+    "vision": "Visi", "mission": "Misi",
+    "program_rehabilitation_stages": "Tahapan Rehabilitasi Sosial (Pasal 18)",
+    "program_rehabilitation_forms": "Bentuk Rehabilitasi Sosial (Pasal 35)",
+    "program_reintegration": "Reintegrasi Sosial (Pasal 47–50)",
+    "program_companionship": "Pendampingan ABH (Pasal 74–84)",
+}
+REGISTRY_FIELDS = ("formation_kind", "registration_authority", "registration_valid_until",
+                   *NUMBERS, *DATES, *TEXTS)
+
+
+def clean_registry(data: dict[str, Any]) -> dict[str, Any]:
+    """Validate the registry fields present in `data` (institution create/update)."""
+    out: dict[str, Any] = {}
+    if "formation_kind" in data:
+        out["formation_kind"] = choice(data, "formation_kind", "Bentuk pendirian", FORMATION_KINDS)
+    if "registration_authority" in data:
+        out["registration_authority"] = choice(data, "registration_authority", "Instansi pendaftar",
+                                               REGISTRATION_AUTHORITIES)
+    for key, label in NUMBERS.items():
+        if key in data:
+            out[key] = text(data, key, label, 100)
+    for key, label in DATES.items():
+        if key in data:
+            out[key] = day(data, key, label, not_after=today())
+    if "registration_valid_until" in data:
+        out["registration_valid_until"] = day(data, "registration_valid_until", "Tanda daftar berlaku sampai")
+    for key, label in TEXTS.items():
+        if key in data:
+            out[key] = text(data, key, label, MAX_TEXT)
+    return out
+
+
+def check_registry(inst: Institution) -> None:
+    """Cross-field rules once every change is applied: a registration ends after it starts."""
+    period(inst.registration_date, inst.registration_valid_until, "registration_valid_until",
+           "Tanggal tanda daftar", "Tanda daftar berlaku sampai")
+    if inst.registration_valid_until and not (inst.registration_number or "").strip():
+        raise ServiceError("Nomor tanda daftar wajib diisi bila masa berlaku diisi.", "registration_number")
+
+
+# --- work area ------------------------------------------------------------------------------------------
+
+def work_area(session: Session, inst: Institution) -> list[Region]:
+    """The kabupaten/kota of the LPKS's work area, by code."""
+    stmt = (select(Region).join(WorkArea, WorkArea.kabkota_code == Region.code)
+            .where(WorkArea.institution_id == inst.id).order_by(Region.code))
+    return list(session.scalars(stmt))
+
+
+def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
+    """Replace the work area; the domicile is always part of it (decision: an LPKS serves where it stands)."""
+    if not can(user, WRITE, WorkArea(institution_id=inst.id)):
+        raise Forbidden()
+    if isinstance(region_codes, str):
+        region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
+    if not isinstance(region_codes, (list, tuple)):
+        raise ServiceError("Wilayah kerja harus daftar kode kabupaten/kota.", "kabkota_codes")
+    wanted = {str(c).strip() for c in region_codes if str(c).strip()} | {inst.kabkota_code}
+    found = {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(wanted)))}
+    bad = sorted(c for c in wanted if c not in found or found[c].level != LEVEL_KABKOTA)
+    if bad:
+        raise ServiceError(f"Kode kabupaten/kota tidak dikenal: {', '.join(bad)} (contoh 35.75).", "kabkota_codes")
+    current = set(session.scalars(select(WorkArea.kabkota_code).where(WorkArea.institution_id == inst.id)))
+    removed = current - wanted
+    if removed:
+        session.execute(delete(WorkArea).where(WorkArea.institution_id == inst.id,
+                                               WorkArea.kabkota_code.in_(removed)))
+    for code in sorted(wanted - current):
+        session.add(WorkArea(institution_id=inst.id, kabkota_code=code))
+    touch(inst)
+    session.flush()
+    return work_area(session, inst)
+
+
+# --- organisation structure (Pasal 58) -----------------------------------------------------------------------
+
+POSITION_CODES = codes(POSITIONS)
+
+
+def _clean_position(session: Session, user: Any, inst_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "position": choice(data, "position", "Jabatan", POSITION_CODES, required=True),
+        "title": text(data, "title", "Nama jabatan", 120),
+        "holder_name": text(data, "holder_name", "Nama pejabat", 120, required=True),
+        "decree_number": text(data, "decree_number", "Nomor surat keputusan", 100),
+        "since": day(data, "since", "Menjabat sejak"),
+        "until": day(data, "until", "Menjabat sampai"),
+    }
+    if out["position"] == "lainnya" and not out["title"]:
+        raise ServiceError("Nama jabatan wajib diisi untuk jabatan lain.", "title")
+    period(out["since"], out["until"], "until", "Menjabat sejak", "Menjabat sampai")
+    staff_id = data.get("staff_member_id")
+    out["staff_member_id"] = None
+    if staff_id not in (None, ""):
+        staff = session.get(StaffMember, int(staff_id)) if str(staff_id).isdigit() else None
+        if staff is None or staff.institution_id != inst_id or not can(user, READ, staff):
+            raise ServiceError("Tenaga yang dipilih bukan tenaga LPKS ini.", "staff_member_id")
+        out["staff_member_id"] = staff.id
+    return out
+
+
+def create_position(session: Session, user: Any, data: dict[str, Any]) -> OrganisationPosition:
+    """Record who holds a position of the structure."""
+    inst = institution_for_write(session, user, data, OrganisationPosition)
+    position = OrganisationPosition(institution_id=inst.id, **_clean_position(session, user, inst.id, data))
+    session.add(position)
+    session.flush()
+    return position
+
+
+def update_position(session: Session, user: Any, position: OrganisationPosition, data: dict[str, Any]):
+    """Change a position record, refusing a stale version."""
+    check_write(user, position)
+    check_version(position, data.get("version"))
+    institution_for_write(session, user, data, OrganisationPosition, current=position.institution_id)
+    merged = {k: getattr(position, k) for k in ("position", "title", "holder_name", "decree_number", "since",
+                                                 "until", "staff_member_id")}
+    merged.update({k: v for k, v in data.items() if k in merged})
+    for key, value in _clean_position(session, user, position.institution_id, merged).items():
+        setattr(position, key, value)
+    touch(position)
+    session.flush()
+    return position
+
+
+def delete_position(session: Session, user: Any, position: OrganisationPosition) -> None:
+    """Remove a position record entered by mistake (a past holder is ended with `until`, not deleted)."""
+    check_write(user, position)
+    session.delete(position)
+    session.flush()

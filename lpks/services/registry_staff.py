@@ -1,0 +1,106 @@
+"""The staff register (Pasal 59–62; certification Pasal 17 ayat (2); SPPA training Pasal 75 ayat (2))."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from accreditation import STAFF_FUNCTIONS, Engagement
+from lpks.models import OrganisationPosition, StaffMember
+
+from .access import check_version
+from .errors import ServiceError
+from .registry_common import check_write, choice, day, institution_for_write, period, text, today, touch
+
+FUNCTION_CODES = tuple(fn.code for fn in STAFF_FUNCTIONS)
+ENGAGEMENTS = tuple(e.value for e in Engagement)
+FIELDS = ("name", "function", "engagement", "partner_name", "agreement_number", "agreement_valid_until",
+          "certification_number", "certification_date", "certification_valid_until", "sppa_training_date",
+          "sppa_certificate_number", "sppa_valid_until", "active_from", "active_until", "note")
+LABELS = {
+    "name": "Nama", "function": "Fungsi", "engagement": "Keterlibatan", "partner_name": "Mitra kerja sama",
+    "agreement_number": "Nomor perjanjian kerja sama", "agreement_valid_until": "Perjanjian berlaku sampai",
+    "certification_number": "Nomor sertifikat", "certification_date": "Tanggal sertifikat",
+    "certification_valid_until": "Sertifikat berlaku sampai", "sppa_training_date": "Tanggal pelatihan SPPA",
+    "sppa_certificate_number": "Nomor sertifikat pelatihan SPPA", "sppa_valid_until": "Pelatihan SPPA berlaku sampai",
+    "active_from": "Aktif sejak", "active_until": "Aktif sampai", "note": "Catatan",
+}
+
+
+def clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Validate one staff record; messages name the field and the rule."""
+    out: dict[str, Any] = {
+        "name": text(data, "name", LABELS["name"], 120, required=True),
+        "function": choice(data, "function", LABELS["function"], FUNCTION_CODES, required=True),
+        "engagement": choice(data, "engagement", LABELS["engagement"], ENGAGEMENTS, default="sendiri"),
+        "note": text(data, "note", LABELS["note"], 500),
+    }
+    for key in ("partner_name",):
+        out[key] = text(data, key, LABELS[key], 200)
+    for key in ("agreement_number", "certification_number", "sppa_certificate_number"):
+        out[key] = text(data, key, LABELS[key], 100)
+    now = today()
+    for key in ("certification_date", "sppa_training_date"):
+        out[key] = day(data, key, LABELS[key], not_after=now)
+    for key in ("agreement_valid_until", "certification_valid_until", "sppa_valid_until", "active_from",
+                "active_until"):
+        out[key] = day(data, key, LABELS[key])
+    # Cooperation is recorded for any function (it is what happens); the standards evaluation decides what it
+    # is worth (Pasal 61 ayat (3) allows it for the optional staff only).
+    if out["engagement"] == "kerja_sama":
+        if not out["partner_name"]:
+            raise ServiceError("Mitra kerja sama wajib diisi untuk tenaga melalui kerja sama (Pasal 61 ayat (3)).",
+                               "partner_name")
+    else:
+        out["partner_name"] = out["agreement_number"] = out["agreement_valid_until"] = None
+    if out["certification_valid_until"] and not out["certification_number"]:
+        raise ServiceError("Nomor sertifikat wajib diisi bila masa berlaku sertifikat diisi.", "certification_number")
+    if out["sppa_valid_until"] and not out["sppa_training_date"]:
+        raise ServiceError("Tanggal pelatihan SPPA wajib diisi bila masa berlakunya diisi.", "sppa_training_date")
+    period(out["certification_date"], out["certification_valid_until"], "certification_valid_until",
+           LABELS["certification_date"], LABELS["certification_valid_until"])
+    period(out["sppa_training_date"], out["sppa_valid_until"], "sppa_valid_until",
+           LABELS["sppa_training_date"], LABELS["sppa_valid_until"])
+    period(out["active_from"], out["active_until"], "active_until", LABELS["active_from"], LABELS["active_until"])
+    return out
+
+
+def create(session: Session, user: Any, data: dict[str, Any]) -> StaffMember:
+    """Add a person to the staff register of an LPKS."""
+    inst = institution_for_write(session, user, data, StaffMember)
+    staff = StaffMember(institution_id=inst.id, **clean(data))
+    session.add(staff)
+    session.flush()
+    return staff
+
+
+def update_staff(session: Session, user: Any, staff: StaffMember, data: dict[str, Any]) -> StaffMember:
+    """Change a staff record, refusing a stale version; fields left out keep their value."""
+    check_write(user, staff)
+    check_version(staff, data.get("version"))
+    institution_for_write(session, user, data, StaffMember, current=staff.institution_id)
+    merged = {key: getattr(staff, key) for key in FIELDS}
+    merged.update({k: v for k, v in data.items() if k in FIELDS})
+    for key, value in clean(merged).items():
+        setattr(staff, key, value)
+    touch(staff)
+    session.flush()
+    return staff
+
+
+def delete_staff(session: Session, user: Any, staff: StaffMember) -> None:
+    """Remove a record entered by mistake (someone who left gets `active_until`); unlinks positions first."""
+    check_write(user, staff)
+    for position in session.scalars(select(OrganisationPosition).where(OrganisationPosition.staff_member_id == staff.id)):
+        position.staff_member_id = None
+    session.delete(staff)
+    session.flush()
+
+
+def find_same(session: Session, institution_id: int, name: str, function: str) -> StaffMember | None:
+    """The staff record of this LPKS with the same name (case-insensitive) and function, for re-imports."""
+    stmt = select(StaffMember).where(StaffMember.institution_id == institution_id,
+                                     func.lower(StaffMember.name) == name.lower(),
+                                     StaffMember.function == function).order_by(StaffMember.id)
+    return session.scalars(stmt).first()

@@ -1,0 +1,1 @@
+"""Blueprints: auth, locale, dashboards, JSON API, printable documents."""

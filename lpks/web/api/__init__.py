@@ -1,0 +1,57 @@
+"""The JSON API under /api/v1: session or bearer-token auth, JSON errors, an OpenAPI document."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request
+
+from lpks.extensions import csrf
+
+from .spec import SPEC, document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.before_request
+def _csrf_for_cookie_sessions():
+    """Cookie-authenticated writes need the CSRF token; bearer-token clients carry no cookie risk."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    if request.headers.get("Authorization", "").startswith("Bearer "):
+        return None
+    csrf.protect()
+    return None
+
+
+@bp.route("/openapi.json")
+def openapi():
+    """The OpenAPI 3.1 document of this API."""
+    return jsonify(document())
+
+
+@bp.route("/<path:_unknown>", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+def unknown(_unknown: str):
+    """Unknown API paths answer JSON 404."""
+    abort(404)
+
+
+def json_body() -> dict:
+    """The request's JSON object, or a 422 naming the rule."""
+    from lpks.services.errors import ServiceError
+
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ServiceError("Badan permintaan harus berupa objek JSON (Content-Type: application/json).", "body")
+    return data
+
+
+def init_app(app) -> None:
+    """Register the API blueprint and its resources."""
+    from . import core  # noqa: F401  (routes)
+    from . import registry, registry_evidence, registry_records  # noqa: F401  (routes: registry, issue 3)
+    from . import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
+    from . import accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
+
+    csrf.exempt(bp)
+    app.register_blueprint(bp)
+
+
+__all__ = ["SPEC", "bp", "init_app", "json_body"]

@@ -1,0 +1,37 @@
+"""Pagination of scoped lists."""
+from __future__ import annotations
+
+from flask import request
+from sqlalchemy import Select, func, select
+
+from lpks.extensions import db
+from lpks.services.errors import ServiceError
+
+MAX_PER_PAGE = 100
+
+
+def _positive(name: str, default: int, maximum: int | None = None) -> int:
+    raw = request.args.get(name, default)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ServiceError(f"Parameter '{name}' harus bilangan bulat positif.", name) from None
+    if value < 1 or (maximum and value > maximum):
+        limit = f" dan paling besar {maximum}" if maximum else ""
+        raise ServiceError(f"Parameter '{name}' harus paling kecil 1{limit}.", name)
+    return value
+
+
+def paginate(stmt: Select, serialize) -> dict:
+    """One page of a SELECT: {"items", "page", "per_page", "total"}."""
+    page = _positive("page", 1)
+    per_page = _positive("per_page", 20, MAX_PER_PAGE)
+    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    rows = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
+    return {"items": [serialize(r) for r in rows], "page": page, "per_page": per_page, "total": total}
+
+
+PAGING_PARAMS = [
+    {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1}},
+    {"name": "per_page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}},
+]

@@ -1,0 +1,64 @@
+"""Error pages (HTML) and JSON errors under /api."""
+from __future__ import annotations
+
+from flask import jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from lpks.extensions import db
+from lpks.services.errors import ServiceError
+
+
+def init_app(app) -> None:
+    """Register the handlers."""
+    app.register_error_handler(CSRFError, _csrf)
+    app.register_error_handler(ServiceError, _service)
+    app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _messages():
+    return {
+        400: _("Permintaan tidak valid."),
+        401: _("Autentikasi diperlukan."),
+        403: _("Anda tidak berwenang membuka halaman ini."),
+        404: _("Halaman atau data tidak ditemukan."),
+        405: _("Metode tidak diizinkan."),
+        409: _("Data telah diubah oleh pengguna lain."),
+        413: _("Berkas terlalu besar."),
+        422: _("Data tidak valid."),
+        429: _("Terlalu banyak permintaan. Coba lagi nanti."),
+        500: _("Terjadi kesalahan pada sistem. Kejadian ini telah dicatat."),
+    }
+
+
+def _respond(status: int, message: str, field: str | None = None, code: str | None = None):
+    db.session.rollback()
+    if request.path.startswith("/api/"):
+        body = {"error": code or str(status), "message": message}
+        if field:
+            body["field"] = field
+        return jsonify(body), status
+    return render_template("errors/error.html", status=status, message=message), status
+
+
+def _csrf(exc):
+    return _respond(400, _("Token keamanan formulir (CSRF) tidak ada atau kedaluwarsa. Muat ulang halaman lalu coba lagi."),
+                    code="csrf")
+
+
+def _service(exc: ServiceError):
+    return _respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+
+
+def _http(exc: HTTPException):
+    status = exc.code or 500
+    return _respond(status, _messages().get(status, exc.description or ""))
+
+
+def _unexpected(exc: Exception):
+    from flask import current_app
+
+    current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
+    return _respond(500, _messages()[500])

@@ -1,0 +1,74 @@
+"""Dashboards of the Dinas Sosial and the province: their LPKS with compliance, and registrations, certifications
+and SPPA trainings that expire within 90 days (day 90 in, day 91 out), each linking to its record."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from lpks.extensions import db
+from lpks.models import Institution, StaffMember, User
+from lpks.services import registry_dashboard
+from lpks.services.registry_common import today
+from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
+
+
+def _sections(app, username):
+    with app.test_request_context("/"):
+        user = db.session.scalar(select(User).where(User.username == username))
+        return (registry_dashboard.compliance_section(db.session, user),
+                registry_dashboard.expiry_section(db.session, user))
+
+
+def test_kabkota_sees_its_lpks_with_compliance_and_links(demo, session):
+    compliance, expiry = _sections(demo, "dinsos.pasuruan")
+    assert [row[0] for row in compliance.rows] == [PASURUAN]
+    assert compliance.rows[0][2].endswith("%") and compliance.row_links[0].endswith(f"/admin/registry/{ids(session)[PASURUAN]}")
+    kinds = {row[0] for row in expiry.rows}
+    assert kinds == {"Tanda daftar", "Sertifikasi", "Pelatihan SPPA"}
+    assert all(link for link in expiry.row_links)
+
+
+def test_province_sees_every_lpks_of_the_province_only(demo, session):
+    compliance, expiry = _sections(demo, "dinsos.jatim")
+    names = {row[0] for row in compliance.rows}
+    assert {PASURUAN, TARUNA, SURABAYA} <= names and JAKARTA not in names
+    assert JAKARTA not in {row[1] for row in expiry.rows}
+    # The lapsed registration of the Malang LPKS is listed as expired.
+    assert any(row[1] == "LPKS Cahaya Anak Malang" and row[4] == "Kedaluwarsa" for row in expiry.rows)
+
+
+def test_national_gets_figures_without_lists(demo):
+    compliance, expiry = _sections(demo, "kemensos")
+    assert compliance is None and expiry.tiles and not expiry.rows
+
+
+@pytest.mark.parametrize("days, listed", [(0, True), (90, True), (91, False), (-1, True)])
+def test_the_90_day_window(demo, session, days, listed):
+    inst = session.scalar(select(Institution).where(Institution.name == TARUNA))
+    session.add(StaffMember(institution_id=inst.id, name="Uji Batas", function="peksos", certification_number="S",
+                            certification_valid_until=today() + timedelta(days=days)))
+    session.commit()
+    _c, expiry = _sections(demo, "dinsos.jatim")
+    assert any("Uji Batas" in row[2] for row in expiry.rows) is listed
+
+
+def test_staff_who_left_are_not_listed(demo, session):
+    inst = session.scalar(select(Institution).where(Institution.name == TARUNA))
+    session.add(StaffMember(institution_id=inst.id, name="Sudah Keluar", function="tks", sppa_training_date=today(),
+                            sppa_valid_until=today() + timedelta(days=5), active_until=today() - timedelta(days=1)))
+    session.commit()
+    _c, expiry = _sections(demo, "dinsos.jatim")
+    assert not any("Sudah Keluar" in row[2] for row in expiry.rows)
+
+
+def test_the_api_lists_the_same_with_codes(browse):
+    body = browse("dinsos.pasuruan").get("/api/v1/registry/expiring").get_json()
+    assert body["days"] == 90 and {i["kind"] for i in body["items"]} == {"registration", "certification", "sppa"}
+    assert all(i["state"] in ("segera_berakhir", "kedaluwarsa") for i in body["items"])
+
+
+def test_operators_see_their_own_lpks(demo):
+    compliance, expiry = _sections(demo, "operator.pasuruan")
+    assert [row[0] for row in compliance.rows] == [PASURUAN] and expiry.rows

@@ -1,0 +1,73 @@
+"""Dashboard sections of the residents area, per role and scope: court placements (parole, ending within 30 days,
+overstay), occupancy against capacity; every listed item links to its record; the admin sees none of it."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.conftest import login
+
+from .conftest import Api, admitted
+
+TILE = re.compile(r'data-testid="tile"><a href="[^"]*">(\d+)</a>')
+
+
+def _section(page: str, title: str, following: str) -> str:
+    start = page.index(title)
+    return page[start:page.index(following, start)]
+
+
+@pytest.mark.parametrize(("today", "expected"), [
+    # tiles: eligible, eligible by time (behaviour not assessed), ending within 30 days, overstay
+    (date(2025, 4, 1), [0, 0, 0, 0]),
+    (date(2025, 4, 2), [0, 1, 0, 0]),    # parole eligible from 2 April (half of 181 days, later than 3 months)
+    (date(2025, 5, 31), [0, 1, 1, 0]),   # last day 30 June is 30 days away
+    (date(2025, 6, 30), [0, 1, 1, 0]),
+    (date(2025, 7, 1), [0, 1, 0, 1]),    # past the last day, still present
+])
+def test_court_section_windows(operator, client, clock, today, expected):
+    clock(date(2025, 8, 11))
+    placement = admitted(operator, "court_decision", start_date="2025-01-01", months=6)
+    clock(today)
+    section = _section(client.get("/").get_data(as_text=True), "Penempatan berdasarkan putusan", "Admisi")
+    assert [int(v) for v in TILE.findall(section)] == expected
+    assert (f"/admin/placement/details/?id={placement['id']}#parole" in section) == any(expected)
+
+
+def test_behaviour_moves_the_child_between_parole_tiles(operator, client, clock):
+    clock(date(2025, 8, 11))
+    placement = admitted(operator, "court_decision", start_date="2025-01-01", months=6)
+    operator.post(f"/placements/{placement['id']}/behaviour", {"behaviour_good": True})
+    clock(date(2025, 6, 1))
+    section = _section(client.get("/").get_data(as_text=True), "Penempatan berdasarkan putusan", "Admisi")
+    assert [int(v) for v in TILE.findall(section)][:2] == [1, 0]
+    assert "memenuhi syarat pembebasan bersyarat" in section
+
+
+def test_occupancy_by_lpks_links_to_the_institution(operator, client, clock):
+    admitted(operator, "diversi")
+    page = client.get("/").get_data(as_text=True)
+    section = _section(page, "Hunian terhadap kapasitas", "</section>")
+    assert "LPKS Bina Harapan Kota Pasuruan" in section and "/admin/institution/details/?id=" in section
+    assert re.search(r"\d+ / 12", section) and "UPT Rehabilitasi" not in section
+
+
+@pytest.mark.parametrize(("username", "sees"), [
+    ("dinsos.pasuruan", True), ("dinsos.jatim", True), ("kemensos", True), ("admin", False)])
+def test_sections_per_role(operator, client, username, sees):
+    client.post("/logout", data={"csrf_token": operator.token})
+    login(client, username)
+    page = client.get("/").get_data(as_text=True)
+    for title in ("Titipan: tenggat", "Penempatan berdasarkan putusan", "Admisi", "Hunian terhadap kapasitas"):
+        assert (title in page) == sees, title
+    if username == "kemensos":
+        assert "UPT Rehabilitasi Sosial Anak Surabaya" in _section(page, "Hunian terhadap kapasitas", "</section>")
+
+
+def test_dashboard_rows_show_initials_and_register_numbers(seeded, client):
+    api = Api(client, "operator.pasuruan")
+    page = client.get("/").get_data(as_text=True)
+    assert "B.S. · ABH-DEMO-0001" in page and "Budi Santoso" not in page  # the demo's titipan child
+    assert api.get("/residents").status_code == 200
