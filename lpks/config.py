@@ -52,10 +52,14 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
 
 
 def engine_options(url: str) -> dict:
-    """Engine options per backend: SQLite waits for locks instead of failing."""
+    """Engine options per backend: SQLite waits for locks instead of failing.
+
+    `hide_parameters` keeps bound values (a child's name, NIK, address) out of every database error message, so
+    an error that reaches the log names the statement but never the data.
+    """
     if url.startswith("sqlite"):
-        return {"url": url, "connect_args": {"timeout": 30, "check_same_thread": False}}
-    return {"url": url, "pool_pre_ping": True}
+        return {"url": url, "hide_parameters": True, "connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"url": url, "hide_parameters": True, "pool_pre_ping": True}
 
 
 def check_config(cfg: dict) -> None:

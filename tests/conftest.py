@@ -9,6 +9,7 @@ import shutil
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from lpks.services.schema import upgrade
 
@@ -62,62 +63,151 @@ def _pg_admin():
     return url, create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
 
 
-def _pg_copy(admin, template: str, name: str) -> None:
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+class PgWork:
+    """One PostgreSQL work database for the whole run, reset between tests from snapshots kept in its own schemas.
+
+    Copying a template database per test (CREATE DATABASE … TEMPLATE) costs about a second; emptying the tables and
+    re-inserting the snapshot rows costs a few hundredths. The snapshots live in schemas `snap_clean` (what the
+    migrations leave) and `snap_demo` (the demo seeded once), which the app, the migrations and the schema checks
+    never look at (they read the default schema only)."""
+
+    def __init__(self, url, admin, instance: str):
+        from sqlmodel import SQLModel
+
+        import lpks.models  # noqa: F401  (registers every table)
+
+        self.admin = admin
+        self.name = f"{url.database}_t"
+        self.url = url.set(database=self.name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{self.name}"'))
+            # tests need no durability: commits return without waiting for the disk
+            conn.execute(text(f'ALTER DATABASE "{self.name}" SET synchronous_commit = off'))
+        upgrade("heads", url=self.url)
+        self.engine = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        with self.engine.connect() as conn:
+            present = set(conn.scalars(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'")))
+        ordered = [t.name for t in SQLModel.metadata.sorted_tables if t.name in present]
+        self.tables = ordered + sorted(present - set(ordered))  # parents before children
+        self._snapshot("snap_clean")
+        _seed_demo(self.url, instance)
+        self._snapshot("snap_demo")
+
+    def _snapshot(self, schema: str) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+            for table in self.tables:
+                conn.execute(text(f'CREATE TABLE {schema}."{table}" AS TABLE public."{table}"'))
+            conn.execute(text(f"CREATE TABLE {schema}.sequences AS SELECT sequencename AS name, last_value "
+                              "FROM pg_sequences WHERE schemaname = 'public'"))
+
+    def reset(self, demo: bool) -> str:
+        """Empty every table and load the chosen snapshot; other connections to the database are ended first."""
+        schema = "snap_demo" if demo else "snap_clean"
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="READ COMMITTED")
+            with conn.begin():
+                # DELETE is far cheaper than TRUNCATE on small tables; `replica` mode skips the foreign-key checks
+                # and the audit trail's append-only trigger for this transaction only (tests run as a superuser).
+                conn.execute(text("SET LOCAL session_replication_role = replica"))
+                conn.execute(text("SET LOCAL synchronous_commit = off"))
+                for table in reversed(self.tables):
+                    conn.execute(text(f'DELETE FROM public."{table}"'))
+                for table in self.tables:
+                    conn.execute(text(f'INSERT INTO public."{table}" SELECT * FROM {schema}."{table}"'))
+                conn.execute(text(f"SELECT setval('public.' || quote_ident(name), coalesce(last_value, 1), "
+                                  f"last_value IS NOT NULL) FROM {schema}.sequences"))
+        return self.url
+
+    def close(self) -> None:
+        self.engine.dispose()
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        self.admin.dispose()
 
 
 @pytest.fixture(scope="session")
-def pg_templates(tmp_path_factory):
-    """PostgreSQL template databases (migrated; migrated + demo), made once; tests get copies."""
+def pg_work(tmp_path_factory):
+    """The PostgreSQL work database with its snapshots, made once per run."""
     if not PG_URL:
         pytest.skip("LPKS_TEST_DATABASE_URL is not set")
     url, admin = _pg_admin()
-    clean, demo, work = f"{url.database}_clean", f"{url.database}_demo", f"{url.database}_t"
-    with admin.connect() as conn:
-        for name in (clean, demo, work):
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{clean}"'))
-    upgrade("heads", url=url.set(database=clean).render_as_string(hide_password=False))
-    _pg_copy(admin, clean, demo)
-    _seed_demo(url.set(database=demo).render_as_string(hide_password=False),
-               str(tmp_path_factory.mktemp("pg-demo") / "instance"))
-    yield {"clean": clean, "demo": demo, "work": work, "url": url, "admin": admin}
-    with admin.connect() as conn:
-        for name in (clean, demo, work):
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    work = PgWork(url, admin, str(tmp_path_factory.mktemp("pg-demo") / "instance"))
+    yield work
+    work.close()
 
 
-@pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path):
-    """A migrated database for one test: empty, or with the demo when the test asks for `demo`."""
-    wants_demo = "demo" in request.fixturenames
-    if request.param == "sqlite":
-        template = request.getfixturevalue("sqlite_demo_template" if wants_demo else "sqlite_template")
-        path = tmp_path / "test.sqlite"
-        shutil.copy(template, path)
-        return f"sqlite:///{path}"
-    pg = request.getfixturevalue("pg_templates")
-    _pg_copy(pg["admin"], pg["demo" if wants_demo else "clean"], pg["work"])
-    return pg["url"].set(database=pg["work"]).render_as_string(hide_password=False)
+@pytest.fixture(scope="session")
+def sqlite_work(tmp_path_factory):
+    """The one SQLite path tests run on: each test copies its template over it (so the shared app's URL holds)."""
+    return tmp_path_factory.mktemp("work") / "test.sqlite"
 
 
-@pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
-    """The application on a clean database."""
-    monkeypatch.setenv("LPKS_INSTANCE_PATH", str(tmp_path / "instance"))
-    from lpks import create_app
+# One application per database URL for the whole run: building the app (30 admin views, 300 URL rules) costs far
+# more than most tests, and the URL of each backend's work database never changes. Each test gets a fresh copy of
+# its template database under that URL, a fresh test client, and its config restored afterwards.
+_APPS: dict = {}
 
-    application = create_app({"DATABASE_URL": database_url, "TESTING": True, "PASSWORD_HASH_FAST": True,
-                              "REGIONS_FILE": str(tmp_path / "no-such-file.csv")})
-    yield application
+
+def _release(url: str) -> None:
+    """Close the shared app's pooled connections before its database is replaced."""
+    application = _APPS.get(url)
+    if application is None:
+        return
     from lpks.extensions import db
 
     with application.app_context():
         for engine in db.engines.values():
             engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request):
+    """A migrated database for one test: empty, or with the demo when the test asks for `demo`."""
+    wants_demo = "demo" in request.fixturenames
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_demo_template" if wants_demo else "sqlite_template")
+        path = request.getfixturevalue("sqlite_work")
+        url = f"sqlite:///{path}"
+        _release(url)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        shutil.copy(template, path)
+        return url
+    work = request.getfixturevalue("pg_work")
+    _release(work.url)
+    return work.reset(wants_demo)
+
+
+@pytest.fixture
+def app(database_url, tmp_path_factory):
+    """The application on a clean database (built once per backend; see `_APPS`)."""
+    application = _APPS.get(database_url)
+    if application is None:
+        from lpks import create_app
+
+        base = tmp_path_factory.mktemp("app")
+        previous = os.environ.get("LPKS_INSTANCE_PATH")
+        os.environ["LPKS_INSTANCE_PATH"] = str(base / "instance")
+        try:
+            application = create_app({"DATABASE_URL": database_url, "TESTING": True, "PASSWORD_HASH_FAST": True,
+                                      "REGIONS_FILE": str(base / "no-such-file.csv")})
+        finally:
+            if previous is None:
+                os.environ.pop("LPKS_INSTANCE_PATH", None)
+            else:
+                os.environ["LPKS_INSTANCE_PATH"] = previous
+        _APPS[database_url] = application
+    saved = dict(application.config)
+    yield application
+    _release(database_url)
+    application.config.clear()
+    application.config.update(saved)
 
 
 @pytest.fixture
