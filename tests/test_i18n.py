@@ -12,6 +12,9 @@ import flask_admin
 import flask_admin.babel as admin_babel
 import pytest
 import wtforms
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_keywords, parse_mapping_cfg
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from flask import Flask, render_template_string, request
@@ -311,6 +314,59 @@ def test_english_catalogue_header():
     assert catalog.num_plurals == 2
     assert catalog.charset == "utf-8"
     assert all(m.string for m in catalog if m.id)
+
+
+def _strings(message) -> tuple:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+def test_english_catalogue_is_fully_translated():
+    """No entry of en/messages.po is left untranslated or fuzzy (write_mo drops fuzzy entries)."""
+    catalog = load(EN_DIR / "messages.po")
+    assert catalog.fuzzy is False
+    entries = [m for m in catalog if m.id]
+    untranslated = [m.id for m in entries if not all(_strings(m))]
+    fuzzy = [m.id for m in entries if m.fuzzy]
+    assert untranslated == [], f"{len(untranslated)} untranslated entries in en/messages.po"
+    assert fuzzy == [], f"{len(fuzzy)} fuzzy entries in en/messages.po: translate them, drop the flag"
+    # %(name)s placeholders and plural forms (babel's checkers), and str.format {name} placeholders
+    assert [(m.id, [str(e) for e in errors]) for m, errors in catalog.check()] == []
+    for message in entries:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        expected = set(re.findall(r"\{(\w*)\}", " ".join(ids)))
+        for string in _strings(message):
+            assert set(re.findall(r"\{(\w*)\}", string)) == expected, message.id
+
+
+def _extract_source_catalogue() -> Catalog:
+    """What `pybabel extract` in translations/extract.sh collects from lpks/, as a Catalog."""
+    # Same mapping file, and babel's default keywords plus the --keyword options read from
+    # extract.sh itself, so the test cannot drift from the script.
+    script = (SOURCE_DIR / "extract.sh").read_text(encoding="utf-8")
+    specs = re.findall(r'--keyword\s+"([^"]+)"', script)
+    assert specs, "no --keyword option found in extract.sh"
+    keywords = {**DEFAULT_KEYWORDS, **parse_keywords(specs)}
+    with (SOURCE_DIR / "babel.cfg").open(encoding="utf-8") as fileobj:
+        method_map, options_map = parse_mapping_cfg(fileobj, filename=str(SOURCE_DIR / "babel.cfg"))
+    catalog = Catalog(locale=None, domain="messages")
+    package = SOURCE_DIR.parent  # lpks/: the mapping's patterns are relative to it
+    for filename, lineno, message, comments, context in extract_from_dir(
+            package, method_map, options_map, keywords=keywords, comment_tags=("TRANSLATORS:",)):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def test_english_catalogue_is_up_to_date_with_the_source():
+    """Every msgid extracted from lpks/ (Python and Jinja) is in en/messages.po: else run extract.sh."""
+    source = _extract_source_catalogue()
+    extracted = [m for m in source if m.id]
+    kinds = {Path(filename).suffix for m in extracted for filename, _lineno in m.locations}
+    assert {".py", ".html"} <= kinds, kinds  # both extractors ran (guards against a vacuous pass)
+    po = {(m.id, m.context) for m in load(EN_DIR / "messages.po") if m.id}
+    missing = [f"{m.locations[0][0]}:{m.locations[0][1]}: {m.id!r}"
+               for m in extracted if (m.id, m.context) not in po]
+    assert missing == [], (f"{len(missing)} source strings missing from en/messages.po; run "
+                           "lpks/translations/extract.sh, then translate the new entries")
 
 
 # --- compilation ------------------------------------------------------------------------------
