@@ -56,7 +56,7 @@ CUSTODY = {"level": "tingkat", "start_date": "tanggal_mulai_titipan", "granted_d
            "letter_number": "nomor_surat_titipan", "depositor_agency": "lembaga_penitip",
            "depositor_superior": "atasan_lembaga_penitip", "days": "jumlah_hari"}
 ADMIT = {"handover_at": "waktu_serah_terima", "over_capacity_reason": "alasan_melebihi_kapasitas",
-         "documents": "dokumen"}
+         "documents": "dokumen", "custody_period": "tingkat"}
 DATES = ("tanggal_lahir", "tanggal_tindak_pidana", "tanggal_mulai", "tanggal_pemeriksaan_rs", "tanggal_mulai_titipan")
 INTS = ("lama_bulan", "jumlah_hari")
 
