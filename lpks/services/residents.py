@@ -118,7 +118,12 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Resident:
         resident.register_number = _next_register_number(session, institution_id)
     _unique_register(session, institution_id, resident.register_number)
     session.add(resident)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # another registration took the number between the check and the insert
+        raise Conflict(_("Nomor register %(number)s baru saja dipakai untuk anak lain di LPKS ini; simpan lagi "
+                         "untuk mendapat nomor baru atau isi nomor lain.", number=resident.register_number),
+                       "register_number") from None
     return resident
 
 
