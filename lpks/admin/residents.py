@@ -62,6 +62,12 @@ class ResidentView(SecureModelView):
     def can_edit(self):  # the identity is changed only after the audited reveal (identity_view)
         return False
 
+    @expose("/")
+    def index_view(self):
+        """The list; the identity export is offered to the roles the policy allows (residents.IDENTITY_ROLES)."""
+        self._template_args["may_export_identity"] = residents.may_export_identity(current_user)
+        return super().index_view()
+
     def get_save_return_url(self, model, is_created=False):
         return self.get_url(".details_view", id=model.id)
 

@@ -158,9 +158,15 @@ def update(session: Session, user: Any, resident: Resident, data: dict[str, Any]
     return resident
 
 
+def may_export_identity(user: Any) -> bool:
+    """May this user's role reveal (and export) the full identities of the residents in its scope? (RULES §1)."""
+    role = getattr(user, "role", None)
+    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {})
+
+
 def may_view_identity(user: Any, resident: Resident) -> bool:
     """May this user reveal this resident's full identity? (RULES §1 Reading)."""
-    return getattr(user, "role", None) in IDENTITY_ROLES and can(user, READ, resident)
+    return may_export_identity(user) and can(user, READ, resident)
 
 
 def reveal_identity(session: Session, user: Any, resident: Resident, purpose: str | None = None) -> dict:
