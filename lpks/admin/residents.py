@@ -16,6 +16,7 @@ from lpks.security import READ, WRITE, can
 from lpks.services import residents, residents_dashboard  # noqa: F401  (dashboard sections register on import)
 from lpks.services.errors import ServiceError
 from lpks.services.placements_status import label
+from lpks.services.residents_common import error_list
 
 from .base import SecureModelView, role_may
 from .residents_forms import SEX_LABELS, STATUS_LABELS, ConfirmForm, ImportForm, ResidentForm, form_data
@@ -35,9 +36,10 @@ def on_form(form, call):
     try:
         return call()
     except ServiceError as exc:
-        field = getattr(form, exc.field, None) if exc.field else None
-        if field is not None and hasattr(field, "errors"):
-            field.errors = [*field.errors, exc.message]
+        for name, message in error_list(exc):  # every bad field, when the service reports several
+            field = getattr(form, name, None) if name else None
+            if field is not None and hasattr(field, "errors"):
+                field.errors = [*field.errors, message]
         raise
 
 
@@ -61,6 +63,12 @@ class ResidentView(SecureModelView):
     @property
     def can_edit(self):  # the identity is changed only after the audited reveal (identity_view)
         return False
+
+    @expose("/")
+    def index_view(self):
+        """The list; the identity export is offered to the roles the policy allows (residents.IDENTITY_ROLES)."""
+        self._template_args["may_export_identity"] = residents.may_export_identity(current_user)
+        return super().index_view()
 
     def get_save_return_url(self, model, is_created=False):
         return self.get_url(".details_view", id=model.id)

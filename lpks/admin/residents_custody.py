@@ -9,6 +9,7 @@ from lpks.rules import CustodyLevel
 from lpks.services.placements_status import label
 
 from .base import SecureModelView
+from .residents_due import DueListMixin
 
 STATUS_LABELS = {"open": _l("Berjalan"), "closed": _l("Ditutup")}
 
@@ -19,7 +20,7 @@ def _placement_link(view, context, model, name):
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
 
 
-class CustodyView(SecureModelView):
+class CustodyView(DueListMixin, SecureModelView):
     """Titipan periods (created and changed on the placement page)."""
 
     create_allowed = False

@@ -20,6 +20,7 @@ from lpks.services.placements_status import label
 from lpks.services.residents_common import local_date, today
 
 from .base import SecureModelView
+from .residents_due import DueListMixin
 from .residents import on_form
 from .residents_forms import (
     AdmitForm, BehaviourForm, ConfirmForm, CustodyForm, DocumentForm, ExitForm, ExtensionForm, NoticeForm,
@@ -36,7 +37,7 @@ def condition_choices() -> list[SelectChoice]:
             for options in CONDITION_OPTIONS.values() for option in options]
 
 
-class PlacementView(SecureModelView):
+class PlacementView(DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)

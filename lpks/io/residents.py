@@ -36,7 +36,7 @@ def _cell(value: Any) -> Any:
 
 def export_residents(session: Session, user: Any, *, identity: bool) -> io.BytesIO:
     """The residents in the user's scope as .xlsx; an "export" audit row, and a "view_identity" per child."""
-    if identity and getattr(user, "role", None) not in residents.IDENTITY_ROLES:
+    if identity and not residents.may_export_identity(user):
         raise Forbidden(_("Ekspor identitas lengkap hanya untuk operator LPKS dan Dinas Sosial kabupaten/kota."))
     current = and_(Placement.resident_id == Resident.id, Placement.status != STATUS_EXITED)
     rows = session.execute(

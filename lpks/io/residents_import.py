@@ -12,7 +12,9 @@ from lpks.models.residents import SEXES
 from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
 from lpks.services import custody, placements, placements_admission, residents
 from lpks.services.errors import ServiceError
-from lpks.services.residents_common import parse_bool, parse_choice, parse_date, parse_datetime, parse_int
+from lpks.services.residents_common import (
+    error_list, parse_bool, parse_choice, parse_date, parse_datetime, parse_int,
+)
 
 
 def _codes(enum) -> str:
@@ -56,7 +58,7 @@ CUSTODY = {"level": "tingkat", "start_date": "tanggal_mulai_titipan", "granted_d
            "letter_number": "nomor_surat_titipan", "depositor_agency": "lembaga_penitip",
            "depositor_superior": "atasan_lembaga_penitip", "days": "jumlah_hari"}
 ADMIT = {"handover_at": "waktu_serah_terima", "over_capacity_reason": "alasan_melebihi_kapasitas",
-         "documents": "dokumen"}
+         "documents": "dokumen", "custody_period": "tingkat"}
 DATES = ("tanggal_lahir", "tanggal_tindak_pidana", "tanggal_mulai", "tanggal_pemeriksaan_rs", "tanggal_mulai_titipan")
 INTS = ("lama_bulan", "jumlah_hari")
 
@@ -86,6 +88,16 @@ def _cell_errors(row: dict[str, Any]) -> list[tuple[str, str]]:
         except ServiceError as exc:
             found.append((name, exc.message))
     return found
+
+
+def _resident_errors(row: dict[str, Any], reported: set[str]) -> list[tuple[str, str]]:
+    """Every error of the resident's cells (the service's own checks), except in columns already reported."""
+    try:
+        residents.clean({key: row.get(col) for key, col in RESIDENT.items()})
+    except ServiceError as exc:
+        found = [(RESIDENT.get(field or "", field or "-"), message) for field, message in error_list(exc)]
+        return [(col, message) for col, message in found if col not in reported]
+    return []
 
 
 def _row(session: Session, user: Any, row: dict[str, Any]) -> None:
@@ -127,6 +139,7 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
     for number, raw in records:
         row = {key: _text(value) for key, value in raw.items()}
         bad = _cell_errors(row)
+        bad += _resident_errors(row, {col for col, _reason in bad})
         if bad:
             errors += [_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=col, reason=reason)
                        for col, reason in bad]
@@ -136,8 +149,9 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
             _row(session, user, row)
         except ServiceError as exc:
             savepoint.rollback()
-            column = getattr(exc, "column", None) or RESIDENT.get(exc.field or "", exc.field or "-")
-            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=column, reason=exc.message))
+            for field, message in error_list(exc):
+                column = getattr(exc, "column", None) or RESIDENT.get(field or "", field or "-")
+                errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=column, reason=message))
         except IntegrityError:
             savepoint.rollback()
             errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="nomor_register",

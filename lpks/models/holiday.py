@@ -37,3 +37,14 @@ class Holiday(SQLModel, table=True):
 
     def __str__(self) -> str:
         return f"{self.day.isoformat()} {self.name}"
+
+
+class HolidayRemoval(SQLModel, table=True):
+    """A seeded date that Kementerian Sosial removed (or moved): seeding never adds that date again."""
+
+    __tablename__ = "holiday_removal"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: date = Field(sa_type=Date, nullable=False, unique=True, index=True)
+    name: str = text_field(200, nullable=False)
+    created_at: datetime = created_field()

@@ -22,7 +22,7 @@ from .dashboard import (
 )
 from .documents import DOCTOR_CERTIFICATE, REQUIRED_DOCUMENTS, DocumentRequirement, document_labels
 from .errors import MissingDocumentsError, RuleError
-from .exits import ExitReason, check_exit_reason, exit_reasons_for
+from .exits import RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up, exit_reasons_for
 from .labels import LabelledEnum, format_date_id
 from .placements import (
     DOCTOR_CERTIFICATE_HOURS, BasisInfo, basis_info, check_admission, check_basis_route, check_conditions,
@@ -47,7 +47,7 @@ __all__ = [
     "is_placement_ending_soon", "occupancy_rate",
     "DOCTOR_CERTIFICATE", "REQUIRED_DOCUMENTS", "DocumentRequirement", "document_labels",
     "MissingDocumentsError", "RuleError",
-    "ExitReason", "check_exit_reason", "exit_reasons_for",
+    "RULE_NOT_PICKED_UP", "ExitReason", "check_exit_reason", "check_not_picked_up", "exit_reasons_for",
     "LabelledEnum", "format_date_id",
     "DOCTOR_CERTIFICATE_HOURS", "BasisInfo", "basis_info", "check_admission", "check_basis_route",
     "check_conditions", "check_placement_kind", "doctor_certificate_due", "is_doctor_certificate_late",

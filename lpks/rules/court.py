@@ -29,7 +29,7 @@ class ParoleStatus(LabelledEnum):
     ELIGIBLE_BY_TIME_BEHAVIOUR_NOT_ASSESSED = (
         "eligible_by_time_behaviour_not_assessed", "memenuhi syarat waktu, perilaku belum dinilai",
         "eligible by time, behaviour not yet assessed", RULE_PAROLE)
-    NOT_ELIGIBLE = ("not_eligible", "belum/tidak memenuhi syarat", "not (yet) eligible", RULE_PAROLE)
+    NOT_ELIGIBLE = ("not_eligible", "tidak memenuhi syarat", "not eligible", RULE_PAROLE)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from .bases import LegalBasis
 from .errors import RuleError
-from .labels import LabelledEnum
+from .labels import LabelledEnum, format_date_id
+
+RULE_NOT_PICKED_UP = "Pasal 11 ayat 5–6"
 
 
 class ExitReason(LabelledEnum):
@@ -52,8 +56,42 @@ def exit_reasons_for(basis: LegalBasis | str) -> tuple[ExitReason, ...]:
     return tuple(reason for reason in ExitReason if _ONLY_FOR.get(reason, basis) is basis)
 
 
-def check_exit_reason(basis: LegalBasis | str, reason: ExitReason | str) -> ExitReason:
-    """The exit reason, refused if the law ties it to another legal basis (Pasal 11 ayat 5–6, 13 ayat 6)."""
+def check_not_picked_up(exit_date: date | None, last_day: date | None, notice_sent_on: date | None) -> None:
+    """Returning a titipan child to the parents because nobody came: only once the notice was sent and the
+    titipan period's last day has passed; until then the depositing agency must pick the child up (Pasal 11
+    ayat 4–6)."""
+    reason = ExitReason.NOT_PICKED_UP_RETURNED_TO_PARENTS
+    if last_day is None:
+        raise RuleError(
+            f"Alasan keluar \"{reason.label_id}\" memerlukan masa titipan yang berjalan; penempatan ini tidak "
+            f"memilikinya ({RULE_NOT_PICKED_UP}).",
+            field="exit_reason", rule=RULE_NOT_PICKED_UP,
+            message_en=f"The exit reason \"{reason.label_en}\" needs a running titipan period; this placement has "
+                       f"none ({RULE_NOT_PICKED_UP}).")
+    if notice_sent_on is None:
+        raise RuleError(
+            f"Alasan keluar \"{reason.label_id}\" hanya setelah surat pemberitahuan berakhirnya masa titipan "
+            f"dikirim kepada lembaga penitip; pengirimannya belum dicatat ({RULE_NOT_PICKED_UP}).",
+            field="exit_reason", rule=RULE_NOT_PICKED_UP,
+            message_en=f"The exit reason \"{reason.label_en}\" applies only after the notice of the end of the "
+                       f"titipan period was sent to the depositing agency; no sending is recorded "
+                       f"({RULE_NOT_PICKED_UP}).")
+    if exit_date is None or exit_date <= last_day:
+        first = last_day + timedelta(days=1)
+        raise RuleError(
+            f"Alasan keluar \"{reason.label_id}\" hanya setelah hari terakhir masa titipan "
+            f"({format_date_id(last_day)}) lewat: sampai hari itu lembaga penitip wajib menjemput anak; tanggal "
+            f"keluar paling cepat {format_date_id(first)} ({RULE_NOT_PICKED_UP}).",
+            field="exit_date", rule=RULE_NOT_PICKED_UP,
+            message_en=f"The exit reason \"{reason.label_en}\" applies only after the titipan period's last day "
+                       f"({last_day.isoformat()}) has passed: until then the depositing agency must pick the child "
+                       f"up; the earliest exit date is {first.isoformat()} ({RULE_NOT_PICKED_UP}).")
+
+
+def check_exit_reason(basis: LegalBasis | str, reason: ExitReason | str, *, exit_date: date | None = None,
+                      custody_last_day: date | None = None, notice_sent_on: date | None = None) -> ExitReason:
+    """The exit reason, refused if the law ties it to another legal basis (Pasal 11 ayat 5–6, 13 ayat 6), or,
+    for a titipan child not picked up, before the notice was sent and the period's last day has passed."""
     basis = LegalBasis.coerce(basis, field="basis", rule="Pasal 9 ayat 1")
     reason = ExitReason.coerce(reason, field="exit_reason", rule="Pasal 33 ayat 2")
     required = _ONLY_FOR.get(reason)
@@ -65,4 +103,6 @@ def check_exit_reason(basis: LegalBasis | str, reason: ExitReason | str) -> Exit
             message_en=f"The exit reason \"{reason.label_en}\" applies only to placements under {required.label_en} "
                        f"({reason.pasal}).",
         )
+    if reason is ExitReason.NOT_PICKED_UP_RETURNED_TO_PARENTS:
+        check_not_picked_up(exit_date, custody_last_day, notice_sent_on)
     return reason

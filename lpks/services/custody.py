@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lpks.i18n import format_tanggal
 from lpks.models import CustodyExtension, CustodyPeriod, Placement
 from lpks.models.base import utcnow
 from lpks.models.custody import CLOSED_NEXT_LEVEL, PERIOD_CLOSED, PERIOD_OPEN
@@ -91,6 +92,7 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     period = CustodyPeriod(institution_id=placement.institution_id, placement_id=placement.id, level=level.value,
                            status=PERIOD_OPEN)
     _apply(period, {key: data.get(key) for key in PERIOD_EDITABLE})
+    _check_start(period, placement)
     if previous is not None:
         with rules("level"):
             check_next_level(previous.level, level)
@@ -108,6 +110,13 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     return period
 
 
+def _check_start(period: CustodyPeriod, placement: Placement) -> None:
+    """A titipan period cannot start before the placement it belongs to."""
+    if period.start_date < placement.start_date:
+        raise ServiceError(_("Tanggal mulai titipan tidak boleh sebelum tanggal mulai penempatan (%(start)s).",
+                             start=format_tanggal(placement.start_date)), "start_date")
+
+
 def _require_open(user: Any, period: CustodyPeriod) -> None:
     if not can(user, WRITE, period):
         raise Forbidden()
@@ -120,6 +129,7 @@ def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict
     _require_open(user, period)
     check_version(period, data.get("version"))
     _apply(period, {k: v for k, v in data.items() if k in PERIOD_EDITABLE})
+    _check_start(period, session.get(Placement, period.placement_id))
     recompute(session, period, field="granted_days")
     period.updated_at = utcnow()
     session.flush()
@@ -150,6 +160,9 @@ def record_notice(session: Session, user: Any, period: CustodyPeriod, data: dict
     sent = parse_date(data.get("notice_sent_on") or today(), "notice_sent_on", _("Tanggal pengiriman surat"))
     if sent > today():
         raise ServiceError(_("Tanggal pengiriman surat tidak boleh setelah hari ini."), "notice_sent_on")
+    if sent < period.start_date:
+        raise ServiceError(_("Tanggal pengiriman surat tidak boleh sebelum tanggal mulai masa titipan (%(start)s).",
+                             start=format_tanggal(period.start_date)), "notice_sent_on")
     period.notice_sent_on = sent
     period.notice_number = parse_text(data.get("notice_number"), "notice_number", _("Nomor surat"), 80)
     period.updated_at = utcnow()

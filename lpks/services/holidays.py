@@ -1,10 +1,12 @@
 """The holiday calendar: seeded from the `holidays` package, edited by Kementerian Sosial (RULES §5).
 
-Every change recomputes the notice deadline of every open titipan period in the same transaction.
+Every change recomputes the notice deadline of every open titipan period in the same transaction. A removed (or
+moved) date is remembered in holiday_removal, so a later seeding never brings it back.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from lpks.models import Holiday
 from lpks.models.base import utcnow
-from lpks.models.holiday import HOLIDAY_KINDS, SOURCE_MANUAL, SOURCE_SEEDED
+from lpks.models.holiday import HOLIDAY_KINDS, SOURCE_MANUAL, SOURCE_SEEDED, HolidayRemoval
 from lpks.rules import seed_holiday_kinds
 from lpks.security import WRITE, can
 
@@ -33,6 +35,7 @@ class SeedResult:
     created: int
     kept: int
     recomputed: int
+    removed: int = 0  # package dates left out because Kementerian Sosial removed them
 
 
 def default_years() -> tuple[int, int]:
@@ -41,22 +44,35 @@ def default_years() -> tuple[int, int]:
 
 
 def seed(session: Session, years: tuple[int, ...] | list[int] | None = None) -> SeedResult:
-    """Add the package's national holidays and cuti bersama for `years`; existing dates are kept (idempotent)."""
+    """Add the package's national holidays and cuti bersama for `years`; existing dates are kept (idempotent) and
+    removed dates stay removed."""
     years = tuple(sorted(set(years or default_years())))
     for year in years:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise ServiceError(_("Tahun harus antara %(low)s dan %(high)s.", low=MIN_YEAR, high=MAX_YEAR), "years")
     existing = set(session.scalars(select(Holiday.day)))
-    created = kept = 0
+    removed_days = set(session.scalars(select(HolidayRemoval.day)))
+    created = kept = removed = 0
     for day, name, kind in seed_holiday_kinds(years):
         if day in existing:
             kept += 1
+            continue
+        if day in removed_days:
+            removed += 1
             continue
         session.add(Holiday(day=day, name=name[:200], kind=kind, source=SOURCE_SEEDED))
         created += 1
     session.flush()
     recomputed = custody.recompute_open(session) if created else 0
-    return SeedResult(years, created, kept, recomputed)
+    return SeedResult(years, created, kept, recomputed, removed)
+
+
+def _remember_removed(session: Session, day: date, name: str) -> None:
+    """Keep a removed date so seeding does not add it again (each date is remembered once)."""
+    with session.no_autoflush:  # mid-update: flushing here would bump the holiday's version twice
+        known = session.scalar(select(HolidayRemoval.id).where(HolidayRemoval.day == day))
+    if known is None:
+        session.add(HolidayRemoval(day=day, name=name[:200]))
 
 
 def _require_write(user: Any, holiday: Holiday) -> None:
@@ -93,8 +109,11 @@ def update(session: Session, user: Any, holiday: Holiday, data: dict[str, Any]) 
     """Change a date, its name or kind (refuses a stale version)."""
     _require_write(user, holiday)
     check_version(holiday, data.get("version"))
+    old_day, old_name = holiday.day, holiday.name
     for key, value in _clean(session, data, holiday).items():
         setattr(holiday, key, value)
+    if holiday.day != old_day:  # moved: the old date is removed from the calendar
+        _remember_removed(session, old_day, old_name)
     holiday.source = SOURCE_MANUAL
     holiday.updated_at = utcnow()
     session.flush()
@@ -105,6 +124,7 @@ def update(session: Session, user: Any, holiday: Holiday, data: dict[str, Any]) 
 def delete(session: Session, user: Any, holiday: Holiday) -> None:
     """Remove a date (e.g. an estimated cuti bersama that was not decreed)."""
     _require_write(user, holiday)
+    _remember_removed(session, holiday.day, holiday.name)
     session.delete(holiday)
     session.flush()
     custody.recompute_open(session)

@@ -141,13 +141,18 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
     _require_write(user, placement)
     if placement.status != STATUS_PRESENT:
         raise ServiceError(_("Hanya penempatan yang sedang berjalan yang dapat diakhiri."), "status")
-    with rules("exit_reason"):
-        reason = check_exit_reason(placement.basis, data.get("exit_reason"))
     exit_date = parse_date(data.get("exit_date") or today(), "exit_date", _("Tanggal keluar"))
     if exit_date > today():
         raise ServiceError(_("Tanggal keluar tidak boleh setelah hari ini."), "exit_date")
     if exit_date < placement.start_date:
         raise ServiceError(_("Tanggal keluar tidak boleh sebelum tanggal mulai penempatan."), "exit_date")
+    open_period = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
+                                                              CustodyPeriod.status == PERIOD_OPEN)
+                                  .order_by(CustodyPeriod.start_date.desc(), CustodyPeriod.id.desc())).first()
+    with rules():  # the rule names the field: exit_reason, or exit_date for a return before the period ends
+        reason = check_exit_reason(placement.basis, data.get("exit_reason"), exit_date=exit_date,
+                                   custody_last_day=open_period.last_day if open_period else None,
+                                   notice_sent_on=open_period.notice_sent_on if open_period else None)
     if reason is ExitReason.PAROLE:
         status = parole_status(placement.parole_eligible_from, exit_date, placement.behaviour_good)
         if status is not ParoleStatus.ELIGIBLE:

@@ -7,12 +7,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lpks.models import Institution, Placement, PlacementDocument, Resident
+from lpks.models import CustodyPeriod, Institution, Placement, PlacementDocument, Resident
 from lpks.models.base import utcnow
+from lpks.models.custody import PERIOD_OPEN
 from lpks.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
 from lpks.models.residents import SEX_FEMALE
 from lpks.rules import (
-    DOCTOR_CERTIFICATE, basis_info, check_admission, doctor_certificate_due, document_labels, is_over_capacity,
+    DOCTOR_CERTIFICATE, LegalBasis, basis_info, check_admission, doctor_certificate_due, document_labels, is_over_capacity,
 )
 from lpks.security import WRITE, can
 
@@ -98,6 +99,18 @@ def _lock_institution(session: Session, institution_id: int) -> Institution:
     return session.execute(stmt.execution_options(populate_existing=True)).scalar_one()
 
 
+def _require_open_custody(session: Session, placement: Placement) -> None:
+    """A titipan is admitted only within a recorded titipan period: its last day drives the notice (Pasal 11)."""
+    if placement.basis != LegalBasis.TITIPAN.value:
+        return
+    open_period = session.scalar(select(CustodyPeriod.id).where(CustodyPeriod.placement_id == placement.id,
+                                                                CustodyPeriod.status == PERIOD_OPEN))
+    if open_period is None:
+        raise ServiceError(_("Masa titipan wajib dicatat sebelum anak titipan diterima: isi tingkat pemeriksaan, "
+                             "tanggal mulai dan jumlah hari titipan menurut surat penitipan (Pasal 11 ayat 3)."),
+                           "custody_period")
+
+
 def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
     """Admit: every document on file (the doctor's certificate may follow within 24 h), capacity by sex."""
     if not can(user, WRITE, placement):
@@ -109,6 +122,7 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
         raise ServiceError(_("Waktu serah terima tidak boleh di masa depan."), "handover_at")
     with rules("documents"):
         check_admission(placement.basis, set(on_file(session, placement)), handover_at=handover, now=now())
+    _require_open_custody(session, placement)
     institution = _lock_institution(session, placement.institution_id)
     resident = session.get(Resident, placement.resident_id)
     capacity = institution.capacity_girls if resident.sex == SEX_FEMALE else institution.capacity_boys

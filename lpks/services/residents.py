@@ -21,7 +21,7 @@ from lpks.security.permissions import POLICY
 from . import audit
 from .access import check_version
 from .errors import Conflict, Forbidden, ServiceError
-from .residents_common import parse_choice, parse_date, parse_text, rules, today
+from .residents_common import Collect, parse_choice, parse_date, parse_text, rules, today
 
 # RULES §1 Reading: the LPKS operator (own residents) and Dinas Sosial kabupaten/kota (its region) may reveal a
 # full identity; province and national users work with initials, register numbers and aggregates only.
@@ -50,40 +50,55 @@ def initials_of(full_name: str) -> str:
 
 
 def clean(data: dict[str, Any], existing: Resident | None = None) -> dict[str, Any]:
-    """Validate a resident's fields and derive initials, age and route (Pasal 1 angka 3–6; RULES §4)."""
+    """Validate a resident's fields and derive initials, age and route (Pasal 1 angka 3–6; RULES §4).
+
+    Every bad field is reported (FieldErrors when more than one), so an import row lists all its bad cells.
+    """
     names = labels()
     merged = {key: getattr(existing, key) for key in (*IDENTITY_FIELDS, "kind", "sex")} if existing else {}
     merged.update({k: v for k, v in data.items() if k in (*IDENTITY_FIELDS, "kind", "sex", "register_number")})
     out: dict[str, Any] = {}
+    found = Collect()
     for key, limit, required in TEXTS:
-        out[key] = parse_text(merged.get(key), key, names[key], limit, required=required)
-    nik = parse_text(merged.get("nik"), "nik", names["nik"], 16)
-    if nik and not NIK.match(nik):
-        raise ServiceError(_("NIK harus 16 angka (kosongkan bila belum diketahui)."), "nik")
-    out["nik"] = nik
-    out["sex"] = parse_choice(merged.get("sex"), "sex", names["sex"], SEXES)
-    out["kind"] = parse_choice(merged.get("kind"), "kind", names["kind"], KINDS)
-    out["birth_date"] = parse_date(merged.get("birth_date"), "birth_date", names["birth_date"])
-    is_anak = out["kind"] == ResidentKind.ANAK.value
-    out["offence_date"] = parse_date(merged.get("offence_date"), "offence_date", names["offence_date"],
-                                     required=is_anak)
-    if is_anak and not out["offence_description"]:
-        raise ServiceError(_("Uraian tindak pidana wajib diisi untuk Anak (Pasal 1 angka 3)."), "offence_description")
-    if out["offence_date"] and out["offence_date"] > today():
-        raise ServiceError(_("Tanggal tindak pidana tidak boleh setelah hari ini."), "offence_date")
+        with found.check():
+            out[key] = parse_text(merged.get(key), key, names[key], limit, required=required)
+    with found.check():
+        nik = parse_text(merged.get("nik"), "nik", names["nik"], 16)
+        if nik and not NIK.match(nik):
+            raise ServiceError(_("NIK harus 16 angka (kosongkan bila belum diketahui)."), "nik")
+        out["nik"] = nik
+    with found.check():
+        out["sex"] = parse_choice(merged.get("sex"), "sex", names["sex"], SEXES)
+    with found.check():
+        out["kind"] = parse_choice(merged.get("kind"), "kind", names["kind"], KINDS)
+    with found.check():
+        out["birth_date"] = parse_date(merged.get("birth_date"), "birth_date", names["birth_date"])
+    is_anak = out.get("kind") == ResidentKind.ANAK.value
+    with found.check():
+        offence_date = parse_date(merged.get("offence_date"), "offence_date", names["offence_date"],
+                                  required=is_anak)
+        if offence_date and offence_date > today():
+            raise ServiceError(_("Tanggal tindak pidana tidak boleh setelah hari ini."), "offence_date")
+        out["offence_date"] = offence_date
+    if is_anak and "offence_description" in out and not out["offence_description"]:
+        found.add(_("Uraian tindak pidana wajib diisi untuk Anak (Pasal 1 angka 3)."), "offence_description")
     # Age on the offence date (RULES §4); a victim or witness without one is checked on the day of registration.
-    with rules("birth_date"):  # the rule names its input "born"; the record's field is birth_date
-        check = check_resident_age(out["kind"], out["birth_date"], out["offence_date"] or today())
-    out["age_at_offence"] = check.age
-    out["route"] = check.route.value if check.route else None
-    out["initials"] = initials_of(out["full_name"])
+    if not found.failed("kind", "birth_date", "offence_date"):
+        with found.check(), rules("birth_date"):  # the rule names its input "born"; the record's field birth_date
+            check = check_resident_age(out["kind"], out["birth_date"], out["offence_date"] or today())
+            out["age_at_offence"] = check.age
+            out["route"] = check.route.value if check.route else None
+    if "full_name" in out:
+        out["initials"] = initials_of(out["full_name"])
     if "register_number" in data:
-        number = parse_text(data.get("register_number"), "register_number", names["register_number"], 40)
-        if number and not REGISTER.match(number):
-            raise ServiceError(_("Nomor register hanya boleh berisi huruf, angka, titik, garis miring dan tanda "
-                                 "hubung (tanpa nama anak)."), "register_number")
-        if number:
-            out["register_number"] = number
+        with found.check():
+            number = parse_text(data.get("register_number"), "register_number", names["register_number"], 40)
+            if number and not REGISTER.match(number):
+                raise ServiceError(_("Nomor register hanya boleh berisi huruf, angka, titik, garis miring dan tanda "
+                                     "hubung (tanpa nama anak)."), "register_number")
+            if number:
+                out["register_number"] = number
+    found.raise_errors()
     return out
 
 
@@ -118,7 +133,12 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Resident:
         resident.register_number = _next_register_number(session, institution_id)
     _unique_register(session, institution_id, resident.register_number)
     session.add(resident)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # another registration took the number between the check and the insert
+        raise Conflict(_("Nomor register %(number)s baru saja dipakai untuk anak lain di LPKS ini; simpan lagi "
+                         "untuk mendapat nomor baru atau isi nomor lain.", number=resident.register_number),
+                       "register_number") from None
     return resident
 
 
@@ -153,9 +173,15 @@ def update(session: Session, user: Any, resident: Resident, data: dict[str, Any]
     return resident
 
 
+def may_export_identity(user: Any) -> bool:
+    """May this user's role reveal (and export) the full identities of the residents in its scope? (RULES §1)."""
+    role = getattr(user, "role", None)
+    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {})
+
+
 def may_view_identity(user: Any, resident: Resident) -> bool:
     """May this user reveal this resident's full identity? (RULES §1 Reading)."""
-    return getattr(user, "role", None) in IDENTITY_ROLES and can(user, READ, resident)
+    return may_export_identity(user) and can(user, READ, resident)
 
 
 def reveal_identity(session: Session, user: Any, resident: Resident, purpose: str | None = None) -> dict:

@@ -1,6 +1,9 @@
 """Dashboard sections of the residents area (RULES §5 Dashboards): indexed queries on the stored due dates,
-within the user's scope; each listed item links to its placement."""
+within the user's scope; each listed item links to its placement. Rows stop at ROWS, so every tile leads to the
+list filtered (?due=name) to exactly the items it counts."""
 from __future__ import annotations
+
+from typing import Any
 
 from flask import url_for
 from flask_babel import gettext as _
@@ -33,34 +36,96 @@ def _link(placement_id: int, anchor: str = "") -> str:
     return url_for("placement.details_view", id=placement_id) + (f"#{anchor}" if anchor else "")
 
 
+def _custody_conditions(day) -> dict[str, Any]:
+    """The titipan tiles' conditions on open periods (Pasal 11 ayat 3–4), by the name lists filter with."""
+    unsent = CustodyPeriod.notice_sent_on.is_(None)
+    first, last = due_window(day, NOTICE_DUE_WITHIN_DAYS)
+    ending_first, ending_last = due_window(day, CUSTODY_ENDING_WITHIN_DAYS)
+    return {"notice_overdue": and_(unsent, CustodyPeriod.notice_deadline < day),
+            "notice_due": and_(unsent, CustodyPeriod.notice_deadline.between(first, last)),
+            "custody_ending": CustodyPeriod.last_day.between(ending_first, ending_last),
+            "custody_overstay": CustodyPeriod.last_day < day}
+
+
+def _custody_live():
+    """Open titipan periods of children still present."""
+    return and_(CustodyPeriod.status == PERIOD_OPEN,
+                CustodyPeriod.placement_id.in_(select(Placement.id).where(Placement.status == STATUS_PRESENT)))
+
+
+def _court_conditions(day) -> dict[str, Any]:
+    """The court-placement tiles' conditions (Pasal 13 ayat 4 and 6), by name."""
+    first, last = due_window(day, PLACEMENT_ENDING_WITHIN_DAYS)
+    by_time = and_(Placement.parole_eligible_from.is_not(None), Placement.parole_eligible_from <= day)
+    return {"parole_eligible": and_(by_time, Placement.behaviour_good.is_(True)),
+            "parole_not_assessed": and_(by_time, Placement.behaviour_good.is_(None)),
+            "placement_ending": Placement.last_day.between(first, last),
+            "placement_overstay": Placement.last_day < day}
+
+
+def _court_live():
+    """Court-ordered placements of children still present."""
+    return and_(Placement.status == STATUS_PRESENT, Placement.basis == LegalBasis.COURT_DECISION.value)
+
+
+def _admission_conditions() -> dict[str, Any]:
+    """The admission tiles' conditions (Pasal 10 ayat 5–6, 12 ayat 6–7), by name."""
+    exam_bases = [basis.value for basis in LegalBasis if requires_hospital_exam(basis, True)]
+    return {"doctor_certificate_late": and_(Placement.doctor_certificate_received_at.is_(None),
+                                            Placement.doctor_certificate_due < now()),
+            "hospital_exam_missing": and_(Placement.suspected_violence.is_(True), Placement.basis.in_(exam_bases),
+                                          Placement.hospital_exam_on.is_(None))}
+
+
+def due_labels() -> dict[str, str]:
+    """What each tile counts, shown above the list it leads to."""
+    return {"notice_overdue": _("Surat pemberitahuan terlambat"),
+            "notice_due": _("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS),
+            "custody_ending": _("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS),
+            "custody_overstay": _("Melewati masa titipan, anak masih di LPKS"),
+            "parole_eligible": _("Memenuhi syarat pembebasan bersyarat"),
+            "parole_not_assessed": _("Memenuhi syarat waktu, perilaku belum dinilai"),
+            "placement_ending": _("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS),
+            "placement_overstay": _("Melewati hari terakhir, anak masih di LPKS"),
+            "doctor_certificate_late": _("Surat keterangan sehat dokter lewat 1x24 jam"),
+            "hospital_exam_missing": _("Pemeriksaan rumah sakit belum dicatat"),
+            "present": _("Anak di LPKS")}
+
+
+def due_filter(model: type, name: str | None):
+    """The condition of the tile `name` on `model`'s list (?due=name): the same rows the tile counts, or None."""
+    if not name:
+        return None
+    if model is CustodyPeriod and name in (conds := _custody_conditions(today())):
+        return and_(_custody_live(), conds[name])
+    if model is Placement:
+        if name in (conds := _court_conditions(today())):
+            return and_(_court_live(), conds[name])
+        if name in (conds := _admission_conditions()):
+            return and_(Placement.status == STATUS_PRESENT, conds[name])
+        if name == "present":
+            return Placement.status == STATUS_PRESENT
+    return None
+
+
+def _tile(name: str, value: int, endpoint: str, level: str) -> Tile:
+    """A tile leading to the list filtered to exactly what it counts (rows below stop at ROWS)."""
+    return Tile(due_labels()[name], value, url=url_for(endpoint, due=name), level=level)
+
+
 @register_section(20)
 def custody_section(session: Session, user) -> Section | None:
     """Titipan: notices overdue and due within 7 days, periods ending within 7 days, overstays (Pasal 11)."""
     if user.role == ROLE_ADMIN:
         return None
-    day = today()
-    base = (select(CustodyPeriod.id, CustodyPeriod.placement_id, CustodyPeriod.level, CustodyPeriod.last_day,
-                   CustodyPeriod.notice_deadline, CustodyPeriod.notice_sent_on)
-            .join(Placement, Placement.id == CustodyPeriod.placement_id)
-            .where(CustodyPeriod.status == PERIOD_OPEN, Placement.status == STATUS_PRESENT,
-                   scope_clause(user, CustodyPeriod, READ)))
-    unsent = CustodyPeriod.notice_sent_on.is_(None)
-    first, last = due_window(day, NOTICE_DUE_WITHIN_DAYS)
-    overdue = and_(unsent, CustodyPeriod.notice_deadline < day)
-    due_soon = and_(unsent, CustodyPeriod.notice_deadline.between(first, last))
-    first, last = due_window(day, CUSTODY_ENDING_WITHIN_DAYS)
-    ending = CustodyPeriod.last_day.between(first, last)
-    overstay = CustodyPeriod.last_day < day
-    counts = [_count(session, base.where(cond)) for cond in (overdue, due_soon, ending, overstay)]
+    conds = _custody_conditions(today())
+    overdue, due_soon, ending, overstay = conds.values()
+    base = select(CustodyPeriod.id).where(_custody_live(), scope_clause(user, CustodyPeriod, READ))
+    counts = [_count(session, base.where(cond)) for cond in conds.values()]
+    levels = ("danger", "warning", "warning", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"), tiles=[
-        Tile(_("Surat pemberitahuan terlambat"), counts[0], "custody.index_view",
-             level="danger" if counts[0] else "secondary"),
-        Tile(_("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS), counts[1],
-             "custody.index_view", level="warning" if counts[1] else "secondary"),
-        Tile(_("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS), counts[2], "custody.index_view",
-             level="warning" if counts[2] else "secondary"),
-        Tile(_("Melewati masa titipan, anak masih di LPKS"), counts[3], "custody.index_view",
-             level="danger" if counts[3] else "secondary")],
+        _tile(name, count, "custody.index_view", level if count else "secondary")
+        for name, count, level in zip(conds, counts, levels)],
         header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"), _("Batas surat pemberitahuan"),
                 _("Keterangan")),
         empty=_("Tidak ada tenggat titipan yang mendesak."))
@@ -72,8 +137,7 @@ def custody_section(session: Session, user) -> Section | None:
         .join(Placement, Placement.id == CustodyPeriod.placement_id)
         .join(Resident, Resident.id == Placement.resident_id)
         .join(Institution, Institution.id == Placement.institution_id)
-        .where(CustodyPeriod.status == PERIOD_OPEN, Placement.status == STATUS_PRESENT,
-               scope_clause(user, CustodyPeriod, READ), or_(overdue, due_soon, ending, overstay))
+        .where(_custody_live(), scope_clause(user, CustodyPeriod, READ), or_(overdue, due_soon, ending, overstay))
         .order_by(CustodyPeriod.notice_deadline, CustodyPeriod.id).limit(ROWS)).all()
     for initials, number, lpks, level, last_day, deadline, note, placement_id in rows:
         section.rows.append((f"{initials} · {number}", lpks, label(CustodyLevel, level), last_day, deadline, note))
@@ -86,26 +150,14 @@ def court_section(session: Session, user) -> Section | None:
     """Court-ordered placements: parole-eligible children, placements ending within 30 days, overstays (Pasal 13)."""
     if user.role == ROLE_ADMIN:
         return None
-    day = today()
-    first, last = due_window(day, PLACEMENT_ENDING_WITHIN_DAYS)
-    base = select(Placement.id).where(Placement.status == STATUS_PRESENT,
-                                      Placement.basis == LegalBasis.COURT_DECISION.value,
-                                      scope_clause(user, Placement, READ))
-    by_time = and_(Placement.parole_eligible_from.is_not(None), Placement.parole_eligible_from <= day)
-    eligible = and_(by_time, Placement.behaviour_good.is_(True))
-    not_assessed = and_(by_time, Placement.behaviour_good.is_(None))
-    ending = Placement.last_day.between(first, last)
-    overstay = Placement.last_day < day
-    counts = [_count(session, base.where(cond)) for cond in (eligible, not_assessed, ending, overstay)]
+    conds = _court_conditions(today())
+    eligible, not_assessed, ending, overstay = conds.values()
+    base = select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ))
+    counts = [_count(session, base.where(cond)) for cond in conds.values()]
+    levels = ("success", "warning", "warning", "danger")
     section = Section(_("Penempatan berdasarkan putusan pengadilan"), tiles=[
-        Tile(_("Memenuhi syarat pembebasan bersyarat"), counts[0], "placement.index_view",
-             level="success" if counts[0] else "secondary"),
-        Tile(_("Memenuhi syarat waktu, perilaku belum dinilai"), counts[1], "placement.index_view",
-             level="warning" if counts[1] else "secondary"),
-        Tile(_("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS), counts[2], "placement.index_view",
-             level="warning" if counts[2] else "secondary"),
-        Tile(_("Melewati hari terakhir, anak masih di LPKS"), counts[3], "placement.index_view",
-             level="danger" if counts[3] else "secondary")],
+        _tile(name, count, "placement.index_view", level if count else "secondary")
+        for name, count, level in zip(conds, counts, levels)],
         header=(_("Anak"), _("LPKS"), _("Hari terakhir"), _("Syarat waktu pembebasan bersyarat"), _("Keterangan")),
         empty=_("Tidak ada penempatan putusan pengadilan yang perlu ditindaklanjuti."))
     notes = case((overstay, _("melewati hari terakhir")), (eligible, _("memenuhi syarat pembebasan bersyarat")),
@@ -116,8 +168,7 @@ def court_section(session: Session, user) -> Section | None:
                Placement.parole_eligible_from, notes, Placement.id)
         .join(Resident, Resident.id == Placement.resident_id)
         .join(Institution, Institution.id == Placement.institution_id)
-        .where(Placement.status == STATUS_PRESENT, Placement.basis == LegalBasis.COURT_DECISION.value,
-               scope_clause(user, Placement, READ), or_(eligible, not_assessed, ending, overstay))
+        .where(_court_live(), scope_clause(user, Placement, READ), or_(eligible, not_assessed, ending, overstay))
         .order_by(Placement.last_day, Placement.id).limit(ROWS)).all()
     for initials, number, lpks, last_day, parole, note, placement_id in rows:
         section.rows.append((f"{initials} · {number}", lpks, last_day, parole, note))
@@ -130,17 +181,13 @@ def admission_section(session: Session, user) -> Section | None:
     """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded (Pasal 10, 12)."""
     if user.role == ROLE_ADMIN:
         return None
-    exam_bases = [basis.value for basis in LegalBasis if requires_hospital_exam(basis, True)]
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
-    late = and_(Placement.doctor_certificate_received_at.is_(None), Placement.doctor_certificate_due < now())
-    exam = and_(Placement.suspected_violence.is_(True), Placement.basis.in_(exam_bases),
-                Placement.hospital_exam_on.is_(None))
-    counts = [_count(session, select(Placement.id).where(scoped, cond)) for cond in (late, exam)]
+    conds = _admission_conditions()
+    late, exam = conds.values()
+    counts = [_count(session, select(Placement.id).where(scoped, cond)) for cond in conds.values()]
     section = Section(_("Admisi"), tiles=[
-        Tile(_("Surat keterangan sehat dokter lewat 1x24 jam"), counts[0], "placement.index_view",
-             level="danger" if counts[0] else "secondary"),
-        Tile(_("Pemeriksaan rumah sakit belum dicatat"), counts[1], "placement.index_view",
-             level="danger" if counts[1] else "secondary")],
+        _tile(name, count, "placement.index_view", "danger" if count else "secondary")
+        for name, count in zip(conds, counts)],
         header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")))
     if not any(counts):
         section.header = ()
@@ -180,7 +227,7 @@ def occupancy_section(session: Session, user) -> Section | None:
         .order_by((boys + girls - Institution.capacity_boys - Institution.capacity_girls).desc(), Institution.name)
         .limit(ROWS)).all()
     section = Section(_("Hunian terhadap kapasitas"), tiles=[
-        Tile(_("Anak di LPKS"), int(total_present), "placement.index_view"),
+        _tile("present", int(total_present), "placement.index_view", "secondary"),
         Tile(_("Kapasitas (tempat)"), int(total_capacity), "institution.index_view")],
         header=(_("LPKS"), _("Laki-laki"), _("Perempuan"), _("Hunian"), _("Keterangan")),
         empty=_("Belum ada LPKS dalam lingkup ini."))

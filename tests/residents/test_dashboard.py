@@ -71,3 +71,63 @@ def test_dashboard_rows_show_initials_and_register_numbers(seeded, client):
     page = client.get("/").get_data(as_text=True)
     assert "B.S. · ABH-DEMO-0001" in page and "Budi Santoso" not in page  # the demo's titipan child
     assert api.get("/residents").status_code == 200
+
+
+def _tile_links(section: str) -> list[tuple[str, int]]:
+    return [(href.replace("&amp;", "&"), int(value))
+            for href, value in re.findall(r'data-testid="tile"><a href="([^"]*)">(\d+)</a>', section)]
+
+
+def test_every_titipan_counted_is_reachable_from_its_tile(operator, client, clock, session):
+    from lpks.models import Institution
+    from lpks.services.residents_dashboard import ROWS
+
+    from .conftest import institution_id
+
+    session.get(Institution, institution_id(session)).capacity_boys = 100  # room for more than ROWS children
+    session.commit()
+    clock(date(2025, 8, 11))
+    placements = [admitted(operator, "titipan") for _ in range(ROWS + 1)]
+    sent = admitted(operator, "titipan")
+    operator.post(f"/custody-periods/{sent['custody_periods'][0]['id']}/notice", {"notice_number": "1"})
+    clock(date(2025, 8, 15))  # every notice deadline (14 August) has passed
+    section = _section(client.get("/").get_data(as_text=True), "Titipan: tenggat", "Penempatan berdasarkan putusan")
+    assert section.count("/admin/placement/details/") == ROWS  # the table stops at ROWS…
+    overdue_href, overdue = _tile_links(section)[0]
+    assert overdue == ROWS + 1 and overdue_href.endswith("/admin/custody/?due=notice_overdue")
+    listed = client.get(overdue_href).get_data(as_text=True)  # …the tile's list has every one of them
+    assert 'data-testid="due-filter"' in listed and "Surat pemberitahuan terlambat" in listed
+    ids = {int(i) for i in re.findall(r"/admin/placement/details/\?id=(\d+)", listed)}
+    assert ids == {p["id"] for p in placements}
+    sort_links = re.findall(r'href="([^"]*sort=[^"]*)"', listed)  # sorting (and paging) keep the filter
+    assert sort_links and all("due=notice_overdue" in href for href in sort_links)
+    ending_href, ending = _tile_links(section)[2]
+    ending_ids = {int(i) for i in re.findall(r"/admin/placement/details/\?id=(\d+)",
+                                             client.get(ending_href).get_data(as_text=True))}
+    assert ending == ROWS + 2 and ending_ids == {p["id"] for p in placements} | {sent["id"]}
+    everything = client.get("/admin/custody/").get_data(as_text=True)
+    assert 'data-testid="due-filter"' not in everything
+
+
+def test_court_and_occupancy_tiles_lead_to_exactly_their_placements(operator, client, clock):
+    clock(date(2025, 8, 11))
+    court = admitted(operator, "court_decision", start_date="2025-01-01", months=12)
+    other = admitted(operator, "diversi")
+    page = client.get("/").get_data(as_text=True)
+    section = _section(page, "Penempatan berdasarkan putusan", "Admisi")
+    href, count = _tile_links(section)[1]  # eligible by time, behaviour not yet assessed
+    assert count == 1 and href.endswith("/admin/placement/?due=parole_not_assessed")
+    listed = client.get(href).get_data(as_text=True)
+    assert "Memenuhi syarat waktu, perilaku belum dinilai" in listed
+    ids = {int(i) for i in re.findall(r"/admin/placement/details/\?id=(\d+)", listed)}
+    assert ids == {court["id"]}
+    occupancy = _section(page, "Hunian terhadap kapasitas", "</section>")
+    present_href, present = _tile_links(occupancy)[0]
+    present_ids = {int(i) for i in re.findall(r"/admin/placement/details/\?id=(\d+)",
+                                              client.get(present_href).get_data(as_text=True))}
+    assert {court["id"], other["id"]} <= present_ids and len(present_ids) == present
+
+
+def test_an_unknown_due_name_shows_the_whole_list(operator, client):
+    page = client.get("/admin/placement/?due=nonsense")
+    assert page.status_code == 200 and 'data-testid="due-filter"' not in page.get_data(as_text=True)

@@ -130,3 +130,34 @@ def test_exported_text_cells_are_neutralised(seeded, client):
     book = load_workbook(io.BytesIO(client.post("/admin/resident/export-identity/", data={"csrf_token": token}).data))
     values = [c for row in book.active.iter_rows(values_only=True) for c in row if isinstance(c, str)]
     assert "'=HYPERLINK(1)" in values and "=HYPERLINK(1)" not in values
+
+
+def test_import_reports_every_bad_cell_of_a_row_once(seeded, client, session, clock):
+    login(client, "operator.pasuruan")
+    before = _counts(session)
+    row = {**GOOD, "nik": "123", "nama_lengkap": "X" * 130, "uraian_tindak_pidana": None,
+           "nomor_register": "Budi Santoso", "jenis_kelamin": "l", "tanggal_tindak_pidana": "2099-01-01"}
+    page = upload(client, workbook([GOOD, row])).get_data(as_text=True)
+    for column in ("nik", "nama_lengkap", "uraian_tindak_pidana", "nomor_register", "jenis_kelamin",
+                   "tanggal_tindak_pidana"):
+        assert page.count(f"Baris 3, kolom {column}:") == 1, column
+    assert "NIK harus 16 angka" in page and "paling banyak 120 karakter" in page
+    assert "Baris 2," not in page
+    assert _counts(session) == before
+
+
+def test_import_reports_an_age_error_with_other_bad_cells(seeded, client, session, clock):
+    login(client, "operator.pasuruan")
+    row = {**GOOD, "tanggal_lahir": "2005-01-01", "nik": "12"}  # 20 on the offence date, and a bad NIK
+    page = upload(client, workbook([row])).get_data(as_text=True)
+    assert "Baris 2, kolom tanggal_lahir:" in page and "Baris 2, kolom nik:" in page
+
+
+def test_api_reports_every_bad_field_of_a_resident(operator):
+    from .conftest import child
+
+    response = operator.post("/residents", child(nik="12", full_name="", offence_description=""))
+    body = response.get_json()
+    assert response.status_code == 422 and body["field"] == "full_name"
+    assert "Nama lengkap wajib diisi" in body["message"] and "NIK harus 16 angka" in body["message"]
+    assert "Uraian tindak pidana wajib diisi" in body["message"]

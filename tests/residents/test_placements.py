@@ -213,7 +213,8 @@ def test_court_placement_too_short_for_parole(operator, clock):
 
 
 @pytest.mark.parametrize(("basis", "reason", "ok"), [
-    ("titipan", "picked_up_by_depositor", True), ("titipan", "not_picked_up_returned_to_parents", True),
+    ("titipan", "picked_up_by_depositor", True),
+    ("titipan", "not_picked_up_returned_to_parents", False),  # on day 1: notice unsent, period running (Pasal 11)
     ("titipan", "parole", False), ("diversi", "picked_up_by_depositor", False), ("diversi", "completed", True),
     ("diversi", "ran_away_not_found", True), ("court_decision", "not_picked_up_returned_to_parents", False),
     ("pre_process", "returned_to_parents", True), ("diversi", "pulang", False),

@@ -197,3 +197,34 @@ def test_create_through_the_admin_form(seeded, client, session):
     assert response.status_code == 302 and "/admin/resident/details/" in response.headers["Location"]
     refused = client.post("/admin/resident/new/", data={**data, "birth_date": "2000-01-01"})
     assert refused.status_code == 200 and "18 tahun" in refused.get_data(as_text=True)
+
+
+def test_register_number_taken_by_a_concurrent_registration_is_a_conflict(operator, monkeypatch):
+    from lpks.services import residents
+
+    make_resident(operator, register_number="REG/2025/009")
+    # The other request inserts after this one checked: the database's unique constraint is what refuses it.
+    monkeypatch.setattr(residents, "_unique_register", lambda *args, **kwargs: None)
+    raced = operator.post("/residents", child(register_number="REG/2025/009"))
+    body = raced.get_json()
+    assert raced.status_code == 409 and body["field"] == "register_number"
+    assert "Nomor register REG/2025/009" in body["message"]
+    assert operator.get("/residents?register_number=REG/2025/009").get_json()["total"] == 1
+
+
+@pytest.mark.parametrize(("username", "offered"), [("operator.pasuruan", True), ("dinsos.pasuruan", True),
+                                                   ("dinsos.jatim", False), ("kemensos", False)])
+def test_identity_export_is_offered_by_the_policy(seeded, client, username, offered):
+    login(client, username)
+    page = client.get("/admin/resident/").get_data(as_text=True)
+    assert ('data-testid="export-identity"' in page) is offered
+
+
+def test_identity_export_button_follows_identity_roles(seeded, client, monkeypatch):
+    from lpks.services import residents
+
+    monkeypatch.setattr(residents, "IDENTITY_ROLES", ("operator_lpks",))  # the one place the roles are decided
+    login(client, "dinsos.pasuruan")
+    assert 'data-testid="export-identity"' not in client.get("/admin/resident/").get_data(as_text=True)
+    token = csrf_token(client, "/account/")
+    assert client.post("/admin/resident/export-identity/", data={"csrf_token": token}).status_code == 403

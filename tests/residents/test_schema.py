@@ -4,8 +4,9 @@ from __future__ import annotations
 from sqlalchemy import create_engine, inspect
 
 from lpks.models import CustodyExtension, CustodyPeriod, Holiday, Placement, PlacementDocument, Resident
+from lpks.models.holiday import HolidayRemoval
 
-MODELS = (Holiday, Resident, Placement, PlacementDocument, CustodyPeriod, CustodyExtension)
+MODELS = (Holiday, HolidayRemoval, Resident, Placement, PlacementDocument, CustodyPeriod, CustodyExtension)
 
 
 def test_migrated_tables_match_the_models(database_url):

@@ -21,7 +21,7 @@ def _seed_in(app, name: str) -> dict:
         user = User(username=f"op{inst}", password_hash="-", role="operator_lpks", institution_id=inst)
         resident = residents.create(db.session, user, child(full_name="Rahasia Sekali", register_number=f"X-{inst}"))
         placement = placements.create(db.session, user, {"resident_id": resident.id, "basis": "titipan",
-                                                         "conditions": ["keamanan_anak"]})
+                                                         "conditions": ["keamanan_anak"], "start_date": "2025-08-11"})
         for code, _l, _p in placements_admission.document_choices("titipan"):
             placements_admission.add_document(db.session, user, placement, {"code": code})
         period = custody.open_period(db.session, user, placement, {

@@ -82,13 +82,19 @@ def test_parole_status(eligible_from, today, behaviour, expected):
     assert parole_status(eligible_from, today, behaviour) is expected
 
 
-def test_parole_status_labels():
-    assert ParoleStatus.ELIGIBLE.label_id == "memenuhi syarat"
-    by_time = ParoleStatus.ELIGIBLE_BY_TIME_BEHAVIOUR_NOT_ASSESSED
-    assert by_time.value == "eligible_by_time_behaviour_not_assessed"
-    assert by_time.label_id == "memenuhi syarat waktu, perilaku belum dinilai"
-    assert by_time.label("en") == "eligible by time, behaviour not yet assessed"
-    assert ParoleStatus.NOT_ELIGIBLE.label_id == "belum/tidak memenuhi syarat"
+@pytest.mark.parametrize(("status", "label_en", "label_id"), [
+    (ParoleStatus.ELIGIBLE, "eligible", "memenuhi syarat"),
+    (ParoleStatus.ELIGIBLE_BY_TIME_BEHAVIOUR_NOT_ASSESSED, "eligible by time, behaviour not yet assessed",
+     "memenuhi syarat waktu, perilaku belum dinilai"),
+    (ParoleStatus.NOT_ELIGIBLE, "not eligible", "tidak memenuhi syarat"),
+])
+def test_parole_status_labels_read_exactly_as_the_issue_says(status, label_en, label_id):
+    assert (status.label("en"), status.label_en, status.label_id) == (label_en, label_en, label_id)
+
+
+def test_parole_status_values():
+    assert [status.value for status in ParoleStatus] == [
+        "eligible", "eligible_by_time_behaviour_not_assessed", "not_eligible"]
 
 
 @pytest.mark.parametrize(("eligible_from", "today", "behaviour", "expected_id"), [

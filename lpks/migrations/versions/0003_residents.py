@@ -1,7 +1,8 @@
 """residents: holiday calendar, residents, placements and their documents, titipan periods and extensions
 
 Stored due dates (last day, notice deadline, parole eligibility, doctor's certificate due) are indexed columns,
-alone and with the status they are filtered with, so dashboards are indexed queries.
+alone and with the status they are filtered with, so dashboards are indexed queries. holiday_removal keeps the
+seeded dates Kementerian Sosial removed, so seeding never adds them again.
 
 Revision ID: 0003
 Revises: 0001
@@ -34,6 +35,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_holiday_day'), ['day'], unique=True)
         batch_op.create_index(batch_op.f('ix_holiday_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_holiday_source'), ['source'], unique=False)
+
+    op.create_table('holiday_removal',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('holiday_removal', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_holiday_removal_day'), ['day'], unique=True)
 
     op.create_table('resident',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -241,6 +252,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_resident_institution_id'))
 
     op.drop_table('resident')
+    with op.batch_alter_table('holiday_removal', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_holiday_removal_day'))
+
+    op.drop_table('holiday_removal')
     with op.batch_alter_table('holiday', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_holiday_source'))
         batch_op.drop_index(batch_op.f('ix_holiday_kind'))
