@@ -196,6 +196,16 @@ def institution_for_write(session: Session, user: Any, data: dict, model: type, 
     return inst
 
 
+ROLE_NAMES = {"dinsos_kabkota": "Dinas Sosial kabupaten/kota", "dinsos_provinsi": "Dinas Sosial provinsi",
+              "kemensos": "Kementerian Sosial", "operator_lpks": "operator LPKS"}
+
+
+def only_for(label: str, roles: tuple[str, ...] | list[str], why: str, field: str) -> Forbidden:
+    """The refusal of a field the user's role may not set, naming the field and who may."""
+    who = " atau ".join(ROLE_NAMES.get(r, r) for r in roles)
+    return Forbidden(f"{label} hanya dapat diubah oleh {who} ({why}).", field)
+
+
 def check_write(user: Any, obj: Any) -> None:
     """Refuse a change to an object outside the user's write scope."""
     if not can(user, WRITE, obj):

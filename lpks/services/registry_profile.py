@@ -12,10 +12,12 @@ from lpks.models import Institution, OrganisationPosition, Region, StaffMember, 
 from lpks.models.institution import FORMATION_KINDS, REGISTRATION_AUTHORITIES
 from lpks.models.region import LEVEL_KABKOTA
 from lpks.security import READ, WRITE, can
+from lpks.security.permissions import POLICY
 
 from .access import check_version
 from .errors import Forbidden, ServiceError
-from .registry_common import MAX_TEXT, check_write, choice, day, institution_for_write, period, text, today, touch
+from .registry_common import (MAX_TEXT, check_write, choice, day, institution_for_write, only_for, period, text, today,
+                              touch)
 
 NUMBERS = {  # field: label (decree, deed and registration numbers)
     "establishment_decree_number": "Nomor keputusan pembentukan UPT",
@@ -80,10 +82,14 @@ def work_area(session: Session, inst: Institution) -> list[Region]:
             .where(WorkArea.institution_id == inst.id).order_by(Region.code))
     return list(session.scalars(stmt))
 
+WORK_AREA_SETTERS = tuple(role for role, rules in POLICY[WorkArea].items() if WRITE in rules)
+
 
 def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
     """Replace the work area; the domicile is always part of it (decision: an LPKS serves where it stands)."""
     if not can(user, WRITE, WorkArea(institution_id=inst.id)):
+        if can(user, READ, inst):
+            raise only_for("Wilayah kerja", WORK_AREA_SETTERS, "menentukan kelas LPKS, Pasal 71–73", "kabkota_codes")
         raise Forbidden()
     if isinstance(region_codes, str):
         region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
