@@ -108,3 +108,20 @@ def test_the_work_area_service_refuses_the_operator(demo):
         with pytest.raises(Forbidden) as refused:
             registry_profile.set_work_area(db.session, _user("operator.pasuruan"), inst, ["31.74"])
         assert refused.value.field == "kabkota_codes"
+
+
+def test_the_domicile_is_in_the_work_area_wherever_it_is_read(demo):
+    """One rule (registry_profile.with_domicile) for the page, the API and the class: after Kemensos moves the
+    domicile, the new one is part of the work area everywhere, the recorded ones stay."""
+    from lpks.services import accreditation_classes
+
+    with demo.test_request_context("/"):
+        kemensos = _user("kemensos")
+        inst = db.session.scalar(select(Institution).where(Institution.name == PASURUAN))
+        registry_profile.set_work_area(db.session, kemensos, inst, ["31.74"])
+        institutions.update(db.session, kemensos, inst, {"kabkota_code": "35.14", "version": inst.version})
+        assert [r.code for r in registry_profile.work_area(db.session, inst)] == ["31.74", "35.14", "35.75"]
+        assert accreditation_classes.work_area_counts(db.session, [inst])[inst.id] == (2, 3)
+        view = accreditation_classes.class_of(db.session, inst)
+        assert (view.provinces, view.kabupaten_kota) == (2, 3)
+        db.session.rollback()
