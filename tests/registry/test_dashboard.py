@@ -108,3 +108,17 @@ def test_the_national_counts_need_no_list(demo, session):
         rows = registry_dashboard.expiring(db.session, user)
     assert [tile.value for tile in expiry.tiles] == [sum(1 for r in rows if r.kind == k)
                                                      for k in ("registration", "certification", "sppa")]
+
+
+def test_a_tile_with_a_text_value_renders(browse, monkeypatch):
+    from lpks.services import dashboard
+
+    def text_tiles(session, user):
+        return dashboard.Section("Uji ubin", tiles=[dashboard.Tile("Status", "belum dinilai <b>"),
+                                                    dashboard.Tile("Jumlah", 12345), dashboard.Tile("Kosong", None)])
+
+    monkeypatch.setattr(dashboard, "_PROVIDERS", [*dashboard._PROVIDERS, (99, text_tiles)])
+    response = browse("dinsos.pasuruan").get("/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Uji ubin" in page
+    assert "belum dinilai &lt;b&gt;" in page and "12.345" in page and ">None<" not in page
