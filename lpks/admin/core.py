@@ -78,6 +78,19 @@ class InstitutionView(SecureModelView):
     def on_form_prefill(self, form, id):
         form.version.data = str(self.get_one(id).version)
 
+    def _restrict(self, form):
+        """Leave out the fields the user's role may not set (the referral scope for an LPKS operator)."""
+        for name in institutions.RESTRICTED:
+            if name in form and not institutions.settable(current_user, name):
+                del form[name]
+        return form
+
+    def create_form(self, obj=None):
+        return self._restrict(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._restrict(super().edit_form(obj))
+
     def create_model(self, form):
         inst = self.run_service(lambda: institutions.create(db.session, current_user, _data(form)))
         return inst or False

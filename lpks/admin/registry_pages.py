@@ -72,7 +72,7 @@ class RegistryHome(RegistryPage):
         funding = list(db.session.scalars(select(FundingSource).where(FundingSource.institution_id == inst.id)
                                           .order_by(FundingSource.year.desc(), FundingSource.id).limit(10)))
         writes = {name: may_write(model, inst) for name, model in (
-            ("profile", Institution), ("staff", StaffMember), ("facilities", FacilityRecord),
+            ("profile", Institution), ("work_area", WorkArea), ("staff", StaffMember), ("facilities", FacilityRecord),
             ("positions", OrganisationPosition), ("funding", FundingSource), ("evidence", EvidenceDocument),
             ("verify", Verification))}
         return self.render("registry/institution.html", inst=inst, view=view, positions=positions, rounds=rounds,
@@ -86,6 +86,9 @@ class RegistryHome(RegistryPage):
     def profile(self, ident: int):
         inst = get_scoped(db.session, current_user, Institution, ident, WRITE)
         form = ProfileForm(obj=inst)
+        for name in institution_service.RESTRICTED:  # e.g. the designation is Kemensos's to record, not the LPKS's
+            if name in form and not institution_service.settable(current_user, name):
+                del form[name]
         if request.method == "GET":
             form.version.data = str(inst.version)
         if form.validate_on_submit():

@@ -63,7 +63,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
                        ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
     # Registry (issue 3): profile parts follow Institution; the LPKS keeps its own staff, facilities, funding and
     # evidence; the Dinas Sosial kabupaten/kota verifies; province and Kemensos read their scope; admin nothing.
-    WorkArea: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+    # The work area decides the class (Pasal 71–73): the LPKS reads it, the offices that supervise record it.
+    WorkArea: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     OrganisationPosition: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                            ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
@@ -86,6 +87,26 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     Holiday: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
 }
+
+# Fields that only some of the roles allowed to write the object may set. Designation is the Minister's
+# (Pasal 56, 85 huruf e). Reading: the referral scope, like the work area (WorkArea above), decides the class
+# (Pasal 71–73), so the LPKS declares it but only the Dinas Sosial kabupaten/kota that supervises it (Pasal 87
+# huruf f, j) or Kementerian Sosial (Pasal 85 huruf f) records it.
+FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
+    Institution: {"designation_decree_number": (ROLE_KEMENSOS,), "designation_decree_date": (ROLE_KEMENSOS,),
+                  "referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+}
+
+
+def may_set(user: Any, model: type, field: str) -> bool:
+    """May the user's role set this field of `model` (on top of the write scope `can` decides)?"""
+    roles = FIELD_POLICY.get(model, {}).get(field)
+    return roles is None or getattr(user, "role", None) in roles
+
+
+def setters_of(model: type, field: str) -> tuple[str, ...]:
+    """The roles that may set a restricted field (empty: every role that may write the object)."""
+    return FIELD_POLICY.get(model, {}).get(field, ())
 
 
 def register_policy(model: type, rules: dict[str, dict[str, str]]) -> None:

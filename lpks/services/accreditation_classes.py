@@ -22,6 +22,7 @@ from lpks.models.region import province_of
 
 from . import clock
 from .errors import ServiceError
+from .registry_profile import work_area_codes
 
 
 @dataclass(frozen=True)
@@ -71,19 +72,8 @@ def criteria_rows(result: ClassResult) -> list[dict[str, Any]]:
 
 
 def work_area_counts(session: Session, institutions: Iterable[Institution]) -> dict[int, tuple[int, int]]:
-    """(provinces, kabupaten/kota) of each LPKS's work area; the domicile always counts (registry decision).
-
-    The work area is the registry's (issue 3) link table; without it, the work area is the domicile alone.
-    """
-    areas: dict[int, set[str]] = {inst.id: {inst.kabkota_code} for inst in institutions}
-    try:
-        from lpks.models import WorkArea
-    except ImportError:  # the registry is not installed: the domicile is the whole work area
-        WorkArea = None  # noqa: N806
-    if WorkArea is not None and areas:
-        stmt = select(WorkArea.institution_id, WorkArea.kabkota_code).where(WorkArea.institution_id.in_(list(areas)))
-        for inst_id, code in session.execute(stmt):
-            areas[inst_id].add(code)
+    """(provinces, kabupaten/kota) of each LPKS's work area, as the registry records it (domicile included)."""
+    areas = work_area_codes(session, institutions)
     return {ident: (len({province_of(c) for c in codes}), len(codes)) for ident, codes in areas.items()}
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from accreditation.workflow import (OPEN_STATES, QUEUES, STATE_LABELS, State, effective_state, expiring,
                                     expiry_horizon, valid_grade)
@@ -140,14 +140,16 @@ def expiring_select(user: Any, today: date | None = None):
             .order_by(Assessment.valid_until, Assessment.id))
 
 
+def named(stmt):
+    """A SELECT of assessments with each one's LPKS name joined in, rows (assessment, name): one query, no N+1."""
+    lpks = aliased(Institution)  # an alias: the scope subquery on Institution must not correlate with the join
+    return stmt.join(lpks, lpks.id == Assessment.institution_id).add_columns(lpks.name)
+
+
 def with_names(session: Session, stmt, limit: int | None = None) -> list[tuple[Assessment, str]]:
     """(assessment, LPKS name) for a SELECT of assessments."""
     stmt = stmt.limit(limit) if limit else stmt
-    rows = list(session.scalars(stmt))
-    ids = {a.institution_id for a in rows}
-    names = dict(session.execute(select(Institution.id, Institution.name).where(Institution.id.in_(ids))).all()) \
-        if ids else {}
-    return [(a, names.get(a.institution_id, "-")) for a in rows]
+    return [(a, name) for a, name in session.execute(named(stmt))]
 
 
 def count(session: Session, stmt) -> int:

@@ -11,15 +11,37 @@ from lpks.models.base import utcnow
 from lpks.models.institution import REFERRAL_SCOPES
 from lpks.models.region import LEVEL_KABKOTA, province_of
 from lpks.models.user import ROLE_KEMENSOS
-from lpks.security import WRITE, can
+from lpks.security import WRITE, can, may_set, setters_of
 
 from .access import check_version
 from .registry_profile import REGISTRY_FIELDS, check_registry, clean_registry
 from .errors import Forbidden, ServiceError
+from .registry_common import only_for
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
 EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, registration, designation, vision, mission, programme
+
+# Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
+RESTRICTED = {
+    "designation_decree_number": ("Nomor keputusan penetapan Menteri", "penetapan LPKS oleh Menteri, Pasal 56"),
+    "designation_decree_date": ("Tanggal keputusan penetapan", "penetapan LPKS oleh Menteri, Pasal 56"),
+    "referral_scope": ("Lingkup rujukan", "menentukan kelas LPKS, Pasal 71–73"),
+}
+
+
+def settable(user: Any, field: str) -> bool:
+    """Whether the user may set this LPKS field (forms hide the fields for which it is False)."""
+    return may_set(user, Institution, field)
+
+
+def _check_restricted(user: Any, values: dict[str, Any], current: Institution | None) -> None:
+    """Refuse a change to a field the user's role may not set; sending its current value again is harmless."""
+    for key, (label, why) in RESTRICTED.items():
+        if key in values and not settable(user, key):
+            before = getattr(current, key) if current is not None else None
+            if values[key] != before:
+                raise only_for(label, setters_of(Institution, key), why, key)
 
 
 def _int(value, field: str, label: str) -> int:
@@ -70,6 +92,7 @@ def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
 def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     """Register a new LPKS (Kementerian Sosial, or Dinas Sosial for its own regency/city)."""
     values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
+    _check_restricted(user, values, None)
     inst = Institution(**values)
     check_registry(inst)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
@@ -87,6 +110,7 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
     if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
         raise Forbidden("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial.", "kabkota_code")
+    _check_restricted(user, values, inst)
     for key, value in values.items():
         setattr(inst, key, value)
     check_registry(inst)

@@ -13,7 +13,7 @@ from lpks.models import FacilityRecord, Institution
 
 from .access import check_version
 from .errors import ServiceError
-from .registry_common import check_write, choice, institution_for_write, integer, text, touch
+from .registry_common import Collector, FieldErrors, check_write, choice, institution_for_write, integer, text, touch
 
 STATUSES = tuple(s.value for s in FacilityStatus)
 CONDITION_CODES = codes(CONDITIONS)
@@ -36,19 +36,22 @@ def checklist(session: Session, inst: Institution) -> list[ChecklistRow]:
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
-    """Validate one checklist row."""
+    """Validate one checklist row; every bad field is reported."""
+    check = Collector()
     code = str(data.get("item_code") or "").strip()
     if code not in ITEMS_BY_CODE:
-        raise ServiceError(f"Butir sarana '{code}' tidak dikenal (lihat daftar Pasal 64–65).", "item_code")
+        check.errors.append(ServiceError(f"Butir sarana '{code}' tidak dikenal (lihat daftar Pasal 64–65).",
+                                         "item_code"))
     out = {
         "item_code": code,
-        "status": choice(data, "status", "Ketersediaan", STATUSES, required=True),
-        "quantity": integer(data, "quantity", "Jumlah", maximum=100_000),
-        "condition": choice(data, "condition", "Kondisi", CONDITION_CODES),
-        "note": text(data, "note", "Catatan", 500),
+        "status": check(choice, data, "status", "Ketersediaan", STATUSES, required=True),
+        "quantity": check(integer, data, "quantity", "Jumlah", maximum=100_000),
+        "condition": check(choice, data, "condition", "Kondisi", CONDITION_CODES),
+        "note": check(text, data, "note", "Catatan", 500),
     }
     if out["status"] == "tidak" and out["quantity"]:
-        raise ServiceError("Jumlah harus kosong atau 0 bila sarana tidak tersedia.", "quantity")
+        check.errors.append(ServiceError("Jumlah harus kosong atau 0 bila sarana tidak tersedia.", "quantity"))
+    check.done()
     return out
 
 
@@ -85,7 +88,8 @@ def save_many(session: Session, user: Any, inst: Institution, rows: list[dict[st
             code = str(row.get("item_code") or "")
             item = ITEMS_BY_CODE.get(code)
             where = f"{item.group.label_id}: {item.label_id}" if item else code
-            raise type(exc)(f"{where} — {exc.message}", f"{code}.{exc.field}" if exc.field else code) from None
+            kind = ServiceError if isinstance(exc, FieldErrors) else type(exc)
+            raise kind(f"{where} — {exc.message}", f"{code}.{exc.field}" if exc.field else code) from None
     return saved
 
 

@@ -62,7 +62,9 @@ def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
         try:
             valid.append((number, clean(data)))
         except ServiceError as exc:
-            errors.append(f"Baris {number}, kolom {header_of.get(exc.field, exc.field or '-')}: {exc.message}")
+            for error in getattr(exc, "errors", None) or [exc]:  # FieldErrors: one line per bad cell
+                errors.append(f"Baris {number}, kolom {header_of.get(error.field, error.field or '-')}: "
+                              f"{error.message}")
     return valid, errors
 
 

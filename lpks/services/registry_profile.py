@@ -2,7 +2,7 @@
 its work area (RULES §1) and its organisation structure (Pasal 58)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -12,10 +12,12 @@ from lpks.models import Institution, OrganisationPosition, Region, StaffMember, 
 from lpks.models.institution import FORMATION_KINDS, REGISTRATION_AUTHORITIES
 from lpks.models.region import LEVEL_KABKOTA
 from lpks.security import READ, WRITE, can
+from lpks.security.permissions import POLICY
 
 from .access import check_version
 from .errors import Forbidden, ServiceError
-from .registry_common import MAX_TEXT, check_write, choice, day, institution_for_write, period, text, today, touch
+from .registry_common import (MAX_TEXT, check_write, choice, day, institution_for_write, only_for, period, text, today,
+                              touch)
 
 NUMBERS = {  # field: label (decree, deed and registration numbers)
     "establishment_decree_number": "Nomor keputusan pembentukan UPT",
@@ -74,22 +76,43 @@ def check_registry(inst: Institution) -> None:
 
 # --- work area ------------------------------------------------------------------------------------------
 
+def with_domicile(inst: Institution, codes: Iterable[str]) -> set[str]:
+    """THE rule (a decision; RULES §1 is silent): an LPKS serves where it stands, so its domicile is always part of
+    its work area, whatever was recorded (also after Kemensos moves the domicile)."""
+    return set(codes) | {inst.kabkota_code}
+
+
+def work_area_codes(session: Session, institutions: Iterable[Institution]) -> dict[int, set[str]]:
+    """The kabupaten/kota codes of each LPKS's work area, domicile included, in one query (pages and the class)."""
+    institutions = list(institutions)
+    recorded: dict[int, set[str]] = {inst.id: set() for inst in institutions}
+    if recorded:
+        stmt = select(WorkArea.institution_id, WorkArea.kabkota_code).where(WorkArea.institution_id.in_(list(recorded)))
+        for inst_id, code in session.execute(stmt):
+            recorded[inst_id].add(code)
+    return {inst.id: with_domicile(inst, recorded[inst.id]) for inst in institutions}
+
+
 def work_area(session: Session, inst: Institution) -> list[Region]:
     """The kabupaten/kota of the LPKS's work area, by code."""
-    stmt = (select(Region).join(WorkArea, WorkArea.kabkota_code == Region.code)
-            .where(WorkArea.institution_id == inst.id).order_by(Region.code))
-    return list(session.scalars(stmt))
+    codes = work_area_codes(session, [inst])[inst.id]
+    return list(session.scalars(select(Region).where(Region.code.in_(codes)).order_by(Region.code)))
+
+
+WORK_AREA_SETTERS = tuple(role for role, rules in POLICY[WorkArea].items() if WRITE in rules)
 
 
 def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
-    """Replace the work area; the domicile is always part of it (decision: an LPKS serves where it stands)."""
+    """Replace the work area; the domicile is always part of it (`with_domicile`)."""
     if not can(user, WRITE, WorkArea(institution_id=inst.id)):
+        if can(user, READ, inst):
+            raise only_for("Wilayah kerja", WORK_AREA_SETTERS, "menentukan kelas LPKS, Pasal 71–73", "kabkota_codes")
         raise Forbidden()
     if isinstance(region_codes, str):
         region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
     if not isinstance(region_codes, (list, tuple)):
         raise ServiceError("Wilayah kerja harus daftar kode kabupaten/kota.", "kabkota_codes")
-    wanted = {str(c).strip() for c in region_codes if str(c).strip()} | {inst.kabkota_code}
+    wanted = with_domicile(inst, {str(c).strip() for c in region_codes if str(c).strip()})
     found = {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(wanted)))}
     bad = sorted(c for c in wanted if c not in found or found[c].level != LEVEL_KABKOTA)
     if bad:

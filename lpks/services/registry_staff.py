@@ -11,7 +11,7 @@ from lpks.models import OrganisationPosition, StaffMember
 
 from .access import check_version
 from .errors import ServiceError
-from .registry_common import check_write, choice, day, institution_for_write, period, text, today, touch
+from .registry_common import Collector, check_write, choice, day, institution_for_write, period, text, today, touch
 
 FUNCTION_CODES = tuple(fn.code for fn in STAFF_FUNCTIONS)
 ENGAGEMENTS = tuple(e.value for e in Engagement)
@@ -29,40 +29,46 @@ LABELS = {
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
-    """Validate one staff record; messages name the field and the rule."""
+    """Validate one staff record; every bad field is reported (messages name the field and the rule)."""
+    check = Collector()
     out: dict[str, Any] = {
-        "name": text(data, "name", LABELS["name"], 120, required=True),
-        "function": choice(data, "function", LABELS["function"], FUNCTION_CODES, required=True),
-        "engagement": choice(data, "engagement", LABELS["engagement"], ENGAGEMENTS, default="sendiri"),
-        "note": text(data, "note", LABELS["note"], 500),
+        "name": check(text, data, "name", LABELS["name"], 120, required=True),
+        "function": check(choice, data, "function", LABELS["function"], FUNCTION_CODES, required=True),
+        "engagement": check(choice, data, "engagement", LABELS["engagement"], ENGAGEMENTS, default="sendiri"),
+        "note": check(text, data, "note", LABELS["note"], 500),
     }
     for key in ("partner_name",):
-        out[key] = text(data, key, LABELS[key], 200)
+        out[key] = check(text, data, key, LABELS[key], 200)
     for key in ("agreement_number", "certification_number", "sppa_certificate_number"):
-        out[key] = text(data, key, LABELS[key], 100)
+        out[key] = check(text, data, key, LABELS[key], 100)
     now = today()
     for key in ("certification_date", "sppa_training_date"):
-        out[key] = day(data, key, LABELS[key], not_after=now)
+        out[key] = check(day, data, key, LABELS[key], not_after=now)
     for key in ("agreement_valid_until", "certification_valid_until", "sppa_valid_until", "active_from",
                 "active_until"):
-        out[key] = day(data, key, LABELS[key])
+        out[key] = check(day, data, key, LABELS[key])
     # Cooperation is recorded for any function (it is what happens); the standards evaluation decides what it
     # is worth (Pasal 61 ayat (3) allows it for the optional staff only).
     if out["engagement"] == "kerja_sama":
-        if not out["partner_name"]:
-            raise ServiceError("Mitra kerja sama wajib diisi untuk tenaga melalui kerja sama (Pasal 61 ayat (3)).",
-                               "partner_name")
-    else:
+        if not out["partner_name"] and not check.failed("partner_name"):
+            check.errors.append(ServiceError(
+                "Mitra kerja sama wajib diisi untuk tenaga melalui kerja sama (Pasal 61 ayat (3)).", "partner_name"))
+    elif not check.failed("engagement"):
         out["partner_name"] = out["agreement_number"] = out["agreement_valid_until"] = None
-    if out["certification_valid_until"] and not out["certification_number"]:
-        raise ServiceError("Nomor sertifikat wajib diisi bila masa berlaku sertifikat diisi.", "certification_number")
-    if out["sppa_valid_until"] and not out["sppa_training_date"]:
-        raise ServiceError("Tanggal pelatihan SPPA wajib diisi bila masa berlakunya diisi.", "sppa_training_date")
-    period(out["certification_date"], out["certification_valid_until"], "certification_valid_until",
-           LABELS["certification_date"], LABELS["certification_valid_until"])
-    period(out["sppa_training_date"], out["sppa_valid_until"], "sppa_valid_until",
-           LABELS["sppa_training_date"], LABELS["sppa_valid_until"])
-    period(out["active_from"], out["active_until"], "active_until", LABELS["active_from"], LABELS["active_until"])
+    if (out["certification_valid_until"] and not out["certification_number"]
+            and not check.failed("certification_number")):
+        check.errors.append(ServiceError("Nomor sertifikat wajib diisi bila masa berlaku sertifikat diisi.",
+                                         "certification_number"))
+    if out["sppa_valid_until"] and not out["sppa_training_date"] and not check.failed("sppa_training_date"):
+        check.errors.append(ServiceError("Tanggal pelatihan SPPA wajib diisi bila masa berlakunya diisi.",
+                                         "sppa_training_date"))
+    check(period, out["certification_date"], out["certification_valid_until"], "certification_valid_until",
+          LABELS["certification_date"], LABELS["certification_valid_until"])
+    check(period, out["sppa_training_date"], out["sppa_valid_until"], "sppa_valid_until",
+          LABELS["sppa_training_date"], LABELS["sppa_valid_until"])
+    check(period, out["active_from"], out["active_until"], "active_until", LABELS["active_from"],
+          LABELS["active_until"])
+    check.done()
     return out
 
 

@@ -122,3 +122,22 @@ def test_prefill_follows_item_status_incl_verifier_findings():
     report = evaluate(compliant_facts(mission="", verifier_findings={"c.pemahaman_rehsos": "sebagian"}))
     answers = prefill_answers(DEFAULT_INSTRUMENT, report)
     assert (answers["b.misi"], answers["c.pemahaman_rehsos"], answers["b.visi"]) == ("belum", "sebagian", "terpenuhi")
+
+
+def test_prefill_leaves_a_manual_item_no_verifier_decided_to_the_lpks():
+    report = evaluate(compliant_facts(verifier_findings={}))
+    answers = prefill_answers(DEFAULT_INSTRUMENT, report)
+    assert "c.pemahaman_rehsos" not in answers  # the registry cannot know it: not "belum from the registry"
+    assert len(answers) == len(DEFAULT_INSTRUMENT.indicators) - 1 and answers["c.pimpinan"] == "terpenuhi"
+
+
+def test_prefill_skips_an_indicator_that_combines_a_manual_item_nobody_decided():
+    answer = (AnswerOption("terpenuhi", "ya", Decimal(10)), AnswerOption("sebagian", "sebagian", Decimal(5)),
+              AnswerOption("belum", "tidak", Decimal(0)))
+    combined = Indicator("c.1", "Struktur dan pemahaman", Decimal(10), answer,
+                         prefill=("c.pimpinan", "c.pemahaman_rehsos"))
+    instrument = Instrument("uji-2", (InstrumentAspect("c", "Struktur", Decimal(100), (combined,)),),
+                            DEFAULT_INSTRUMENT.bands, DEFAULT_INSTRUMENT.validity_years)
+    assert prefill_answers(instrument, evaluate(compliant_facts(verifier_findings={}))) == {}
+    decided = evaluate(compliant_facts(verifier_findings={"c.pemahaman_rehsos": "sebagian"}))
+    assert prefill_answers(instrument, decided) == {"c.1": "sebagian"}

@@ -20,6 +20,9 @@ def test_answers_come_from_the_registry_with_their_source(api, session):
     assert answers["a.terdaftar"]["answer"] == report.item("a.terdaftar").status.value
     assert report.item("a.terdaftar").pasal in answers["a.terdaftar"]["reason"]
     assert all(a["source"] == "registry" and a["username"] == "operator.pasuruan" for a in answers.values())
+    # A manual item is pre-filled only because a verifier decided it, and says so.
+    assert report.item("c.pemahaman_rehsos").decided_by == "verifikator"
+    assert "temuan verifikator" in answers["c.pemahaman_rehsos"]["reason"]
 
 
 def test_without_the_registry_function_the_institution_row_answers(api, session, monkeypatch):
@@ -29,6 +32,8 @@ def test_without_the_registry_function_the_institution_row_answers(api, session,
     # The row knows the registration and the vision; staff and facilities it cannot know: not met.
     assert answers["b.visi"]["answer"] == "terpenuhi"
     assert answers["d.teknis.peksos"]["answer"] == "belum"
+    # Whether the head understands social rehabilitation (Pasal 58 ayat 2) the registry cannot know: left open.
+    assert "c.pemahaman_rehsos" not in answers
     rows = session.scalars(select(AssessmentAnswer).where(AssessmentAnswer.assessment_id == detail["id"])).all()
     assert len(rows) == len(answers)
 

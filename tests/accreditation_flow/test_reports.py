@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from lpks.models import AuditLog
 
@@ -68,3 +68,42 @@ def test_each_role_sees_its_queue_and_what_expires(api, session):
     assert len(expiring) == 1 and expiring[0]["grade"] == "B"
     operator = api("operator.pasuruan").client.get("/admin/accreditation/").get_data(as_text=True)
     assert 'data-testid="start"' not in operator  # its assessment is under verification
+
+
+def _statements(app, fn) -> tuple[object, int]:
+    """fn()'s result and how many SQL statements it ran."""
+    from sqlalchemy import event
+
+    from lpks.extensions import db
+
+    seen = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(*_args):
+        seen.append(1)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        return fn(), len(seen)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_assessment_lists_carry_the_lpks_name_from_one_joined_query(api, app, session):
+    from lpks.models import Assessment, Institution
+
+    names = dict(session.execute(select(Institution.id, Institution.name)).all())
+    for username in ("kemensos", "dinsos.jatim", "dinsos.pasuruan"):
+        client = api(username)
+        for path in ("/accreditation/assessments", "/accreditation/decisions", "/accreditation/expiring"):
+            items = client.get(path).get_json()["items"]
+            assert all(i["institution_name"] == names[i["institution_id"]] for i in items), (username, path)
+    assert api("dinsos.jatim").get("/accreditation/expiring").get_json()["items"][0]["institution_name"] == \
+        "LPKS Cahaya Anak Malang"
+    client = api("kemensos")
+    total = session.scalar(select(func.count()).select_from(Assessment))
+    one, few = _statements(app, lambda: client.get("/accreditation/assessments?per_page=1").get_json())
+    every, many = _statements(app, lambda: client.get("/accreditation/assessments?per_page=100").get_json())
+    assert len(one["items"]) == 1 and len(every["items"]) == total > 2
+    assert many == few  # no query per row

@@ -3,6 +3,7 @@ and SPPA trainings that expire within 90 days (day 90 in, day 91 out), each link
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -67,8 +68,57 @@ def test_the_api_lists_the_same_with_codes(browse):
     body = browse("dinsos.pasuruan").get("/api/v1/registry/expiring").get_json()
     assert body["days"] == 90 and {i["kind"] for i in body["items"]} == {"registration", "certification", "sppa"}
     assert all(i["state"] in ("segera_berakhir", "kedaluwarsa") for i in body["items"])
+    assert body["counts"] == {k: sum(1 for i in body["items"] if i["kind"] == k)
+                              for k in ("registration", "certification", "sppa")}
 
 
 def test_operators_see_their_own_lpks(demo):
     compliance, expiry = _sections(demo, "operator.pasuruan")
     assert [row[0] for row in compliance.rows] == [PASURUAN] and expiry.rows
+
+
+def test_figures_count_every_row_not_only_the_listed_ones(demo, session, monkeypatch):
+    """The tables stop at MAX_ROWS; the tiles are COUNTs (and the mean reads every LPKS, batch after batch)."""
+    full_compliance, full_expiry = _sections(demo, "dinsos.jatim")
+    listed = {kind: sum(1 for row in full_expiry.rows if row[0] == kind) for kind in
+              ("Tanda daftar", "Sertifikasi", "Pelatihan SPPA")}
+    with demo.test_request_context("/"):
+        user = db.session.scalar(select(User).where(User.username == "dinsos.jatim"))
+        reports = registry_dashboard.reports_for(db.session, list(db.session.scalars(
+            select(Institution).where(Institution.province_code == "35"))))
+        never = sum(1 for row in full_compliance.rows if row[4] == "belum diverifikasi")
+    monkeypatch.setattr(registry_dashboard, "MAX_ROWS", 1)
+    monkeypatch.setattr(registry_dashboard, "BATCH", 1)
+    compliance, expiry = _sections(demo, "dinsos.jatim")
+    assert len(compliance.rows) == 1 and len(expiry.rows) == 1
+    lpks, mean, unverified = (tile.value for tile in compliance.tiles)
+    assert lpks == len(reports) == len(full_compliance.rows) >= 3
+    assert mean == (sum(r.compliance for r in reports.values()) / len(reports)).quantize(Decimal("0.01"))
+    assert unverified == never
+    assert [tile.value for tile in expiry.tiles] == list(listed.values()) and sum(listed.values()) > 1
+    with demo.test_request_context("/"):
+        counts = registry_dashboard.expiring_counts(db.session, user)
+    assert counts == dict(zip(("registration", "certification", "sppa"), listed.values()))
+
+
+def test_the_national_counts_need_no_list(demo, session):
+    compliance, expiry = _sections(demo, "kemensos")
+    with demo.test_request_context("/"):
+        user = db.session.scalar(select(User).where(User.username == "kemensos"))
+        rows = registry_dashboard.expiring(db.session, user)
+    assert [tile.value for tile in expiry.tiles] == [sum(1 for r in rows if r.kind == k)
+                                                     for k in ("registration", "certification", "sppa")]
+
+
+def test_a_tile_with_a_text_value_renders(browse, monkeypatch):
+    from lpks.services import dashboard
+
+    def text_tiles(session, user):
+        return dashboard.Section("Uji ubin", tiles=[dashboard.Tile("Status", "belum dinilai <b>"),
+                                                    dashboard.Tile("Jumlah", 12345), dashboard.Tile("Kosong", None)])
+
+    monkeypatch.setattr(dashboard, "_PROVIDERS", [*dashboard._PROVIDERS, (99, text_tiles)])
+    response = browse("dinsos.pasuruan").get("/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Uji ubin" in page
+    assert "belum dinilai &lt;b&gt;" in page and "12.345" in page and ">None<" not in page

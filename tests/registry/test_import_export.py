@@ -73,6 +73,41 @@ def test_a_file_with_errors_saves_nothing_and_lists_every_error(browse, session)
     assert _staff_count(session, lpks) == before
 
 
+def test_every_bad_cell_of_one_row_is_reported(browse, session):
+    lpks = ids(session)[PASURUAN]
+    before = _staff_count(session, lpks)
+    content = workbook(STAFF_HEADER, [
+        _row(nama="Andi Baru", fungsi="peksos"),
+        _row(nama="x" * 121, fungsi="koki", keterlibatan="kontrak", tanggal_sertifikat="31/02/2024",
+             aktif_sejak="2024-05-01", aktif_sampai="2024-04-30"),
+    ])
+    body = _post_import(browse("operator.pasuruan"), lpks, content).get_json()
+    assert [e.split(":")[0] for e in body["errors"]] == [
+        "Baris 3, kolom nama", "Baris 3, kolom fungsi", "Baris 3, kolom keterlibatan",
+        "Baris 3, kolom tanggal_sertifikat", "Baris 3, kolom aktif_sampai"]
+    assert body["errors"][0] == "Baris 3, kolom nama: Nama paling banyak 120 karakter."
+    assert _staff_count(session, lpks) == before
+
+
+def test_every_bad_cell_of_a_facility_row_is_reported(browse, session):
+    lpks = ids(session)[PASURUAN]
+    header = [h for h, _f in FACILITY_COLUMNS]
+    content = workbook(header, [["tidak_ada", "rusak", "banyak", "hancur", "x" * 501]])
+    body = _post_import(browse("operator.pasuruan"), lpks, content, "facilities").get_json()
+    assert [e.split(":")[0] for e in body["errors"]] == [
+        "Baris 2, kolom kode_butir", "Baris 2, kolom ketersediaan", "Baris 2, kolom jumlah", "Baris 2, kolom kondisi",
+        "Baris 2, kolom catatan"]
+
+
+def test_the_form_and_the_api_name_every_bad_field(browse, session):
+    lpks = ids(session)[PASURUAN]
+    response = browse("operator.pasuruan").api("POST", "/api/v1/staff", json={
+        "institution_id": lpks, "name": "", "function": "koki"})
+    body = response.get_json()
+    assert response.status_code == 422 and body["field"] == "name"
+    assert "Nama wajib diisi." in body["message"] and "Fungsi 'koki' tidak dikenal" in body["message"]
+
+
 def test_a_valid_file_creates_and_a_reimport_updates(browse, session):
     lpks = ids(session)[PASURUAN]
     before = _staff_count(session, lpks)

@@ -99,7 +99,7 @@ def test_profile_update_through_the_api_is_audited_by_field_name(browse, session
 
 def test_work_area_codes_are_checked_and_the_domicile_is_kept(browse, session):
     lpks = ids(session)[PASURUAN]
-    b = browse("operator.pasuruan")
+    b = browse("dinsos.pasuruan")
     bad = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.99", "35"]})
     assert bad.status_code == 422 and bad.get_json()["field"] == "kabkota_codes"
     assert "35, 35.99" in bad.get_json()["message"]  # a province code is not a kabupaten/kota

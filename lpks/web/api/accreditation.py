@@ -87,6 +87,11 @@ describe("/accreditation/instruments", "post", "Menerbitkan versi instrumen baru
              "note": {"type": "string"}}})
 
 
+def _named_json(row) -> dict:
+    """An (assessment, LPKS name) row of reports.named as JSON."""
+    return assessment_json(*row)
+
+
 # --- assessments --------------------------------------------------------------------------------------------------
 
 def _assessment_list_stmt():
@@ -108,7 +113,7 @@ def _assessment_list_stmt():
 @bp.route("/accreditation/assessments")
 def assessment_list():
     """Assessments in the user's scope (filters: state, institution_id, queue=1 for the user's queue)."""
-    return jsonify(paginate(_assessment_list_stmt(), assessment_json))
+    return jsonify(paginate(reports.named(_assessment_list_stmt()), _named_json))
 
 
 @bp.route("/accreditation/assessments", methods=["POST"])
@@ -212,13 +217,14 @@ describe("/accreditation/assessments/{id}/events", "get", "Riwayat alur kerja: s
 def decision_list():
     """Designations (in force, expired, superseded) in the user's scope, newest decree first."""
     stmt = scoped_select(current_user, Assessment).where(Assessment.state.in_([s.value for s in DECIDED_STATES]))
-    return jsonify(paginate(stmt.order_by(Assessment.decree_date.desc(), Assessment.id.desc()), assessment_json))
+    stmt = stmt.order_by(Assessment.decree_date.desc(), Assessment.id.desc())
+    return jsonify(paginate(reports.named(stmt), _named_json))
 
 
 @bp.route("/accreditation/expiring")
 def expiring_list():
     """Designations whose validity ends within 180 days."""
-    return jsonify(paginate(reports.expiring_select(current_user), assessment_json))
+    return jsonify(paginate(reports.named(reports.expiring_select(current_user)), _named_json))
 
 
 @bp.route("/accreditation/classes")

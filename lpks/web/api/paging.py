@@ -23,11 +23,15 @@ def _positive(name: str, default: int, maximum: int | None = None) -> int:
 
 
 def paginate(stmt: Select, serialize) -> dict:
-    """One page of a SELECT: {"items", "page", "per_page", "total"}."""
+    """One page of a SELECT: {"items", "page", "per_page", "total"}; `serialize` gets an object, or a row when the
+    SELECT has several columns."""
     page = _positive("page", 1)
     per_page = _positive("per_page", 20, MAX_PER_PAGE)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    rows = db.session.scalars(stmt.limit(per_page).offset((page - 1) * per_page)).all()
+    page_stmt = stmt.limit(per_page).offset((page - 1) * per_page)
+    # A SELECT of one entity gives objects; of several columns (an object and a joined name) gives rows.
+    rows = (db.session.execute(page_stmt).all() if len(stmt.column_descriptions) > 1
+            else db.session.scalars(page_stmt).all())
     return {"items": [serialize(r) for r in rows], "page": page, "per_page": per_page, "total": total}
 
 

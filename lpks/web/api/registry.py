@@ -177,11 +177,13 @@ describe("/standards/catalogue", "get", "Katalog standar (Pasal 52–69) dan kod
 def expiring():
     """Registrations, certifications and SPPA trainings in scope ending within the warning window."""
     rows = registry_dashboard.expiring(db.session, current_user)
-    return jsonify({"days": EXPIRY_WARNING_DAYS, "items": [
+    counts = registry_dashboard.expiring_counts(db.session, current_user)
+    return jsonify({"days": EXPIRY_WARNING_DAYS, "counts": counts, "items": [
         {"kind": r.kind, "kind_label": r.kind_label, "institution_id": r.institution_id,
          "institution": r.institution_name, "subject": r.subject, "valid_until": plain(r.valid_until),
          "state": r.state, "state_label": r.state_label} for r in rows]})
 
 
 describe("/registry/expiring", "get", "Tanda daftar, sertifikasi dan pelatihan SPPA yang berakhir dalam 90 hari "
-         "(atau sudah berakhir)", tag=TAG)
+         "(atau sudah berakhir): jumlah tepat per jenis ('counts') dan paling banyak 300 yang paling dekat ('items')",
+         tag=TAG)
