@@ -185,7 +185,7 @@ def database_url(request):
 
 
 @pytest.fixture
-def app(database_url, tmp_path_factory):
+def app(database_url, tmp_path_factory, tmp_path):
     """The application on a clean database (built once per backend; see `_APPS`)."""
     application = _APPS.get(database_url)
     if application is None:
@@ -204,6 +204,7 @@ def app(database_url, tmp_path_factory):
                 os.environ["LPKS_INSTANCE_PATH"] = previous
         _APPS[database_url] = application
     saved = dict(application.config)
+    application.config["UPLOAD_DIR"] = str(tmp_path / "uploads")  # each test's evidence files are its own
     yield application
     _release(database_url)
     application.config.clear()
