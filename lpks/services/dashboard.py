@@ -42,6 +42,7 @@ class Section:
     rows: list[tuple] = field(default_factory=list)
     row_links: list[str | None] = field(default_factory=list)
     empty: str = ""
+    note: str = ""  # a sentence shown under the title (a warning, an explanation)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from lpks.models import CustodyPeriod, Institution, Placement, Resident
 from lpks.models.custody import PERIOD_OPEN
 from lpks.models.placement import STATUS_PRESENT
 from lpks.models.residents import SEX_FEMALE, SEX_MALE
-from lpks.models.user import ROLE_ADMIN
+from lpks.models.user import ROLE_ADMIN, ROLE_KEMENSOS
 from lpks.rules import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, CustodyLevel, LegalBasis,
     due_window, is_over_capacity, occupancy_rate, requires_hospital_exam,
@@ -239,3 +239,27 @@ def occupancy_section(session: Session, user) -> Section | None:
                              _("melebihi kapasitas") if over else ""))
         section.row_links.append(url_for("institution.details_view", id=ident))
     return section
+
+
+@register_section(19)
+def calendar_section(session: Session, user) -> Section | None:
+    """A warning while this year or the next has no holiday in the calendar: every notice deadline would then count
+    weekends only (RULES §5). Kementerian Sosial's tile leads to the calendar, where it seeds or adds the dates."""
+    if user.role == ROLE_ADMIN:
+        return None
+    from datetime import date
+
+    from lpks.models import Holiday
+
+    from .holidays import default_years
+
+    missing = [year for year in default_years() if not session.scalar(
+        select(func.count(Holiday.id)).where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31)))]
+    if not missing:
+        return None
+    years = ", ".join(str(year) for year in missing)
+    endpoint = "holiday.index_view" if user.role == ROLE_KEMENSOS else None
+    return Section(_("Kalender hari libur belum lengkap"), tiles=[
+        Tile(_("Tahun tanpa hari libur dalam kalender"), years, endpoint=endpoint, level="danger")],
+        note=_("Tenggat surat pemberitahuan dihitung tanpa hari libur nasional dan cuti bersama sampai Kementerian "
+                "Sosial mengisi kalender tahun %(years)s.", years=years))

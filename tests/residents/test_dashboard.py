@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import login
+from tests.conftest import csrf_token, login
 
 from .conftest import Api, admitted
 
@@ -131,3 +131,23 @@ def test_court_and_occupancy_tiles_lead_to_exactly_their_placements(operator, cl
 def test_an_unknown_due_name_shows_the_whole_list(operator, client):
     page = client.get("/admin/placement/?due=nonsense")
     assert page.status_code == 200 and 'data-testid="due-filter"' not in page.get_data(as_text=True)
+
+
+def test_a_year_missing_from_the_calendar_is_flagged(demo, client, session, monkeypatch):
+    """While this year or the next has no holiday, every role with deadlines is warned; Kemensos's tile leads to
+    the calendar. Once the year is seeded the warning goes."""
+    from tests.residents.conftest import set_today
+
+    from lpks.services import holidays
+
+    set_today(monkeypatch, date(2031, 3, 2))
+    login(client, "kemensos")
+    page = client.get("/").get_data(as_text=True)
+    warning = _section(page, "Kalender hari libur belum lengkap", "</section>")
+    assert "2031, 2032" in warning and 'href="/admin/holiday/' in warning and "tanpa hari libur" in warning
+    holidays.seed(session, [2031, 2032])
+    session.commit()
+    assert "Kalender hari libur belum lengkap" not in client.get("/").get_data(as_text=True)
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/account/")})
+    login(client, "admin")
+    assert "Kalender hari libur" not in client.get("/").get_data(as_text=True)
