@@ -35,7 +35,12 @@ def _is_api() -> bool:
 
 
 def _bearer() -> bool:
-    return request.headers.get("Authorization", "").startswith("Bearer ")
+    """Is this a token client's request? Only without a cookie session: a 'Bearer' header sent next to a session
+    cookie must not lift the CSRF check or the idle timeout of that session."""
+    return request.headers.get("Authorization", "").startswith("Bearer ") and "_user_id" not in session
+
+
+token_request = _bearer
 
 
 def _before():

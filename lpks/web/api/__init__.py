@@ -15,7 +15,9 @@ def _csrf_for_cookie_sessions():
     """Cookie-authenticated writes need the CSRF token; bearer-token clients carry no cookie risk."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return None
-    if request.headers.get("Authorization", "").startswith("Bearer "):
+    from lpks.web.guard import token_request
+
+    if token_request():
         return None
     csrf.protect()
     return None
