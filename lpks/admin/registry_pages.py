@@ -162,7 +162,7 @@ class RegistryHome(RegistryPage):
 def _attach(form, exc: ServiceError, default: str | None = None) -> None:
     """Show a service error under its field (or at the top of the form)."""
     field = getattr(form, exc.field or "", None) or (getattr(form, default) if default else None)
-    if field is not None:
+    if field is not None and field.type != "HiddenField":  # a hidden field (the version) never shows its errors
         field.errors = list(field.errors) + [exc.message]
     else:
         flash(exc.message, "error")

@@ -53,6 +53,7 @@ def _service(exc: ServiceError):
 
 
 def _http(exc: HTTPException):
+    db.session.rollback()  # before the message: choosing its language reads the user from the session
     status = exc.code or 500
     return _respond(status, _messages().get(status, exc.description or ""))
 
@@ -61,4 +62,7 @@ def _unexpected(exc: Exception):
     from flask import current_app
 
     current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
+    # A failed flush leaves the session unusable until rolled back, and the message's language is read from the
+    # user's row: roll back first, or the error page itself fails with PendingRollbackError.
+    db.session.rollback()
     return _respond(500, _messages()[500])

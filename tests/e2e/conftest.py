@@ -26,8 +26,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory, sqlite_template):
-    """The whole app, demo-seeded, served by a threaded WSGI server on a free loopback port."""
+def live_server(request, tmp_path_factory, sqlite_template):
+    """The whole app, demo-seeded (plus the test module's own `SEED_EXTRA(session)`, if any), served by a threaded
+    WSGI server on a free loopback port."""
     from lpks import create_app
     from lpks.extensions import db
     from lpks.services.demo import seed
@@ -43,6 +44,10 @@ def live_server(tmp_path_factory, sqlite_template):
     with app.app_context():
         seed(db.session, password=PASSWORD)
         db.session.commit()
+        extra = getattr(request.module, "SEED_EXTRA", None)
+        if extra is not None:
+            extra(db.session)
+            db.session.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,67 @@
+"""Run in a child process by the crash tests: a long import, or a designation, that the parent (or the step itself)
+kills with SIGKILL halfway. Usage: python crash_worker.py import|designate DATABASE_URL [WORKBOOK | ASSESSMENT_ID]."""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+
+def _app(url: str):
+    from lpks import create_app
+
+    return create_app({"DATABASE_URL": url, "PASSWORD_HASH_FAST": True, "REGIONS_FILE": "/nonexistent.csv"})
+
+
+def _user(session, username: str):
+    from sqlalchemy import select
+
+    from lpks.models import User
+
+    return session.scalar(select(User).where(User.username == username))
+
+
+def run_import(url: str, workbook: str) -> None:
+    """Import the workbook as operator.pasuruan, printing progress every 250 rows (the parent kills us)."""
+    from lpks.extensions import db
+    from lpks.io import residents_import
+    from lpks.io.residents import import_residents
+
+    original, done = residents_import._row, [0]
+
+    def counted(session, user, row):
+        original(session, user, row)
+        done[0] += 1
+        if done[0] % 250 == 0:
+            print(f"rows {done[0]}", flush=True)
+
+    residents_import._row = counted
+    with _app(url).app_context():
+        with open(workbook, "rb") as stream:
+            import_residents(db.session, _user(db.session, "operator.pasuruan"), stream)
+        db.session.commit()
+    print("finished", flush=True)
+
+
+def run_designate(url: str, ident: str) -> None:
+    """Designate as kemensos; the class recomputation (the last step, after every flush) kills the process."""
+    from lpks.extensions import db
+    from lpks.services import accreditation, accreditation_classes, accreditation_steps, clock
+
+    def die(*_args, **_kwargs):
+        print("dying", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    accreditation_classes.recompute = die
+    with _app(url).app_context():
+        user = _user(db.session, "kemensos")
+        row = accreditation.get(db.session, user, int(ident))
+        accreditation_steps.transition(db.session, user, row, {
+            "action": "designate", "version": row.version, "decree_number": "KEP-99/2026",
+            "decree_date": clock.today().isoformat()})
+        db.session.commit()
+    print("finished", flush=True)
+
+
+if __name__ == "__main__":
+    {"import": run_import, "designate": run_designate}[sys.argv[1]](*sys.argv[2:])
