@@ -110,6 +110,8 @@ def _check_archive(content: bytes, name: str) -> None:
                 raise ServiceError(_("Berkas '%(name)s' ditolak: bagian %(part)s memuat deklarasi DTD/ENTITY yang "
                                      "tidak pernah ada di buku kerja Excel (dugaan serangan XML).",
                                      name=name, part=part.filename), "file")
+    except ServiceError:
+        raise
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         raise damaged from None  # includes parts whose real size exceeds the declared one (bad CRC)
 
