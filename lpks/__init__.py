@@ -1,6 +1,7 @@
 """LPKS: social rehabilitation of children in conflict with the law (Permensos 26/2018)."""
 from __future__ import annotations
 
+import logging
 import os
 
 
@@ -15,6 +16,8 @@ def create_app(config: dict | None = None):
     app = Flask(__name__, instance_path=instance_dir(probe.instance_path))
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(load_config(app.instance_path, config))
+    # SQLAlchemy logs fetched ROWS (names, NIKs) at DEBUG: a root logger at DEBUG must never turn that on.
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     _register_extensions(app)
     _register_blueprints(app)
     _register_admin(app)

@@ -87,7 +87,7 @@ class InstrumentPages(AccreditationPage):
                 content = upload.read() if upload else b""
                 if not content:
                     raise ServiceError(_("Pilih berkas .xlsx instrumen."), "file")
-                row = instruments.publish_rows(db.session, current_user, read_instrument_rows(content),
+                row = instruments.publish_rows(db.session, current_user, read_instrument_rows(content, upload.filename),
                                                form.note.data)
                 db.session.commit()
             except ServiceError as exc:

@@ -81,7 +81,7 @@ class RegistryFiles(RegistryPage):
         if form.validate_on_submit():
             run = registry_import.import_staff if kind == "staff" else registry_import.import_facilities
             try:
-                result = run(db.session, current_user, inst, form.file.data.stream)
+                result = run(db.session, current_user, inst, form.file.data.stream, form.file.data.filename)
                 db.session.commit()
             except registry_import.ImportRejected as exc:
                 db.session.rollback()

@@ -157,7 +157,8 @@ class ResidentView(SecureModelView):
         form, errors = ImportForm(), []
         if form.validate_on_submit() and form.file.data:
             try:
-                result = import_residents(db.session, current_user, form.file.data.stream)
+                result = import_residents(db.session, current_user, form.file.data.stream,
+                                          form.file.data.filename)
             except ServiceError as exc:
                 db.session.rollback()
                 errors = getattr(exc, "errors", None) or [exc.message]

@@ -6,21 +6,19 @@ every sheet row, blank ones included, to instrument_from_rows, so its errors nam
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 
 from accreditation import COLUMNS, Instrument, instrument_to_rows
-from lpks.services.errors import ServiceError
-
 from .cells import neutralise_cell
+from .upload import read_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INSTRUMENT_SHEET = "instrumen"
+MAX_ROWS = 2000  # an instrument has tens of rows; more is not an instrument
 GUIDE = (
     ("Petunjuk", ""),
     ("kind", "instrument (versi), aspect (aspek dan bobot), indicator (indikator, skor maksimum, prefill), "
@@ -58,28 +56,11 @@ def instrument_workbook(instr: Instrument) -> bytes:
     return workbook_bytes([(INSTRUMENT_SHEET, list(COLUMNS), rows), ("petunjuk", ["kolom", "keterangan"], GUIDE)])
 
 
-def read_instrument_rows(content: bytes) -> list[dict[str, Any]]:
+def read_instrument_rows(content: bytes, name: str | None = None) -> list[dict[str, Any]]:
     """The data rows of an uploaded instrument sheet, blank rows kept so row numbers stay the sheet's."""
-    if not content.startswith(b"PK\x03\x04"):
-        raise ServiceError("Berkas harus buku kerja Excel .xlsx (unduh instrumen dari halaman ini).", "file")
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ServiceError("Berkas .xlsx rusak atau tidak dapat dibaca.", "file") from None
-    try:
-        sheet = workbook[INSTRUMENT_SHEET] if INSTRUMENT_SHEET in workbook.sheetnames else workbook.worksheets[0]
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    if not values:
-        raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
-    header = [str(h or "").strip().lower() for h in values[0]]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ServiceError(f"Baris 1: kolom wajib tidak ada: {', '.join(missing)}. Gunakan berkas ekspor instrumen.",
-                           "file")
-    return [{name: row[i] if i < len(row) else None for i, name in enumerate(header) if name in COLUMNS}
-            for row in values[1:]]
+    table = read_table(content, name, required=COLUMNS, sheet=INSTRUMENT_SHEET, keep_blank=True, max_rows=MAX_ROWS,
+                       hint="Gunakan berkas ekspor instrumen.")
+    return [{key: value for key, value in record.items() if key in COLUMNS} for _n, record in table.records()]
 
 
 def _label(value: str | None) -> str:

@@ -3,16 +3,13 @@ every text cell is neutralised."""
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import date, datetime
-from typing import Any, Iterable
+from typing import IO, Any, Iterable
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from lpks.services.errors import ServiceError
+from openpyxl import Workbook
 
 from .cells import neutralise_cell
+from .upload import MAX_ROWS, read_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,30 +24,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def read_sheet(content: bytes, required: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+def read_sheet(content: bytes | IO[bytes], required: tuple[str, ...], name: str | None = None,
+               max_rows: int = MAX_ROWS) -> list[tuple[int, dict[str, Any]]]:
     """Rows of the first sheet as (row number, {header: value}); dates stay dates; blank rows are skipped."""
-    if not content.startswith(b"PK\x03\x04"):
-        raise ServiceError("Berkas harus buku kerja Excel .xlsx (unduh templatnya dari halaman ini).", "file")
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ServiceError("Berkas .xlsx rusak atau tidak dapat dibaca.", "file") from None
-    try:
-        rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    if not rows:
-        raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
-    header = [str(h or "").strip().lower() for h in rows[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise ServiceError(f"Kolom wajib tidak ada: {', '.join(missing)}. Gunakan templat dari sistem.", "file")
-    result = []
-    for number, values in enumerate(rows[1:], start=2):
-        record = {name: _cell(values[i]) if i < len(values) else None for i, name in enumerate(header) if name}
-        if any(v not in (None, "") for v in record.values()):
-            result.append((number, record))
-    return result
+    return read_table(content, name, required=required, max_rows=max_rows).records(_cell)
 
 
 def workbook_bytes(sheets: Iterable[tuple[str, list[str], Iterable[Iterable[Any]]]]) -> bytes:

@@ -6,7 +6,7 @@ import io
 from typing import Any, BinaryIO
 
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from lpks.services.placements_status import label
 
 from .cells import neutralise_cell
 from .residents_import import COLUMNS, import_rows
+from .upload import cap_errors, read_table
 
 PUBLIC_HEADER = ("nomor_register", "inisial", "jenis_abh", "jenis_kelamin", "jalur_usia", "usia_saat_tindak_pidana",
                  "lpks", "dasar_hukum", "status_penempatan", "tanggal_mulai", "hari_terakhir",
@@ -62,39 +63,20 @@ def export_residents(session: Session, user: Any, *, identity: bool) -> io.Bytes
     return stream
 
 
-def _read(stream: BinaryIO) -> list[list[Any]]:
-    try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001  (any unreadable upload is the same user error)
-        raise ServiceError(_("Berkas tidak dapat dibaca sebagai Excel (.xlsx)."), "file") from None
-    try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def import_residents(session: Session, user: Any, stream: BinaryIO) -> int:
+def import_residents(session: Session, user: Any, stream: BinaryIO, name: str | None = None) -> int:
     """Import every row or nothing; the error lists "Baris N, kolom X: alasan" for every problem found."""
-    rows = _read(stream)
-    if not rows or not any(rows[0]):
-        raise ServiceError(_("Berkas kosong: baris pertama harus berisi judul kolom."), "file")
-    header = [str(cell or "").strip().lower() for cell in rows[0]]
-    records = []
-    for number, values in enumerate(rows[1:], start=2):
-        if not any(v not in (None, "") and str(v).strip() for v in values):
-            continue
-        records.append((number, {name: values[i] if i < len(values) else None
-                                 for i, name in enumerate(header) if name}))
+    table = read_table(stream, name)
+    records = table.records()
     savepoint = session.begin_nested()
     try:
-        errors = import_rows(session, user, header, records)
+        errors = import_rows(session, user, table.header, records)
     except IntegrityError:
         errors = [_("Data bentrok dengan data yang sudah ada (nomor register ganda).")]
     if errors:
         savepoint.rollback()
         error = ServiceError(_("Impor dibatalkan, tidak ada data yang disimpan: %(n)s kesalahan.", n=len(errors)),
                              "file")
-        error.errors = errors
+        error.errors = cap_errors(errors)
         raise error
     savepoint.commit()
     return len(records)

@@ -7,17 +7,20 @@ from pathlib import Path
 
 from lpks.services.errors import ServiceError
 
+from .upload import read_table
+
 
 def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Rows as (row number in the file, {column: text}); refuses missing columns."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _csv_rows(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    else:
+    if suffix in (".xlsx", ".xlsm"):
+        # the shared, hardened reader (size, zip bomb, DTD, row limits); it keeps the sheet's row numbers
+        table = read_table(path, path.name, required=required)
+        return table.records(lambda v: str(v if v is not None else "").strip())
+    if suffix != ".csv":
         raise ServiceError(f"Format berkas '{suffix or path.name}' tidak didukung: gunakan .csv atau .xlsx.", "file")
+    rows = _csv_rows(path)
     if not rows:
         raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
     header = [str(h or "").strip().lower() for h in rows[0]]
@@ -37,14 +40,3 @@ def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, di
 def _csv_rows(path: Path) -> list[list[str]]:
     text = path.read_bytes().decode("utf-8-sig")
     return [row for row in csv.reader(io.StringIO(text))]
-
-
-def _xlsx_rows(path: Path) -> list[list]:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()

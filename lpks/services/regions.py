@@ -58,7 +58,10 @@ def import_regions(session: Session, rows: list[tuple[int, dict[str, str]]]) -> 
             result.errors.append(f"Baris {number}, kolom kode: '{code}' sudah ada di baris {seen[code]}.")
         seen.setdefault(code, number)
     if result.errors:
-        raise ServiceError("Impor wilayah dibatalkan, tidak ada data yang disimpan:\n" + "\n".join(result.errors), "file")
+        from lpks.io.upload import cap_errors  # (lpks.io imports services: import here, not at module load)
+
+        raise ServiceError(f"Impor wilayah dibatalkan, tidak ada data yang disimpan ({len(result.errors)} kesalahan):\n"
+                           + "\n".join(cap_errors(result.errors)), "file")
     ordered = sorted(rows, key=lambda item: item[1]["tingkat"] != LEVEL_PROVINCE)
     for _, row in ordered:
         code, name, level = row["kode"], row["nama"], row["tingkat"]

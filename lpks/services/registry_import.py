@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
 from lpks.io.registry_xlsx import read_sheet
+from lpks.io.upload import cap_errors
 from lpks.models import FacilityRecord, Institution, StaffMember
 
 from . import registry_facilities, registry_staff
 from .errors import ServiceError
-from .evidence import TooLarge, max_bytes
 from .registry_common import institution_for_write, touch
 
 MAX_ROWS = 5000
@@ -25,7 +25,7 @@ class ImportRejected(ServiceError):
     def __init__(self, errors: list[str]):
         super().__init__(f"Berkas tidak disimpan: {len(errors)} kesalahan. Perbaiki semuanya lalu unggah lagi.",
                          "file")
-        self.errors = errors
+        self.errors = cap_errors(errors)
 
 
 @dataclass(frozen=True)
@@ -37,20 +37,10 @@ class ImportResult:
     skipped: int = 0
 
 
-def _content(stream: IO[bytes] | bytes) -> bytes:
-    limit = max_bytes()
-    content = stream if isinstance(stream, bytes) else stream.read(limit + 1)
-    if len(content) > limit:
-        raise TooLarge(f"Berkas melebihi batas {limit // (1024 * 1024)} MB.")
-    return content
-
-
-def _rows(content: bytes, columns) -> list[tuple[int, dict[str, Any]]]:
-    rows = read_sheet(content, tuple(h for h, _f in columns))
+def _rows(stream: IO[bytes] | bytes, columns, name: str | None) -> list[tuple[int, dict[str, Any]]]:
+    rows = read_sheet(stream, tuple(h for h, _f in columns), name, max_rows=MAX_ROWS)
     if not rows:
         raise ServiceError("Berkas tidak berisi baris data (baris 2 dan seterusnya).", "file")
-    if len(rows) > MAX_ROWS:
-        raise ServiceError(f"Paling banyak {MAX_ROWS} baris per berkas.", "file")
     return rows
 
 
@@ -68,10 +58,11 @@ def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
     return valid, errors
 
 
-def import_staff(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes) -> ImportResult:
+def import_staff(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes,
+                 name: str | None = None) -> ImportResult:
     """Add or update (same name and function) the staff of one LPKS from the staff template."""
     institution_for_write(session, user, {"institution_id": inst.id}, StaffMember)
-    valid, errors = _validate(_rows(_content(stream), STAFF_COLUMNS), STAFF_COLUMNS, registry_staff.clean)
+    valid, errors = _validate(_rows(stream, STAFF_COLUMNS, name), STAFF_COLUMNS, registry_staff.clean)
     seen: dict[tuple[str, str], int] = {}
     for number, values in valid:
         key = (values["name"].lower(), values["function"])
@@ -95,10 +86,11 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
     return ImportResult(created, updated)
 
 
-def import_facilities(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes) -> ImportResult:
+def import_facilities(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes,
+                      name: str | None = None) -> ImportResult:
     """Fill the facility checklist of one LPKS from its template; rows without availability are skipped."""
     institution_for_write(session, user, {"institution_id": inst.id}, FacilityRecord)
-    rows = _rows(_content(stream), FACILITY_COLUMNS)
+    rows = _rows(stream, FACILITY_COLUMNS, name)
     user_columns = [h for h, f in FACILITY_COLUMNS if f != "item_code"]
     filled = [(n, r) for n, r in rows if any(r.get(h) not in (None, "") for h in user_columns)]
     valid, errors = _validate(filled, FACILITY_COLUMNS, registry_facilities.clean)

@@ -1,7 +1,7 @@
 """Error pages (HTML) and JSON errors under /api."""
 from __future__ import annotations
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -26,7 +26,8 @@ def _messages():
         404: _("Halaman atau data tidak ditemukan."),
         405: _("Metode tidak diizinkan."),
         409: _("Data telah diubah oleh pengguna lain."),
-        413: _("Berkas terlalu besar."),
+        413: _("Berkas terlalu besar: batas unggahan %(mb)s MB. Perkecil atau bagi berkasnya lalu unggah lagi.",
+               mb=(current_app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)),
         422: _("Data tidak valid."),
         429: _("Terlalu banyak permintaan. Coba lagi nanti."),
         500: _("Terjadi kesalahan pada sistem. Kejadian ini telah dicatat."),
@@ -59,8 +60,6 @@ def _http(exc: HTTPException):
 
 
 def _unexpected(exc: Exception):
-    from flask import current_app
-
     current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
     # A failed flush leaves the session unusable until rolled back, and the message's language is read from the
     # user's row: roll back first, or the error page itself fails with PendingRollbackError.

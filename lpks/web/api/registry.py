@@ -93,7 +93,7 @@ def _import(ident: int, run):
     if upload is None:
         raise ServiceError("Kirim berkas .xlsx pada field 'file' (multipart/form-data).", "file")
     try:
-        result = run(db.session, current_user, inst, upload.stream)
+        result = run(db.session, current_user, inst, upload.stream, upload.filename)
     except registry_import.ImportRejected as exc:
         db.session.rollback()
         return jsonify(error="invalid", message=exc.message, field="file", errors=exc.errors), 422
