@@ -19,7 +19,8 @@ from .prefill import prefill_answers
 from .scoring import AspectScore, ScoreResult, score, valid_until
 from .standards import AspectResult, ItemResult, StandardsReport, evaluate
 from .standards_facts import (
-    Engagement, FacilityStatus, FormationKind, InstitutionFacts, ItemStatus, StaffFact, VerifierFinding,
+    Engagement, FacilityStatus, FormationKind, InstitutionFacts, ItemStatus, RegistrationFact, StaffFact,
+    VerifierFinding,
 )
 
 __all__ = [
@@ -34,5 +35,6 @@ __all__ = [
     "Grade", "ReferralScope", "prefill_answers",
     "AspectScore", "ScoreResult", "score", "valid_until",
     "AspectResult", "ItemResult", "StandardsReport", "evaluate",
-    "Engagement", "FacilityStatus", "FormationKind", "InstitutionFacts", "ItemStatus", "StaffFact", "VerifierFinding",
+    "Engagement", "FacilityStatus", "FormationKind", "InstitutionFacts", "ItemStatus", "RegistrationFact", "StaffFact",
+    "VerifierFinding",
 ]

@@ -30,7 +30,7 @@ _STATUS = (
           "formation_kind", "establishment_decree_number", "deed_number", "kemenkumham_decree_number"),
     _item("a", "terdaftar", "Terdaftar di Kementerian Sosial dan/atau dinas sosial (nomor dan tanggal tanda daftar)",
           "Registered at the Ministry of Social Affairs and/or the social service office (number and date)",
-          "Pasal 54 ayat (2)", _I, "registration_number", "registration_date", "registration_valid_until"),
+          "Pasal 54 ayat (2)", _I, "registrations"),
     _item("a", "penetapan_menteri", "Ditetapkan oleh Menteri berdasarkan rekomendasi dinas sosial daerah provinsi",
           "Designated by the Minister on the provincial social service's recommendation",
           "Pasal 56", _I, "designation_decree_number"),

@@ -44,16 +44,22 @@ def _formation(f: InstitutionFacts) -> Outcome:
 
 
 def _registration(f: InstitutionFacts) -> Outcome:
-    number, when, until, day = _filled(f.registration_number), f.registration_date, f.registration_valid_until, f.as_of
-    if not number and when is None:
+    """Pasal 54 ayat (2): met when at least one registration (Kemensos or any Dinas Sosial) is in force."""
+    day, held = f.as_of, f.registrations
+    if not held:
         return Outcome(NO, "Belum terdaftar", "Not registered")
-    if not number or when is None:
+    valid = [r for r in held if r.valid_on(day)]
+    if valid:
+        return Outcome(OK, f"Terdaftar dan berlaku ({len(valid)} tanda daftar)",
+                       f"Registered and valid ({len(valid)} registration(s))")
+    if any(not r.complete() for r in held):
         return Outcome(PART, "Nomor atau tanggal tanda daftar belum diisi", "Registration number or date missing")
-    if when > day:
-        return Outcome(NO, f"Tanda daftar baru berlaku {when.isoformat()}", f"Registration starts {when.isoformat()}")
-    if until is not None and until < day:
-        return Outcome(NO, f"Tanda daftar kedaluwarsa {until.isoformat()}", f"Registration expired {until.isoformat()}")
-    return Outcome(OK, "Terdaftar dan berlaku", "Registered and valid")
+    starts = [r.issued_on for r in held if r.issued_on > day]
+    if starts:
+        first = min(starts).isoformat()
+        return Outcome(NO, f"Tanda daftar baru berlaku {first}", f"Registration starts {first}")
+    last = max(r.valid_until for r in held).isoformat()  # complete, started and not valid: every one has ended
+    return Outcome(NO, f"Tanda daftar kedaluwarsa {last}", f"Registration expired {last}")
 
 
 def _flag(present: bool, yes: tuple[str, str], no: tuple[str, str]) -> Outcome:

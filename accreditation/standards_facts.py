@@ -68,6 +68,24 @@ class StaffFact:
 
 
 @dataclass(frozen=True)
+class RegistrationFact:
+    """One registration (tanda daftar) at Kemensos or a Dinas Sosial (Pasal 54 ayat (2)); dates inclusive."""
+
+    authority: str
+    number: str = ""
+    issued_on: date | None = None
+    valid_until: date | None = None  # None = no end recorded
+
+    def complete(self) -> bool:
+        """Whether both the number and the date are recorded (Pasal 54 ayat (2) asks for both)."""
+        return bool(self.number and self.number.strip()) and self.issued_on is not None
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the registration is complete and in force on this date."""
+        return self.complete() and self.issued_on <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+@dataclass(frozen=True)
 class VerifierFinding:
     """A verifier's finding on one item; it wins over the computed result (see standards.py)."""
 
@@ -84,9 +102,7 @@ class InstitutionFacts:
     establishment_decree_number: str = ""
     deed_number: str = ""
     kemenkumham_decree_number: str = ""
-    registration_number: str = ""
-    registration_date: date | None = None
-    registration_valid_until: date | None = None
+    registrations: tuple[RegistrationFact, ...] = ()
     designation_decree_number: str = ""
     vision: str = ""
     mission: str = ""
@@ -108,5 +124,6 @@ class InstitutionFacts:
     def __post_init__(self) -> None:
         # Copies, read-only: a report computed from these facts cannot change under the caller's feet.
         object.__setattr__(self, "staff", tuple(self.staff))
+        object.__setattr__(self, "registrations", tuple(self.registrations))
         object.__setattr__(self, "facilities", MappingProxyType(dict(self.facilities)))
         object.__setattr__(self, "verifier_findings", MappingProxyType(dict(self.verifier_findings)))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from lpks.models import EvidenceDocument, FinancialReport, FundingSource, OrganisationPosition, StaffMember
+from lpks.models import (EvidenceDocument, FinancialReport, FundingSource, OrganisationPosition, Registration,
+                         StaffMember)
 from lpks.models import Verification
 from lpks.services import registry_dashboard  # noqa: F401  (registers the dashboard sections)
 
 from .registry_files import RegistryFiles
 from .registry_pages import RegistryHome
+from .registry_registrations import RegistrationView
 from .registry_standards import StandardsPages
 from .registry_verify import VerificationPages
 from .registry_views import EvidenceView, FinancialReportView, FundingView, PositionView, StaffView, VerificationView
@@ -21,6 +23,7 @@ def register(admin) -> None:
     """Add the registry views to the admin."""
     admin.add_view(RegistryHome(name=_l("Daftar dan kepatuhan"), endpoint="registry", url="/admin/registry",
                                 category=CATEGORY))
+    admin.add_view(RegistrationView(Registration, name=_l("Tanda daftar"), endpoint="registration", category=CATEGORY))
     admin.add_view(StaffView(StaffMember, name=_l("Tenaga"), endpoint="staff", category=CATEGORY))
     admin.add_view(PositionView(OrganisationPosition, name=_l("Struktur organisasi"), endpoint="position",
                                 category=CATEGORY))

@@ -14,9 +14,6 @@ from .registry_base import options
 
 FORMATION_CHOICES = options([("", "—"), ("upt", _l("Dibentuk Pemerintah sebagai UPT (Pasal 53)")),
                      ("masyarakat", _l("Dibentuk masyarakat, berbadan hukum (Pasal 54)"))])
-AUTHORITY_CHOICES = options([("", "—"), ("kemensos", _l("Kementerian Sosial")),
-                     ("dinsos_provinsi", _l("Dinas Sosial provinsi")),
-                     ("dinsos_kabkota", _l("Dinas Sosial kabupaten/kota"))])
 ITEM_CHOICES = options((item.code, f"{item.code} — {item.label_id}") for item in STANDARD_ITEMS)
 
 
@@ -25,7 +22,8 @@ def _date(label):
 
 
 class ProfileForm(FlaskForm):
-    """Status, registration, designation, vision, mission and programme of an LPKS (Pasal 53–57, 69)."""
+    """Status, designation, vision, mission and programme of an LPKS (Pasal 53, 55–57, 69); registrations have
+    their own list (admin/registry_registrations.py)."""
 
     formation_kind = SelectField(_l("Bentuk pendirian"), choices=FORMATION_CHOICES, validators=[Optional()])
     establishment_decree_number = StringField(_l("Nomor keputusan pembentukan UPT"), validators=[Optional()])
@@ -34,10 +32,6 @@ class ProfileForm(FlaskForm):
     deed_date = _date(_l("Tanggal akta pendirian"))
     kemenkumham_decree_number = StringField(_l("Nomor keputusan Kemenkumham"), validators=[Optional()])
     kemenkumham_decree_date = _date(_l("Tanggal keputusan Kemenkumham"))
-    registration_authority = SelectField(_l("Terdaftar di"), choices=AUTHORITY_CHOICES, validators=[Optional()])
-    registration_number = StringField(_l("Nomor tanda daftar"), validators=[Optional()])
-    registration_date = _date(_l("Tanggal tanda daftar"))
-    registration_valid_until = _date(_l("Tanda daftar berlaku sampai"))
     designation_decree_number = StringField(_l("Nomor keputusan penetapan Menteri (Pasal 56)"), validators=[Optional()])
     designation_decree_date = _date(_l("Tanggal keputusan penetapan"))
     vision = TextAreaField(_l("Visi (Pasal 57)"), validators=[Optional()])

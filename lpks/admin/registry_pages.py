@@ -14,10 +14,11 @@ from accreditation import FACILITY_GROUPS
 from accreditation.registry_catalogue import CONDITIONS, FUNDING_SOURCES, POSITIONS, label
 from lpks.extensions import db
 from lpks.models import (EvidenceDocument, FacilityRecord, FundingSource, Institution, OrganisationPosition, Region,
-                         StaffMember, Verification, WorkArea)
+                         Registration, StaffMember, Verification, WorkArea)
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.services import institutions as institution_service
-from lpks.services import evidence, registry_facilities, registry_profile, registry_verification, standards
+from lpks.services import (evidence, registry_facilities, registry_profile, registry_registrations,
+                           registry_verification, standards)
 from lpks.services.access import get_scoped
 from lpks.services.errors import ServiceError
 
@@ -48,7 +49,8 @@ class RegistryHome(RegistryPage):
         reports = standards.reports_for(db.session, items)
         regions = dict(db.session.execute(select(Region.code, Region.name)
                                           .where(Region.code.in_({i.kabkota_code for i in items}))).all())
-        return self.render("registry/index.html", items=items, reports=reports, regions=regions, page=page,
+        until = registry_registrations.last_valid_until(db.session, [i.id for i in items])
+        return self.render("registry/index.html", items=items, reports=reports, regions=regions, page=page, until=until,
                            pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1), total=total)
 
     @expose("/<int:ident>")
@@ -73,10 +75,13 @@ class RegistryHome(RegistryPage):
                                           .order_by(FundingSource.year.desc(), FundingSource.id).limit(10)))
         writes = {name: may_write(model, inst) for name, model in (
             ("profile", Institution), ("work_area", WorkArea), ("staff", StaffMember), ("facilities", FacilityRecord),
-            ("positions", OrganisationPosition), ("funding", FundingSource), ("evidence", EvidenceDocument),
+            ("positions", OrganisationPosition), ("registrations", Registration), ("funding", FundingSource), ("evidence", EvidenceDocument),
             ("verify", Verification))}
         return self.render("registry/institution.html", inst=inst, view=view, positions=positions, rounds=rounds,
                            counts=counts, funding=funding, writes=writes,
+                           registrations=registry_registrations.of_institution(db.session, inst.id),
+                           authority_label=registry_registrations.authority_labels().get,
+                           expiry_state=registry_registrations.expiry_of,
                            work_area=registry_profile.work_area(db.session, inst),
                            domicile=db.session.get(Region, inst.kabkota_code),
                            position_label=lambda code: label(POSITIONS, code),

@@ -64,7 +64,7 @@ def facilities_workbook(records_by_institution: dict[int, dict[str, object]], na
 def institutions_workbook(rows: Iterable[list]) -> bytes:
     """The LPKS list of the user's scope with registry status and compliance."""
     header = ["id", "nama", "kabupaten_kota", "provinsi", "lingkup_rujukan", "kapasitas_laki_laki",
-              "kapasitas_perempuan", "bentuk_pendirian", "nomor_tanda_daftar", "tanda_daftar_berlaku_sampai",
+              "kapasitas_perempuan", "bentuk_pendirian", "tanda_daftar", "tanda_daftar_berlaku_sampai_terakhir",
               "nomor_sk_penetapan", "wilayah_kerja", "kepatuhan_persen", "butir_wajib_belum_terpenuhi",
               "verifikasi_terakhir"]
     return workbook_bytes([("LPKS", header, rows)])

@@ -10,6 +10,7 @@ from .registry_evidence import EvidenceDocument, EvidenceLink
 from .registry_facility import FacilityRecord
 from .registry_funding import FinancialReport, FundingSource
 from .registry_profile import OrganisationPosition, WorkArea
+from .registry_registration import Registration
 from .registry_staff import StaffMember
 from .registry_verification import Verification, VerificationFinding
 from .residents import Resident
@@ -18,5 +19,5 @@ from .user import ApiToken, LoginAttempt, User
 __all__ = ["ApiToken", "AuditLog", "Institution", "LoginAttempt", "Region", "User"]
 __all__ += ["CustodyExtension", "CustodyPeriod", "Holiday", "Placement", "PlacementDocument", "Resident"]
 __all__ += ["EvidenceDocument", "EvidenceLink", "FacilityRecord", "FinancialReport", "FundingSource",
-            "OrganisationPosition", "StaffMember", "Verification", "VerificationFinding", "WorkArea"]
+            "OrganisationPosition", "Registration", "StaffMember", "Verification", "VerificationFinding", "WorkArea"]
 __all__ += ["AccreditationInstrument", "Assessment", "AssessmentAnswer", "AssessmentEvent", "InstitutionClass"]

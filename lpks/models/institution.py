@@ -11,7 +11,6 @@ from .base import created_field, text_field, version_column
 
 REFERRAL_SCOPES = ("kabupaten_kota", "provinsi", "nasional")
 FORMATION_KINDS = ("upt", "masyarakat")  # Pasal 53 (government UPT), Pasal 54 (community, badan hukum)
-REGISTRATION_AUTHORITIES = ("kemensos", "dinsos_provinsi", "dinsos_kabkota")  # Pasal 54 ayat (2)
 
 
 # Module level, not a class attribute: pydantic would deep-copy a private Column on every instance.
@@ -34,7 +33,7 @@ class Institution(SQLModel, table=True):
     referral_scope: str = text_field(20, default="kabupaten_kota", nullable=False)
     capacity_boys: int = Field(default=0, nullable=False)
     capacity_girls: int = Field(default=0, nullable=False)
-    # Registry (Pasal 53–57, 69): status, registration, designation, vision and mission, service programme.
+    # Registry (Pasal 53–57, 69): status, designation, vision and mission, service programme.
     formation_kind: Optional[str] = text_field(20)
     establishment_decree_number: Optional[str] = text_field(100)
     establishment_decree_date: Optional[date] = Field(default=None, sa_type=Date)
@@ -42,10 +41,7 @@ class Institution(SQLModel, table=True):
     deed_date: Optional[date] = Field(default=None, sa_type=Date)
     kemenkumham_decree_number: Optional[str] = text_field(100)
     kemenkumham_decree_date: Optional[date] = Field(default=None, sa_type=Date)
-    registration_authority: Optional[str] = text_field(30)
-    registration_number: Optional[str] = text_field(100)
-    registration_date: Optional[date] = Field(default=None, sa_type=Date)
-    registration_valid_until: Optional[date] = Field(default=None, sa_type=Date, index=True)
+    # Registrations (Pasal 54 ayat (2)) are rows of their own: models/registry_registration.py.
     designation_decree_number: Optional[str] = text_field(100)
     designation_decree_date: Optional[date] = Field(default=None, sa_type=Date)
     vision: Optional[str] = Field(default=None, sa_type=Text)

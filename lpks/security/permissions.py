@@ -13,7 +13,8 @@ from sqlalchemy import false, select, true
 from lpks.models import ApiToken, AuditLog, Institution, Region, User
 from lpks.models import CustodyExtension, CustodyPeriod, Holiday, Placement, PlacementDocument, Resident
 from lpks.models import (EvidenceDocument, EvidenceLink, FacilityRecord, FinancialReport, FundingSource,
-                         OrganisationPosition, StaffMember, Verification, VerificationFinding, WorkArea)
+                         OrganisationPosition, Registration, StaffMember, Verification, VerificationFinding,
+                         WorkArea)
 from lpks.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent, InstitutionClass
 from lpks.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
 
@@ -68,6 +69,9 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     OrganisationPosition: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                            ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    # Registrations (Pasal 54 ayat (2)) follow the profile: the LPKS declares them, the supervising offices correct them.
+    Registration: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+                   ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
        for model in (StaffMember, FacilityRecord, FundingSource, FinancialReport, EvidenceDocument, EvidenceLink)},

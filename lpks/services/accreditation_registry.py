@@ -16,10 +16,10 @@ from . import clock
 
 
 def _facts_from_institution(inst: Institution, as_of: date) -> InstitutionFacts:
-    """Facts the Institution row alone can give (before the registry records exist)."""
+    """Facts the Institution row alone can give (before the registry records exist; registrations are rows of
+    their own, so this fallback reads the LPKS as not registered)."""
     names = ("formation_kind", "establishment_decree_number", "deed_number", "kemenkumham_decree_number",
-             "registration_number", "registration_date", "registration_valid_until", "designation_decree_number",
-             "vision", "mission")
+             "designation_decree_number", "vision", "mission")
     values = {name: getattr(inst, name, None) for name in names}
     values = {k: v for k, v in values.items() if v not in (None, "")}
     programme = {f"program_{n}": bool((getattr(inst, f"program_{n}", None) or "").strip())

@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from accreditation import FACILITY_ITEMS, STAFF_FUNCTIONS
-from lpks.models import (FacilityRecord, FinancialReport, FundingSource, Institution,
-                         OrganisationPosition, StaffMember, User, Verification, VerificationFinding, WorkArea)
+from lpks.models import (FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition,
+                         Registration, StaffMember, User, Verification, VerificationFinding, WorkArea)
 from lpks.models.base import utcnow
 
 from . import evidence
@@ -56,12 +56,6 @@ def _profile_values(inst: Institution, index: int, now: date) -> dict:
         if COMPLETENESS[index] > 0.5:
             values["kemenkumham_decree_number"] = f"AHU-00{431 + index}.AH.01.04.Tahun 2014"
             values["kemenkumham_decree_date"] = date(2014, 5, 2)
-    values["registration_authority"] = "dinsos_kabkota" if not upt else "kemensos"
-    values["registration_number"] = f"460/{101 + index}/DS/2021"
-    values["registration_date"] = now - timedelta(days=5 * 365 - 45) if index == 0 else date(2022, 2, 1)
-    # LPKS 0 is due for renewal within 90 days; LPKS 3's registration has lapsed.
-    values["registration_valid_until"] = {0: now + timedelta(days=45), 3: now - timedelta(days=20)}.get(
-        index, now + timedelta(days=400 + 90 * index))
     if COMPLETENESS[index] >= 0.9:
         values["designation_decree_number"] = f"Kepmensos No. {20 + index}/HUK/2023"
         values["designation_decree_date"] = date(2023, 6, 14)
@@ -73,6 +67,23 @@ def _profile_values(inst: Institution, index: int, now: date) -> dict:
         for key, value in PROGRAMME.items():
             values[key] = value
     return values
+
+
+def _registrations(session: Session, inst: Institution, index: int, now: date) -> None:
+    """A UPT registered at Kemensos, a community LPKS at the Dinas Sosial of its domicile; LPKS 2 also at the
+    province's. LPKS 0 is due for renewal within 90 days; LPKS 3's registration has lapsed."""
+    upt = inst.name.startswith("UPT")
+    session.add(Registration(
+        institution_id=inst.id, authority="kemensos" if upt else "dinsos_kabkota",
+        region_code=None if upt else inst.kabkota_code,
+        number=f"460/{101 + index}/{'KEMENSOS' if upt else 'DS'}/2021",
+        issued_on=now - timedelta(days=5 * 365 - 45) if index == 0 else date(2022, 2, 1),
+        valid_until={0: now + timedelta(days=45), 3: now - timedelta(days=20)}.get(
+            index, now + timedelta(days=400 + 90 * index))))
+    if index == 2:
+        session.add(Registration(institution_id=inst.id, authority="dinsos_provinsi", region_code=inst.province_code,
+                                 number="460/77/DINSOS-PROV/2023", issued_on=date(2023, 5, 8),
+                                 valid_until=now + timedelta(days=900)))
 
 
 def _staff(session: Session, inst: Institution, index: int, now: date) -> list[StaffMember]:
@@ -158,6 +169,7 @@ def seed_registry(session: Session, institutions: list[Institution]) -> str:
         if session.scalar(select(StaffMember.id).where(StaffMember.institution_id == inst.id).limit(1)):
             continue
         _profile(session, inst, index, now)
+        _registrations(session, inst, index, now)
         for code in WORK_AREAS.get(index, (inst.kabkota_code,)):
             session.add(WorkArea(institution_id=inst.id, kabkota_code=code))
         people = _staff(session, inst, index, now)

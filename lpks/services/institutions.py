@@ -14,13 +14,13 @@ from lpks.models.user import ROLE_KEMENSOS
 from lpks.security import WRITE, can, may_set, setters_of
 
 from .access import check_version
-from .registry_profile import REGISTRY_FIELDS, check_registry, clean_registry
+from .registry_profile import REGISTRY_FIELDS, clean_registry
 from .errors import Forbidden, ServiceError
 from .registry_common import only_for
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
-EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, registration, designation, vision, mission, programme
+EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, designation, vision, mission, programme
 
 # Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
 RESTRICTED = {
@@ -94,7 +94,6 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
     _check_restricted(user, values, None)
     inst = Institution(**values)
-    check_registry(inst)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
         raise Forbidden("Anda tidak berwenang mendaftarkan LPKS di wilayah ini.", "kabkota_code")
     session.add(inst)
@@ -113,7 +112,6 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     _check_restricted(user, values, inst)
     for key, value in values.items():
         setattr(inst, key, value)
-    check_registry(inst)
     inst.updated_at = utcnow()
     session.flush()
     return inst

@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 from accreditation import get_staff_function
 from accreditation.expiry import EXPIRY_WARNING_DAYS, ExpiryState, days_left, expiry_state, warning_horizon
 from lpks.i18n import format_angka
-from lpks.models import Institution, Region, StaffMember, Verification
+from lpks.models import Institution, Region, Registration, StaffMember, Verification
 from lpks.models.registry_verification import FINAL
 from lpks.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
 from lpks.security import READ, scope_clause
 
 from .dashboard import Section, Tile, register_section
 from .registry_common import today
+from .registry_registrations import describe
 from .standards import reports_for
 
 COMPLIANCE_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE)
@@ -113,7 +114,8 @@ def _state(valid_until: date, now: date) -> tuple[str, str]:
 
 
 def _registrations(user, horizon: date):
-    return (scope_clause(user, Institution, READ), Institution.registration_valid_until <= horizon)
+    """Every registration in scope (Kemensos and each Dinas Sosial alike) ending by the horizon or ended."""
+    return (scope_clause(user, Registration, READ), Registration.valid_until <= horizon)
 
 
 def _staff(user, column, now: date, horizon: date):
@@ -129,7 +131,7 @@ def expiring_counts(session: Session, user) -> dict[str, int]:
     have ended (staff still active only): one COUNT each, exact however many there are."""
     now = today()
     horizon = warning_horizon(now)
-    counts = {"registration": session.scalar(select(func.count(Institution.id))
+    counts = {"registration": session.scalar(select(func.count(Registration.id))
                                              .where(*_registrations(user, horizon))) or 0}
     for column, kind in STAFF_KINDS:
         counts[kind] = session.scalar(select(func.count(StaffMember.id))
@@ -144,13 +146,14 @@ def expiring(session: Session, user, limit: int | None = None) -> list[Expiring]
     now = today()
     horizon = warning_horizon(now)
     rows: list[Expiring] = []
-    regs = session.execute(select(Institution.id, Institution.name, Institution.registration_number,
-                                  Institution.registration_valid_until)
+    regs = session.execute(select(Registration, Institution.name)
+                           .join(Institution, Institution.id == Registration.institution_id)
                            .where(*_registrations(user, horizon))
-                           .order_by(Institution.registration_valid_until).limit(limit))
-    for ident, name, number, until in regs:
-        rows.append(Expiring("registration", _("Tanda daftar"), ident, name, number or "-", until,
-                             *_state(until, now), url_for("registry.institution", ident=ident)))
+                           .order_by(Registration.valid_until, Registration.id).limit(limit))
+    for reg, name in regs:
+        rows.append(Expiring("registration", _("Tanda daftar"), reg.institution_id, name, describe(reg),
+                             reg.valid_until, *_state(reg.valid_until, now),
+                             url_for("registry.institution", ident=reg.institution_id)))
     labels = {"certification": _("Sertifikasi"), "sppa": _("Pelatihan SPPA")}
     for column, kind in STAFF_KINDS:
         stmt = (select(StaffMember, Institution.name).join(Institution, Institution.id == StaffMember.institution_id)

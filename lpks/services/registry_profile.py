@@ -1,5 +1,5 @@
-"""Registry profile of an LPKS: status, registration, designation, vision, mission and programme (Pasal 53–57, 69),
-its work area (RULES §1) and its organisation structure (Pasal 58)."""
+"""Registry profile of an LPKS: status, designation, vision, mission and programme (Pasal 53, 55–57, 69), its work
+area (RULES §1) and its organisation structure (Pasal 58). Registrations (Pasal 54 ayat (2)): registry_registrations."""
 from __future__ import annotations
 
 from typing import Any, Iterable
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from accreditation.registry_catalogue import POSITIONS, codes
 from lpks.models import Institution, OrganisationPosition, Region, StaffMember, WorkArea
-from lpks.models.institution import FORMATION_KINDS, REGISTRATION_AUTHORITIES
+from lpks.models.institution import FORMATION_KINDS
 from lpks.models.region import LEVEL_KABKOTA
 from lpks.security import READ, WRITE, can
 from lpks.security.permissions import POLICY
@@ -19,18 +19,16 @@ from .errors import Forbidden, ServiceError
 from .registry_common import (MAX_TEXT, check_write, choice, day, institution_for_write, only_for, period, text, today,
                               touch)
 
-NUMBERS = {  # field: label (decree, deed and registration numbers)
+NUMBERS = {  # field: label (decree and deed numbers)
     "establishment_decree_number": "Nomor keputusan pembentukan UPT",
     "deed_number": "Nomor akta pendirian",
     "kemenkumham_decree_number": "Nomor keputusan Kemenkumham",
-    "registration_number": "Nomor tanda daftar",
     "designation_decree_number": "Nomor keputusan penetapan Menteri",
 }
 DATES = {
     "establishment_decree_date": "Tanggal keputusan pembentukan",
     "deed_date": "Tanggal akta pendirian",
     "kemenkumham_decree_date": "Tanggal keputusan Kemenkumham",
-    "registration_date": "Tanggal tanda daftar",
     "designation_decree_date": "Tanggal keputusan penetapan",
 }
 TEXTS = {
@@ -40,8 +38,7 @@ TEXTS = {
     "program_reintegration": "Reintegrasi Sosial (Pasal 47–50)",
     "program_companionship": "Pendampingan ABH (Pasal 74–84)",
 }
-REGISTRY_FIELDS = ("formation_kind", "registration_authority", "registration_valid_until",
-                   *NUMBERS, *DATES, *TEXTS)
+REGISTRY_FIELDS = ("formation_kind", *NUMBERS, *DATES, *TEXTS)
 
 
 def clean_registry(data: dict[str, Any]) -> dict[str, Any]:
@@ -49,29 +46,16 @@ def clean_registry(data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "formation_kind" in data:
         out["formation_kind"] = choice(data, "formation_kind", "Bentuk pendirian", FORMATION_KINDS)
-    if "registration_authority" in data:
-        out["registration_authority"] = choice(data, "registration_authority", "Instansi pendaftar",
-                                               REGISTRATION_AUTHORITIES)
     for key, label in NUMBERS.items():
         if key in data:
             out[key] = text(data, key, label, 100)
     for key, label in DATES.items():
         if key in data:
             out[key] = day(data, key, label, not_after=today())
-    if "registration_valid_until" in data:
-        out["registration_valid_until"] = day(data, "registration_valid_until", "Tanda daftar berlaku sampai")
     for key, label in TEXTS.items():
         if key in data:
             out[key] = text(data, key, label, MAX_TEXT)
     return out
-
-
-def check_registry(inst: Institution) -> None:
-    """Cross-field rules once every change is applied: a registration ends after it starts."""
-    period(inst.registration_date, inst.registration_valid_until, "registration_valid_until",
-           "Tanggal tanda daftar", "Tanda daftar berlaku sampai")
-    if inst.registration_valid_until and not (inst.registration_number or "").strip():
-        raise ServiceError("Nomor tanda daftar wajib diisi bila masa berlaku diisi.", "registration_number")
 
 
 # --- work area ------------------------------------------------------------------------------------------

@@ -8,12 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lpks.io import registry_export
-from lpks.models import FacilityRecord, Institution, StaffMember, Verification, WorkArea
+from lpks.models import FacilityRecord, Institution, Registration, StaffMember, Verification, WorkArea
 from lpks.models.registry_verification import FINAL
 from lpks.security import READ, scope_clause
 
 from . import audit
 from .access import get_scoped
+from .registry_registrations import describe, last_valid_until
 from .standards import reports_for
 
 MAX_EXPORT = 20_000
@@ -36,9 +37,14 @@ def institutions_export(session: Session, user: Any) -> bytes:
     last = dict(session.execute(select(Verification.institution_id, func.max(Verification.visit_date))
                                 .where(Verification.institution_id.in_(ids), Verification.status == FINAL)
                                 .group_by(Verification.institution_id)).all())
+    registrations: dict[int, list[str]] = defaultdict(list)
+    for reg in session.scalars(select(Registration).where(Registration.institution_id.in_(ids))
+                               .order_by(Registration.authority, Registration.region_code, Registration.id)):
+        registrations[reg.institution_id].append(describe(reg))
+    until = last_valid_until(session, ids)
     reports = reports_for(session, institutions)
     rows = [[i.id, i.name, i.kabkota_code, i.province_code, i.referral_scope, i.capacity_boys, i.capacity_girls,
-             i.formation_kind, i.registration_number, i.registration_valid_until, i.designation_decree_number,
+             i.formation_kind, "; ".join(registrations[i.id]), until.get(i.id), i.designation_decree_number,
              ", ".join(areas[i.id]), float(reports[i.id].compliance), len(reports[i.id].unmet), last.get(i.id)]
             for i in institutions]
     audit.record(session, "export", "institution", None, ("registry_list",))

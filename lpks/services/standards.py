@@ -18,6 +18,7 @@ from lpks.models import Verification
 
 from .access import get_scoped
 from .registry_common import today
+from .registry_registrations import facts_by_institution
 from .registry_verification import final_findings
 
 
@@ -66,6 +67,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
     positions = _by_institution(session, OrganisationPosition, ids)
     sources = _by_institution(session, FundingSource, ids, FundingSource.year == as_of.year)
     reports = _by_institution(session, FinancialReport, ids, FinancialReport.year.in_(reporting_years(as_of)))
+    registrations = facts_by_institution(session, ids)
     rounds = final_findings(session, ids)
     result = {}
     for inst in institutions:
@@ -80,8 +82,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             as_of=as_of, formation_kind=inst.formation_kind or None,
             establishment_decree_number=inst.establishment_decree_number or "", deed_number=inst.deed_number or "",
             kemenkumham_decree_number=inst.kemenkumham_decree_number or "",
-            registration_number=inst.registration_number or "", registration_date=inst.registration_date,
-            registration_valid_until=inst.registration_valid_until,
+            registrations=registrations[inst.id],
             designation_decree_number=inst.designation_decree_number or "",
             vision=inst.vision or "", mission=inst.mission or "",
             **{fact: code in held for code, fact in POSITION_FACTS.items()},

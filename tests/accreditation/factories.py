@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from accreditation import (
     FACILITY_ITEMS, STAFF_FUNCTIONS, AnswerOption, GradeBand, Grade, Indicator, InstitutionFacts, Instrument,
-    InstrumentAspect, StaffFact,
+    InstrumentAspect, RegistrationFact, StaffFact,
 )
 
 AS_OF = date(2025, 6, 30)
@@ -26,7 +26,7 @@ def compliant_facts(**overrides) -> InstitutionFacts:
     """An LPKS meeting every mandatory item of Pasal 52 ayat (4) computably (the manual one found by a verifier)."""
     facts = InstitutionFacts(
         as_of=AS_OF, formation_kind="masyarakat", deed_number="AKTA-12", kemenkumham_decree_number="AHU-0001",
-        registration_number="REG-7", registration_date=date(2021, 3, 1), registration_valid_until=date(2026, 3, 1),
+        registrations=(RegistrationFact("dinsos_kabkota", "REG-7", date(2021, 3, 1), date(2026, 3, 1)),),
         designation_decree_number="KEP-MENSOS-1", vision="Anak pulih", mission="Rehabilitasi dan reintegrasi",
         has_pimpinan=True, has_bidang_administrasi=True, has_bidang_teknis=True,
         staff=tuple(staff(fn.code) for fn in STAFF_FUNCTIONS),

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from accreditation import AccreditationError, ItemStatus, VerifierFinding, evaluate
+from accreditation import AccreditationError, ItemStatus, RegistrationFact, VerifierFinding, evaluate
 
 from .factories import AS_OF, compliant_facts, staff
 
@@ -27,8 +27,8 @@ def test_an_empty_lpks_meets_nothing_and_every_unmet_item_names_its_pasal():
     assert all(item.pasal.startswith("Pasal") for item in report.unmet)
 
 
-EMPTY = dict(formation_kind=None, deed_number="", kemenkumham_decree_number="", registration_number="",
-             registration_date=None, designation_decree_number="", vision="", mission="", has_pimpinan=False,
+EMPTY = dict(formation_kind=None, deed_number="", kemenkumham_decree_number="", registrations=(),
+             designation_decree_number="", vision="", mission="", has_pimpinan=False,
              has_bidang_administrasi=False, has_bidang_teknis=False, staff=(), facilities={}, funding_sources_count=0,
              budget_plan_present=False, spending_records_present=False, accountability_report_present=False,
              program_rehabilitation_stages=False, program_rehabilitation_forms=False, program_reintegration=False,
@@ -72,16 +72,33 @@ def test_status_lembaga_pasal_53_54(overrides, status):
     assert evaluate(compliant_facts(**overrides)).item("a.upt_or_badan_hukum").status is status
 
 
-@pytest.mark.parametrize("overrides, status", [
-    (dict(), OK),
-    (dict(registration_valid_until=AS_OF), OK),  # valid through its last day
-    (dict(registration_valid_until=date(2025, 6, 29)), NO),  # expired the day before
-    (dict(registration_date=date(2025, 7, 1)), NO),  # not yet valid
-    (dict(registration_date=None), PART),
-    (dict(registration_number="", registration_date=None), NO),
+def _reg(number="REG-7", issued_on=date(2021, 3, 1), valid_until=date(2026, 3, 1), authority="dinsos_kabkota"):
+    return RegistrationFact(authority, number, issued_on, valid_until)
+
+
+@pytest.mark.parametrize("registrations, status", [
+    ((_reg(),), OK),
+    ((_reg(valid_until=None),), OK),  # no end recorded
+    ((_reg(valid_until=AS_OF),), OK),  # valid through its last day
+    ((_reg(issued_on=AS_OF),), OK),  # valid from its first day
+    ((_reg(valid_until=date(2025, 6, 29)),), NO),  # expired the day before
+    ((_reg(issued_on=date(2025, 7, 1)),), NO),  # not yet valid
+    ((_reg(issued_on=None),), PART),
+    ((_reg(number=" "),), PART),
+    ((), NO),
+    # One LPKS, several registrations: any one in force is enough (Kemensos "and/or" Dinas Sosial).
+    ((_reg(valid_until=date(2025, 6, 29)), _reg("KEMENSOS-1", authority="kemensos")), OK),
+    ((_reg(valid_until=date(2025, 6, 29)), _reg("DS-PROV", valid_until=date(2025, 1, 1))), NO),
+    ((_reg(valid_until=date(2025, 6, 29)), _reg("DS-2", issued_on=None)), PART),
 ])
-def test_registration_pasal_54_ayat_2(overrides, status):
-    assert evaluate(compliant_facts(**overrides)).item("a.terdaftar").status is status
+def test_registration_pasal_54_ayat_2(registrations, status):
+    assert evaluate(compliant_facts(registrations=registrations)).item("a.terdaftar").status is status
+
+
+def test_an_expired_registration_names_its_last_valid_day():
+    regs = (_reg(valid_until=date(2025, 6, 29)), _reg("DS-PROV", valid_until=date(2025, 1, 1)))
+    item = evaluate(compliant_facts(registrations=regs)).item("a.terdaftar")
+    assert item.reason == "Tanda daftar kedaluwarsa 2025-06-29"
 
 
 def _with_staff(*people):

@@ -29,7 +29,7 @@ def test_without_the_registry_function_the_institution_row_answers(api, session,
     monkeypatch.delattr(standards, "reports_for")
     detail = api("operator.pasuruan").post("/accreditation/assessments", {}).get_json()
     answers = detail["answers"]
-    # The row knows the registration and the vision; staff and facilities it cannot know: not met.
+    # The row knows the vision; registrations, staff and facilities it cannot know: not met.
     assert answers["b.visi"]["answer"] == "terpenuhi"
     assert answers["d.teknis.peksos"]["answer"] == "belum"
     # Whether the head understands social rehabilitation (Pasal 58 ayat 2) the registry cannot know: left open.

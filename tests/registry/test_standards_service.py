@@ -9,7 +9,7 @@ import pytest
 
 from accreditation import FACILITY_ITEMS, ItemStatus
 from lpks.models import (FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition,
-                         StaffMember, Verification, VerificationFinding)
+                         Registration, StaffMember, Verification, VerificationFinding)
 from lpks.services import standards
 
 AS_OF = date(2026, 3, 20)
@@ -50,8 +50,19 @@ def test_status_lembaga_from_the_profile(session, inst, values, expected):
 
 @pytest.mark.parametrize("valid_until, expected", [(date(2026, 3, 20), OK), (date(2026, 3, 19), NO), (None, OK)])
 def test_registration_valid_through_its_last_day(session, inst, valid_until, expected):
-    inst.registration_number, inst.registration_date, inst.registration_valid_until = "460/1", date(2021, 1, 1), valid_until
+    session.add(Registration(institution_id=inst.id, authority="dinsos_kabkota", region_code="35.75", number="460/1",
+                             issued_on=date(2021, 1, 1), valid_until=valid_until))
     assert status(session, inst, "a.terdaftar") is expected
+
+
+def test_any_registration_in_force_meets_the_item(session, inst):
+    session.add(Registration(institution_id=inst.id, authority="dinsos_kabkota", region_code="35.75", number="460/1",
+                             issued_on=date(2021, 1, 1), valid_until=date(2026, 3, 19)))
+    session.flush()
+    assert status(session, inst, "a.terdaftar") is NO
+    session.add(Registration(institution_id=inst.id, authority="kemensos", number="KEMENSOS-9",
+                             issued_on=date(2024, 1, 1), valid_until=date(2029, 1, 1)))
+    assert status(session, inst, "a.terdaftar") is OK
 
 
 @pytest.mark.parametrize("since, until, expected", [

@@ -68,11 +68,7 @@ def test_amount_accepts_indonesian_notation(browse):
 
 @pytest.mark.parametrize("body, field", [
     ({"formation_kind": "swasta"}, "formation_kind"),
-    ({"registration_authority": "bupati"}, "registration_authority"),
-    ({"registration_date": "2099-01-01"}, "registration_date"),
-    ({"registration_number": "1", "registration_date": "2025-05-01", "registration_valid_until": "2025-04-30"},
-     "registration_valid_until"),
-    ({"registration_number": "", "registration_valid_until": "2027-01-01"}, "registration_number"),
+    ({"deed_date": "2099-01-01"}, "deed_date"),
     ({"vision": "x" * 5001}, "vision"),
 ])
 def test_profile_errors(browse, session, body, field):
@@ -88,9 +84,9 @@ def test_profile_update_through_the_api_is_audited_by_field_name(browse, session
     b = browse("operator.pasuruan")
     version = b.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
     response = b.api("PATCH", f"/api/v1/institutions/{lpks}", json={
-        "vision": "Anak pulih dan mandiri", "registration_valid_until": "2031-12-31", "version": version})
+        "vision": "Anak pulih dan mandiri", "deed_date": "2014-03-10", "version": version})
     body = response.get_json()
-    assert response.status_code == 200 and body["registration_valid_until"] == "2031-12-31"
+    assert response.status_code == 200 and body["deed_date"] == "2014-03-10"
     session.rollback()
     fields = session.scalars(select(AuditLog.fields).where(AuditLog.object_type == "institution",
                                                            AuditLog.action == "update")).all()

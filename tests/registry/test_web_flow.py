@@ -29,15 +29,26 @@ def test_operator_fills_the_registry_and_dinsos_verifies(browse):
     version = re.search(r'name="version" type="hidden" value="(\d+)"', form).group(1)
     saved = op.post(profile_url, data={
         "formation_kind": "masyarakat", "deed_number": "Akta No. 12", "deed_date": "2014-03-10",
-        "kemenkumham_decree_number": "AHU-0042", "registration_authority": "dinsos_kabkota",
-        "registration_number": "460/101/DS/2021", "registration_date": "2021-03-01",
-        "registration_valid_until": (date.today() + timedelta(days=700)).isoformat(),
+        "kemenkumham_decree_number": "AHU-0042",
         "vision": "Anak pulih dan mandiri", "mission": "Rehabilitasi ramah anak",
         "program_rehabilitation_stages": "Asesmen sampai terminasi", "program_rehabilitation_forms": "Konseling",
         "program_reintegration": "Bersama PK", "program_companionship": "Peksos mendampingi", "version": version})
     assert saved.status_code == 302
     page = op.get(lpks_url).get_data(as_text=True)
     assert "Akta No. 12" in page and "Anak pulih dan mandiri" in page
+
+    # A second registration, at the Dinas Sosial of the province (Pasal 54 ayat 2): added from the LPKS page.
+    registration_url = link(page, "Tambah")
+    registration_form = op.get(registration_url).get_data(as_text=True)
+    assert "Instansi pendaftar" in registration_form and "Nomor tanda daftar" in registration_form
+    inst_option = re.search(r'<option selected value="(\d+)">' + re.escape(PASURUAN), registration_form)
+    added = op.post(registration_url, data={
+        "institution_id": inst_option.group(1), "authority": "dinsos_provinsi", "region_code": "",
+        "number": "460/555/DS/2026", "issued_on": "2021-03-01",
+        "valid_until": (date.today() + timedelta(days=700)).isoformat()})
+    assert added.status_code == 302 and added.location.endswith(lpks_url), added.get_data(as_text=True)[:500]
+    page = op.get(lpks_url).get_data(as_text=True)
+    assert "460/555/DS/2026" in page
 
     staff_form_url = link(page, "tambah")
     staff_form = op.get(staff_form_url).get_data(as_text=True)

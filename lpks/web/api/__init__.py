@@ -49,6 +49,7 @@ def init_app(app) -> None:
     """Register the API blueprint and its resources."""
     from . import core  # noqa: F401  (routes)
     from . import registry, registry_evidence, registry_records  # noqa: F401  (routes: registry, issue 3)
+    from . import registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
     from . import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
     from . import accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
 

@@ -15,8 +15,6 @@ INSTITUTION_REGISTRY_PROPERTIES = {
     "formation_kind": {"enum": ["upt", "masyarakat", None]},
     "establishment_decree_number": TEXT, "establishment_decree_date": DATE,
     "deed_number": TEXT, "deed_date": DATE, "kemenkumham_decree_number": TEXT, "kemenkumham_decree_date": DATE,
-    "registration_authority": {"enum": ["kemensos", "dinsos_provinsi", "dinsos_kabkota", None]},
-    "registration_number": TEXT, "registration_date": DATE, "registration_valid_until": DATE,
     "designation_decree_number": TEXT, "designation_decree_date": DATE, "vision": TEXT, "mission": TEXT,
     "program_rehabilitation_stages": TEXT, "program_rehabilitation_forms": TEXT, "program_reintegration": TEXT,
     "program_companionship": TEXT,
@@ -47,6 +45,11 @@ POSITION_SCHEMA = obj({
     "id": INT, "institution_id": INT, "position": {"enum": list(codes(POSITIONS))}, "title": TEXT,
     "holder_name": {"type": "string"}, "staff_member_id": {"type": ["integer", "null"]}, "decree_number": TEXT,
     "since": DATE, "until": DATE, "version": INT})
+REGISTRATION_SCHEMA = obj({
+    "id": INT, "institution_id": INT, "authority": {"enum": ["kemensos", "dinsos_provinsi", "dinsos_kabkota"]},
+    "region_code": {"type": ["string", "null"], "description": "provinsi (35) atau kabupaten/kota (35.75) Dinas Sosial; "
+                    "kosong: domisili LPKS; null untuk Kemensos"},
+    "number": {"type": "string"}, "issued_on": DATE, "valid_until": DATE, "version": INT})
 FUNDING_SCHEMA = obj({
     "id": INT, "institution_id": INT, "year": INT, "source_kind": {"enum": list(codes(FUNDING_SOURCES))},
     "description": TEXT, "amount": {"type": "string", "description": "rupiah, dua desimal"}, "version": INT})
