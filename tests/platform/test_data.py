@@ -56,3 +56,17 @@ def test_migrations_form_one_line():
     from lpks.services.schema import MIGRATIONS
 
     assert len(ScriptDirectory(str(MIGRATIONS)).get_heads()) == 1
+
+
+def test_a_created_row_is_audited_with_its_id(demo, session):
+    """A create entry names the new row, so a record's history includes its creation."""
+    from datetime import date
+
+    from lpks.models import Holiday
+
+    holiday = Holiday(day=date(2040, 1, 2), name="Libur uji", kind="nasional", source="manual")
+    session.add(holiday)
+    session.flush()
+    row = session.scalars(select(AuditLog).where(AuditLog.action == "create", AuditLog.object_type == "holiday")
+                          .order_by(AuditLog.id.desc())).first()
+    assert holiday.id and row.object_id == str(holiday.id) and "name" in row.fields.split(",")
