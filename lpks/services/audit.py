@@ -60,8 +60,9 @@ def record(session: Session, action: str, object_type: str | None = None, object
 
 def _identity(obj) -> tuple[str, str | None]:
     state = inspect(obj)
-    key = state.identity
-    return obj.__tablename__, None if not key else ":".join(str(k) for k in key)
+    # In after_flush a new object has no identity key yet, but its primary key is already filled by the INSERT.
+    key = state.identity or state.mapper.primary_key_from_instance(obj)
+    return obj.__tablename__, None if not key or None in key else ":".join(str(k) for k in key)
 
 
 def _changed_fields(obj) -> list[str]:
