@@ -82,9 +82,10 @@ def _positive(value, name: str, default: int, maximum: int | None = None) -> int
         number = int(value)
     except (TypeError, ValueError):
         raise ServiceError(_("Parameter '%(name)s' harus bilangan bulat positif.", name=name), name) from None
-    if number < 1 or (maximum and number > maximum):
-        raise ServiceError(_("Parameter '%(name)s' harus antara 1 dan %(max)s.", name=name,
-                             max=maximum or number), name)
+    if number < 1:
+        raise ServiceError(_("Parameter '%(name)s' harus paling kecil 1.", name=name), name)
+    if maximum and number > maximum:
+        raise ServiceError(_("Parameter '%(name)s' paling besar %(max)s.", name=name, max=maximum), name)
     return number
 
 

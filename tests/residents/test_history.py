@@ -116,6 +116,7 @@ def test_page_is_paginated(kids, client, session):
     for bad in ("page=0", "page=x", "per_page=101"):
         response = api.get(f"/residents/{rid}/history?{bad}")
         assert response.status_code == 422 and response.get_json()["field"] == bad.split("=")[0]
+        assert bad.split("=")[0] in response.get_json()["message"]
 
 
 def test_xlsx_lists_the_history_neutralised_and_is_audited(kids, client, session):
