@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import insert, select
 
-from lpks.models import AuditLog, Placement, Resident
+from lpks.models import AuditLog
 from lpks.models.base import utcnow
 from tests.conftest import csrf_token, login
 
