@@ -13,7 +13,7 @@ from lpks.extensions import db
 from lpks.models import Institution, Placement, Resident
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, WRITE, can
-from lpks.services import residents, residents_dashboard  # noqa: F401  (dashboard sections register on import)
+from lpks.services import residents, residents_dashboard, residents_history  # noqa: F401  (dashboard sections register on import)
 from lpks.services.errors import ServiceError
 from lpks.services.placements_status import label
 from lpks.services.residents_common import error_list
@@ -122,6 +122,32 @@ class ResidentView(SecureModelView):
             return redirect(self.get_url(".details_view", id=resident.id))
         # the values re-shown are the ones the user just submitted: no new reveal
         return self.render("residents/identity.html", resident=resident, identity=None, form=form)
+
+    # --- the child's processing history (UU 27/2022), audited ---------------------------------------------------
+    @expose("/history/")
+    def history_view(self):
+        """Who viewed, changed or exported this child's record, when (identity roles in scope only)."""
+        try:
+            result = residents_history.history_page(db.session, current_user, request.args.get("id", ""),
+                                                    request.args.get("page"), self.page_size)
+        except ServiceError as exc:
+            abort(exc.status)
+        db.session.commit()
+        pages = max(1, -(-result["total"] // result["per_page"]))
+        return self.render("residents/history.html", history=result, pages=pages,
+                           resident=result["resident"], labels=residents_history)
+
+    @expose("/history.xlsx")
+    def history_xlsx(self):
+        """The history as .xlsx; audited as an export."""
+        from lpks.io.residents_history import export_history
+
+        try:
+            stream, name = export_history(db.session, current_user, request.args.get("id", ""))
+        except ServiceError as exc:
+            abort(exc.status)
+        db.session.commit()
+        return send_file(stream, as_attachment=True, download_name=name)
 
     # --- Excel export and import ------------------------------------------------------------------------------
     @expose("/export.xlsx")

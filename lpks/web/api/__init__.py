@@ -51,6 +51,7 @@ def init_app(app) -> None:
     from . import registry, registry_evidence, registry_records  # noqa: F401  (routes: registry, issue 3)
     from . import registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
     from . import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
+    from . import residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
     from . import accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
 
     csrf.exempt(bp)
