@@ -6,6 +6,7 @@ import sys
 import click
 from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
+from flask_babel import gettext as _
 
 from lpks.services.errors import ServiceError
 
@@ -211,7 +212,7 @@ def accreditation_expire(as_of: str | None) -> None:
     try:
         day = date.fromisoformat(as_of) if as_of else None
     except ValueError:
-        _fail(ServiceError("Tanggal --today harus berformat YYYY-MM-DD.", "today"))
+        _fail(ServiceError(_("Tanggal --today harus berformat YYYY-MM-DD."), "today"))
     run = expire_due(database.session, day)
     database.session.commit()
     click.echo(f"{run.expired} akreditasi kedaluwarsa dicatat; {run.classes_changed} kelas LPKS diperbarui.")

@@ -1,6 +1,7 @@
 """lpks.i18n: compiled catalogues, flask-admin/WTForms in Indonesian, date and number filters."""
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -367,6 +368,48 @@ def test_english_catalogue_is_up_to_date_with_the_source():
                for m in extracted if (m.id, m.context) not in po]
     assert missing == [], (f"{len(missing)} source strings missing from en/messages.po; run "
                            "lpks/translations/extract.sh, then translate the new entries")
+
+
+SERVICE_ERRORS = {"ServiceError", "Conflict", "Forbidden", "NotFound"}
+
+
+def _untranslated_error_messages(package: Path) -> list[str]:
+    """Calls of a service error whose message is an f-string, a string literal or built with + or %."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+            message = node.args[0] if node.args else next(
+                (k.value for k in node.keywords if k.arg == "message"), None)
+            if name not in SERVICE_ERRORS or message is None:
+                continue
+            if (isinstance(message, (ast.JoinedStr, ast.BinOp))
+                    or isinstance(message, ast.Constant) and isinstance(message.value, str)):
+                found.append(f"{path.relative_to(package.parent)}:{node.lineno}: {ast.unparse(message)[:80]}")
+    return found
+
+
+def test_service_error_messages_go_through_gettext():
+    """ServiceError/Conflict/Forbidden/NotFound messages are _("... %(name)s ...", name=...), never f-strings
+    or bare literals, so every error a user reads is in en/messages.po."""
+    assert _untranslated_error_messages(SOURCE_DIR.parent) == []
+
+
+def test_the_error_message_scan_finds_fstrings_and_literals(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "mod.py").write_text(
+        'raise ServiceError(f"{label} wajib diisi.", key)\n'
+        'raise errors.Conflict("Sudah ada.")\n'
+        'raise Forbidden(message="Tidak boleh.")\n'
+        'raise NotFound("Data " + name)\n'
+        'raise ServiceError(_("%(label)s wajib diisi.", label=label), key)\n'
+        'raise NotFound()\n', encoding="utf-8")
+    assert [line.split(":")[1] for line in _untranslated_error_messages(package)] == ["1", "2", "3", "4"]
 
 
 # --- compilation ------------------------------------------------------------------------------

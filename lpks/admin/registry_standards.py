@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Response, redirect, render_template, request, url_for
 from flask_admin import expose
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from lpks.extensions import db
@@ -15,7 +16,7 @@ from .registry_base import RegistryPage
 
 
 def _as_of():
-    return day(dict(request.args), "as_of", "Tanggal penilaian")
+    return day(dict(request.args), "as_of", _l("Tanggal penilaian"))
 
 
 def _titles(docs_by_item) -> dict[str, list[str]]:

@@ -63,7 +63,7 @@ class StaffView(ServiceModelView):
     column_filters = ("function", "engagement", "institution_id", "certification_valid_until", "sppa_valid_until",
                       "active_until")
     column_default_sort = "name"
-    column_labels = {**COMMON_LABELS, **{k: _l(v) for k, v in registry_staff.LABELS.items()}}
+    column_labels = {**COMMON_LABELS, **registry_staff.LABELS}
     column_formatters = {"institution_id": institution_formatter,
                          "function": lambda v, c, m, n: FUNCTION_LABELS.get(m.function, m.function)}
     column_formatters_export = column_formatters

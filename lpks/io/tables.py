@@ -5,6 +5,8 @@ import csv
 import io
 from pathlib import Path
 
+from flask_babel import gettext as _
+
 from lpks.services.errors import ServiceError
 
 from .upload import read_table
@@ -19,14 +21,16 @@ def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, di
         table = read_table(path, path.name, required=required)
         return table.records(lambda v: str(v if v is not None else "").strip())
     if suffix != ".csv":
-        raise ServiceError(f"Format berkas '{suffix or path.name}' tidak didukung: gunakan .csv atau .xlsx.", "file")
+        raise ServiceError(_("Format berkas '%(extension)s' tidak didukung: gunakan .csv atau .xlsx.",
+                             extension=suffix or path.name), "file")
     rows = _csv_rows(path)
     if not rows:
-        raise ServiceError("Berkas kosong: baris pertama harus berisi judul kolom.", "file")
+        raise ServiceError(_("Berkas kosong: baris pertama harus berisi judul kolom."), "file")
     header = [str(h or "").strip().lower() for h in rows[0]]
     missing = [c for c in required if c not in header]
     if missing:
-        raise ServiceError(f"Kolom wajib tidak ada: {', '.join(missing)} (judul kolom: {', '.join(required)}).", "file")
+        raise ServiceError(_("Kolom wajib tidak ada: %(missing)s (judul kolom: %(required)s).",
+                             missing=', '.join(missing), required=', '.join(required)), "file")
     result = []
     for number, values in enumerate(rows[1:], start=2):
         if not any(str(v or "").strip() for v in values):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
@@ -37,11 +38,11 @@ def check_version(obj: Any, submitted) -> None:
     from .errors import Conflict, ServiceError
 
     if submitted is None or submitted == "":
-        raise ServiceError("Nomor versi data wajib dikirim (field 'version').", "version")
+        raise ServiceError(_("Nomor versi data wajib dikirim (field 'version')."), "version")
     try:
         submitted = int(submitted)
     except (TypeError, ValueError):
-        raise ServiceError("Nomor versi harus berupa angka.", "version") from None
+        raise ServiceError(_("Nomor versi harus berupa angka."), "version") from None
     if submitted != obj.version:
-        raise Conflict("Data ini telah diubah oleh pengguna lain sejak Anda membukanya. "
-                       "Muat ulang untuk melihat perubahan, lalu simpan kembali.", "version")
+        raise Conflict(_("Data ini telah diubah oleh pengguna lain sejak Anda membukanya. "
+                       "Muat ulang untuk melihat perubahan, lalu simpan kembali."), "version")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -97,7 +98,7 @@ def start(session: Session, user: Any, data: dict[str, Any]) -> Assessment:
     """Open a self-assessment for the LPKS with the current instrument, pre-filled from the registry."""
     ident = data.get("institution_id") or getattr(user, "institution_id", None)
     if ident in (None, "") or not str(ident).isdigit():
-        raise ServiceError("LPKS wajib dipilih.", "institution_id")
+        raise ServiceError(_("LPKS wajib dipilih."), "institution_id")
     inst = get_scoped(session, user, Institution, int(ident))
     if not can(user, WRITE, Assessment(institution_id=inst.id)):
         raise Forbidden()
@@ -123,22 +124,25 @@ def start(session: Session, user: Any, data: dict[str, Any]) -> Assessment:
 
 def _clean_answers(instr: Instrument, raw: Any) -> dict[str, tuple[str | None, str | None]]:
     if not isinstance(raw, dict) or not raw:
-        raise ServiceError("Jawaban wajib dikirim sebagai objek {kode indikator: {answer, evidence}}.", "answers")
+        raise ServiceError(_("Jawaban wajib dikirim sebagai objek {kode indikator: {answer, evidence}}."), "answers")
     indicators = {ind.code: ind for ind in instr.indicators}
     cleaned = {}
     for code, value in raw.items():
         ind = indicators.get(code)
         if ind is None:
-            raise ServiceError(f"Indikator '{code}' tidak ada dalam instrumen versi {instr.version}.", "answers")
+            raise ServiceError(_("Indikator '%(code)s' tidak ada dalam instrumen versi %(version)s.",
+                                 code=code, version=instr.version), "answers")
         value = value if isinstance(value, dict) else {"answer": value}
         answer = (str(value.get("answer") or "").strip()) or None
         if answer is not None and ind.answer(answer) is None:
             choices = ", ".join(a.code for a in ind.answers)
-            raise ServiceError(f"Jawaban '{answer}' tidak tersedia untuk indikator {code}; pilihan: {choices}.",
+            raise ServiceError(_("Jawaban '%(answer)s' tidak tersedia untuk indikator %(code)s; pilihan: %(choices)s.",
+                                 answer=answer, code=code, choices=choices),
                                f"answers.{code}")
         evidence = (str(value.get("evidence") or "").strip()) or None
         if evidence and len(evidence) > MAX_EVIDENCE:
-            raise ServiceError(f"Bukti indikator {code} paling banyak {MAX_EVIDENCE} karakter.", f"answers.{code}")
+            raise ServiceError(_("Bukti indikator %(code)s paling banyak %(limit)s karakter.",
+                                 code=code, limit=MAX_EVIDENCE), f"answers.{code}")
         cleaned[code] = (answer, evidence)
     return cleaned
 
@@ -212,20 +216,23 @@ def adjust(session: Session, user: Any, assessment: Assessment, data: dict[str, 
         raise refused(exc) from None
     check_version(assessment, data.get("version"))
     if len(reason) > MAX_EVIDENCE:
-        raise ServiceError(f"Alasan paling banyak {MAX_EVIDENCE} karakter.", "reason")
+        raise ServiceError(_("Alasan paling banyak %(limit)s karakter.", limit=MAX_EVIDENCE), "reason")
     instr = instrument_of(session, assessment)
     code = str(data.get("indicator") or "").strip()
     indicator = next((i for i in instr.indicators if i.code == code), None)
     if indicator is None:
-        raise ServiceError(f"Indikator '{code}' tidak ada dalam instrumen versi {instr.version}.", "indicator")
+        raise ServiceError(_("Indikator '%(code)s' tidak ada dalam instrumen versi %(version)s.",
+                             code=code, version=instr.version), "indicator")
     answer = str(data.get("answer") or "").strip()
     if indicator.answer(answer) is None:
         choices = ", ".join(a.code for a in indicator.answers)
-        raise ServiceError(f"Jawaban '{answer}' tidak tersedia untuk indikator {code}; pilihan: {choices}.", "answer")
+        raise ServiceError(_("Jawaban '%(answer)s' tidak tersedia untuk indikator %(code)s; pilihan: %(choices)s.",
+                             answer=answer, code=code, choices=choices), "answer")
     rows = answer_rows(session, assessment.id)
     current = latest(rows).get(code)
     if current is not None and current.answer_code == answer:
-        raise ServiceError(f"Jawaban indikator {code} sudah '{answer}'; tidak ada yang disesuaikan.", "answer")
+        raise ServiceError(_("Jawaban indikator %(code)s sudah '%(answer)s'; tidak ada yang disesuaikan.",
+                             code=code, answer=answer), "answer")
     rows.append(_add(session, assessment, user, code, answer, SOURCE_VERIFIER, reason=reason))
     assessment.updated_at = utcnow()
     session.flush()

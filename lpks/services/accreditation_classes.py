@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -165,10 +166,11 @@ def class_of(session: Session, inst: Institution, today: date | None = None) -> 
 def _count(params: Mapping[str, Any], name: str) -> int:
     raw = params.get(name)
     if raw is None or str(raw).strip() == "":
-        raise ServiceError(f"Parameter '{name}' wajib diisi (bilangan bulat 0 atau lebih).", name)
+        raise ServiceError(_("Parameter '%(name)s' wajib diisi (bilangan bulat 0 atau lebih).", name=name), name)
     text = str(raw).strip()
     if not text.isdigit():
-        raise ServiceError(f"Parameter '{name}' harus bilangan bulat 0 atau lebih; diterima '{text[:20]}'.", name)
+        raise ServiceError(_("Parameter '%(name)s' harus bilangan bulat 0 atau lebih; diterima '%(text)s'.",
+                             name=name, text=text[:20]), name)
     return int(text)
 
 
@@ -182,16 +184,17 @@ def classify_case(params: Mapping[str, Any]) -> ClassResult:
     """Classify a case given as request parameters; a ServiceError names the parameter at fault."""
     grade = params.get("grade")
     if grade is None or not str(grade).strip():
-        raise ServiceError("Parameter 'grade' wajib diisi: A, B, C atau none.", "grade")
+        raise ServiceError(_("Parameter 'grade' wajib diisi: A, B, C atau none."), "grade")
     grade = None if str(grade).strip().lower() == "none" else str(grade).strip()
     scope = params.get("referral_scope")
     if scope is None or not str(scope).strip():
-        raise ServiceError("Parameter 'referral_scope' wajib diisi: kabupaten_kota, provinsi atau nasional.",
+        raise ServiceError(_("Parameter 'referral_scope' wajib diisi: kabupaten_kota, provinsi atau nasional."),
                            "referral_scope")
     provinces, kabupaten_kota = _count(params, "provinces"), _count(params, "kabupaten_kota")
     try:
         result = classify(grade, str(scope).strip(), provinces, kabupaten_kota)
     except AccreditationError as exc:
         first = exc.problems[0]
-        raise ServiceError(f"Parameter '{first.field}': {first.message}", first.field) from None
+        raise ServiceError(_("Parameter '%(field)s': %(message)s",
+                             field=first.field, message=first.message), first.field) from None
     return result

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -66,14 +67,14 @@ def ensure_default(session: Session) -> tuple[AccreditationInstrument, bool]:
 
 def _require_kemensos(user: Any) -> None:
     if getattr(user, "role", None) != ROLE_KEMENSOS:
-        raise Forbidden("Instrumen akreditasi hanya diterbitkan oleh Kementerian Sosial (Pasal 85).")
+        raise Forbidden(_("Instrumen akreditasi hanya diterbitkan oleh Kementerian Sosial (Pasal 85)."))
 
 
 def problem_line(problem) -> str:
     """'Baris N, kolom X: reason' for a spreadsheet row's problem; the reason alone otherwise."""
     if problem.row is None:
         return problem.message
-    return f"Baris {problem.row}, kolom {problem.field}: {problem.message}"
+    return _("Baris %(row)s, kolom %(col)s: %(reason)s", row=problem.row, col=problem.field, reason=problem.message)
 
 
 def domain_error(exc: AccreditationError, default_field: str | None = None) -> ServiceError:
@@ -99,12 +100,13 @@ def publish(session: Session, user: Any, instr: Instrument, note: str | None = N
         raise domain_error(exc, "instrument") from None
     version = str(instr.version).strip()
     if len(version) > 40:
-        raise ServiceError("Versi instrumen paling banyak 40 karakter.", "version")
+        raise ServiceError(_("Versi instrumen paling banyak 40 karakter."), "version")
     if session.scalar(select(AccreditationInstrument.id).where(AccreditationInstrument.version == version)):
-        raise ServiceError(f"Versi instrumen '{version}' sudah ada; versi lama tidak pernah diubah. "
-                           "Beri nomor versi baru.", "version")
+        raise ServiceError(_("Versi instrumen '%(version)s' sudah ada; versi lama tidak pernah diubah. "
+                             "Beri nomor versi baru.",
+                             version=version), "version")
     if note and len(note) > 500:
-        raise ServiceError("Catatan paling banyak 500 karakter.", "note")
+        raise ServiceError(_("Catatan paling banyak 500 karakter."), "note")
     row = AccreditationInstrument(version=version, rows_json=rows_json(instr), note=(note or "").strip() or None,
                                   based_on_id=based_on.id if based_on else None, created_by_id=user.id,
                                   created_by=user.username)
@@ -117,7 +119,7 @@ def publish_rows(session: Session, user: Any, rows, note: str | None = None, fir
     """Publish a version read from rows (Excel sheet or API); every problem carries its row number."""
     _require_kemensos(user)
     if not isinstance(rows, list) or not rows:
-        raise ServiceError("Baris instrumen wajib dikirim sebagai daftar (rows).", "rows")
+        raise ServiceError(_("Baris instrumen wajib dikirim sebagai daftar (rows)."), "rows")
     try:
         instr = instrument_from_rows(rows, first_row=first_row)
     except AccreditationError as exc:
@@ -129,7 +131,7 @@ def _number(data: dict, key: str) -> Decimal:
     try:
         return to_decimal(data.get(key), key)
     except AccreditationError as exc:
-        raise ServiceError(f"{key}: {exc.message}", key) from None
+        raise ServiceError(_("%(key)s: %(message)s", key=key, message=exc.message), key) from None
 
 
 def revise(session: Session, user: Any, data: dict[str, Any]) -> AccreditationInstrument:
@@ -137,17 +139,17 @@ def revise(session: Session, user: Any, data: dict[str, Any]) -> AccreditationIn
     _require_kemensos(user)
     base_row = current_row(session)
     if base_row is None:
-        raise NotFound("Belum ada instrumen; terbitkan instrumen bawaan dahulu.")
+        raise NotFound(_("Belum ada instrumen; terbitkan instrumen bawaan dahulu."))
     base = load(base_row)
     weights = data.get("weights") or {}
     bands = data.get("bands") or {}
     validity = data.get("validity_years") or {}
     for name, value in (("weights", weights), ("bands", bands), ("validity_years", validity)):
         if not isinstance(value, dict):
-            raise ServiceError(f"'{name}' harus berupa objek.", name)
+            raise ServiceError(_("'%(name)s' harus berupa objek.", name=name), name)
     unknown = sorted(set(weights) - {a.code for a in base.aspects})
     if unknown:
-        raise ServiceError(f"Aspek tidak dikenal: {', '.join(unknown)}.", "weights")
+        raise ServiceError(_("Aspek tidak dikenal: %(unknown)s.", unknown=', '.join(unknown)), "weights")
     aspects = tuple(a if a.code not in weights else type(a)(a.code, a.label_id, _number(weights, a.code),
                                                             a.indicators, a.label_en) for a in base.aspects)
     new_bands = []
@@ -158,7 +160,7 @@ def revise(session: Session, user: Any, data: dict[str, Any]) -> AccreditationIn
             new_bands.append(band)
             continue
         if not isinstance(given, dict):
-            raise ServiceError(f"Rentang '{key}' harus berisi lower dan upper.", f"bands.{key}")
+            raise ServiceError(_("Rentang '%(key)s' harus berisi lower dan upper.", key=key), f"bands.{key}")
         new_bands.append(GradeBand(band.grade, _number(given, "lower"), _number(given, "upper")))
     years = dict(base.validity_years)
     for key, value in validity.items():
@@ -167,11 +169,12 @@ def revise(session: Session, user: Any, data: dict[str, Any]) -> AccreditationIn
         except AccreditationError as exc:
             raise ServiceError(exc.message, "validity_years") from None
         if grade is None or isinstance(value, bool) or not str(value).strip().isdigit():
-            raise ServiceError(f"Masa berlaku peringkat {key} harus bilangan bulat tahun.", f"validity_years.{key}")
+            raise ServiceError(_("Masa berlaku peringkat %(key)s harus bilangan bulat tahun.",
+                                 key=key), f"validity_years.{key}")
         years[grade] = int(str(value).strip())
     version = str(data.get("version") or "").strip()
     if not version:
-        raise ServiceError("Versi instrumen baru wajib diisi.", "version")
+        raise ServiceError(_("Versi instrumen baru wajib diisi."), "version")
     try:
         instr = Instrument(version, aspects, tuple(new_bands), tuple(years.items()))
     except AccreditationError as exc:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
@@ -79,7 +80,7 @@ def check_group(value: str | None) -> str:
     """'provinsi' (default) or 'kabupaten_kota'."""
     value = (value or "provinsi").strip()
     if value not in GROUPS:
-        raise ServiceError(f"Parameter 'group' harus salah satu dari: {', '.join(GROUPS)}.", "group")
+        raise ServiceError(_("Parameter 'group' harus salah satu dari: %(groups)s.", groups=', '.join(GROUPS)), "group")
     return value
 
 

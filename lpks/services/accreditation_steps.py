@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -47,13 +49,14 @@ def _date(value: Any, field: str, label: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ServiceError(f"{label} harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).", field) from None
+        raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).",
+                             label=label), field) from None
 
 
 def _text(data: dict, key: str, label: str, limit: int) -> str | None:
     value = str(data.get(key) or "").strip()
     if len(value) > limit:
-        raise ServiceError(f"{label} paling banyak {limit} karakter.", key)
+        raise ServiceError(_("%(label)s paling banyak %(limit)s karakter.", label=label, limit=limit), key)
     return value or None
 
 
@@ -61,7 +64,7 @@ def transition(session: Session, user: Any, assessment: Assessment, data: dict[s
     """Take one workflow step on an assessment in the user's scope."""
     if not can(user, WRITE, assessment):
         raise NotFound()
-    note = _text(data, "note", "Catatan", MAX_NOTE)
+    note = _text(data, "note", _l("Catatan"), MAX_NOTE)
     try:
         step = check_transition(data.get("action") or "", user.role, assessment.state, reason=note or "")
     except WorkflowError as exc:
@@ -115,9 +118,9 @@ def _designate(session: Session, user: Any, assessment: Assessment, data: dict[s
             grade = None if str(raw).strip().lower() == "none" else to_grade(raw, "grade")
     except AccreditationError as exc:
         raise ServiceError(exc.message, "grade") from None
-    reason = _text(data, "grade_reason", "Alasan nilai akreditasi", MAX_NOTE)
-    number = _text(data, "decree_number", "Nomor keputusan", 100)
-    decree_date = _date(data.get("decree_date"), "decree_date", "Tanggal keputusan")
+    reason = _text(data, "grade_reason", _l("Alasan nilai akreditasi"), MAX_NOTE)
+    number = _text(data, "decree_number", _l("Nomor keputusan"), 100)
+    decree_date = _date(data.get("decree_date"), "decree_date", _l("Tanggal keputusan"))
     try:
         check_designation(result.grade, grade, reason, number, decree_date, clock.today())
     except WorkflowError as exc:

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy.engine import make_url
 
 from .errors import ServiceError
@@ -22,12 +23,13 @@ def backup(dest: str) -> Path:
         return _sqlite(url.database, target)
     if url.get_backend_name() == "postgresql":
         return _postgres(url, target)
-    raise ServiceError(f"Basis data '{url.get_backend_name()}' tidak didukung untuk cadangan.", "DATABASE_URL")
+    raise ServiceError(_("Basis data '%(backend)s' tidak didukung untuk cadangan.",
+                         backend=url.get_backend_name()), "DATABASE_URL")
 
 
 def _sqlite(database: str | None, target: Path) -> Path:
     if not database or database == ":memory:":
-        raise ServiceError("Basis data SQLite dalam memori tidak dapat dicadangkan.", "DATABASE_URL")
+        raise ServiceError(_("Basis data SQLite dalam memori tidak dapat dicadangkan."), "DATABASE_URL")
     source = sqlite3.connect(database)
     try:
         copy = sqlite3.connect(target)
@@ -41,7 +43,7 @@ def _sqlite(database: str | None, target: Path) -> Path:
 
 def _postgres(url, target: Path) -> Path:
     if shutil.which("pg_dump") is None:
-        raise ServiceError("Perintah pg_dump tidak ditemukan: pasang paket postgresql-client.", "pg_dump")
+        raise ServiceError(_("Perintah pg_dump tidak ditemukan: pasang paket postgresql-client."), "pg_dump")
     env = dict(os.environ)
     if url.password:
         env["PGPASSWORD"] = url.password
@@ -54,5 +56,5 @@ def _postgres(url, target: Path) -> Path:
         args += ["--username", url.username]
     result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)  # noqa: S603
     if result.returncode != 0:
-        raise ServiceError(f"pg_dump gagal: {result.stderr.strip()[:300]}", "pg_dump")
+        raise ServiceError(_("pg_dump gagal: %(stderr)s", stderr=result.stderr.strip()[:300]), "pg_dump")
     return target

@@ -1,6 +1,8 @@
 """Errors a service raises for the user to read: each names the field and the rule."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 
 class ServiceError(ValueError):
     """Input a user can correct; `field` names the input, the message says the rule."""
@@ -15,15 +17,15 @@ class ServiceError(ValueError):
 class NotFound(ServiceError):
     """The object does not exist or is outside the user's scope (the two look the same)."""
 
-    def __init__(self, message: str = "Data tidak ditemukan.", field: str | None = None):
-        super().__init__(message, field, status=404)
+    def __init__(self, message: str | None = None, field: str | None = None):
+        super().__init__(message or _("Data tidak ditemukan."), field, status=404)
 
 
 class Forbidden(ServiceError):
     """The user's role may not do this."""
 
-    def __init__(self, message: str = "Anda tidak berwenang melakukan tindakan ini.", field: str | None = None):
-        super().__init__(message, field, status=403)
+    def __init__(self, message: str | None = None, field: str | None = None):
+        super().__init__(message or _("Anda tidak berwenang melakukan tindakan ini."), field, status=403)
 
 
 class Conflict(ServiceError):

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 from werkzeug.utils import secure_filename
@@ -61,7 +63,7 @@ def sniff(head: bytes) -> str:
     for magic, mime, _ext in SIGNATURES:
         if head.startswith(magic):
             return mime
-    raise ServiceError("Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG (diperiksa dari isi berkas).", "file")
+    raise ServiceError(_("Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG (diperiksa dari isi berkas)."), "file")
 
 
 def _read_limited(stream: IO[bytes] | bytes) -> bytes:
@@ -70,7 +72,7 @@ def _read_limited(stream: IO[bytes] | bytes) -> bytes:
     if len(content) > limit:
         raise TooLarge(f"Berkas melebihi batas {limit // (1024 * 1024)} MB.")
     if not content:
-        raise ServiceError("Berkas kosong.", "file")
+        raise ServiceError(_("Berkas kosong."), "file")
     return content
 
 
@@ -82,12 +84,12 @@ def _display_name(name: str | None, mime: str) -> str:
 
 def clean_meta(data: dict[str, Any]) -> dict[str, Any]:
     """Validate a document's description."""
-    out = {"title": text(data, "title", "Judul dokumen", 200, required=True),
-           "kind": choice(data, "kind", "Jenis dokumen", KIND_CODES, default="lainnya"),
-           "issued_on": day(data, "issued_on", "Tanggal dokumen"),
-           "valid_until": day(data, "valid_until", "Berlaku sampai"),
-           "note": text(data, "note", "Catatan", 500)}
-    period(out["issued_on"], out["valid_until"], "valid_until", "Tanggal dokumen", "Berlaku sampai")
+    out = {"title": text(data, "title", _l("Judul dokumen"), 200, required=True),
+           "kind": choice(data, "kind", _l("Jenis dokumen"), KIND_CODES, default="lainnya"),
+           "issued_on": day(data, "issued_on", _l("Tanggal dokumen")),
+           "valid_until": day(data, "valid_until", _l("Berlaku sampai")),
+           "note": text(data, "note", _l("Catatan"), 500)}
+    period(out["issued_on"], out["valid_until"], "valid_until", _l("Tanggal dokumen"), _l("Berlaku sampai"))
     return out
 
 
@@ -97,11 +99,11 @@ def _clean_codes(item_codes: Any) -> list[str]:
     if isinstance(item_codes, str):
         item_codes = [c for c in item_codes.replace(";", ",").split(",")]
     if not isinstance(item_codes, (list, tuple, set)):
-        raise ServiceError("Butir standar harus daftar kode butir.", "item_codes")
+        raise ServiceError(_("Butir standar harus daftar kode butir."), "item_codes")
     wanted = sorted({str(c).strip() for c in item_codes if str(c).strip()})
     unknown = [c for c in wanted if c not in ITEM_CODES]
     if unknown:
-        raise ServiceError(f"Butir standar tidak dikenal: {', '.join(unknown)}.", "item_codes")
+        raise ServiceError(_("Butir standar tidak dikenal: %(unknown)s.", unknown=', '.join(unknown)), "item_codes")
     return wanted
 
 
@@ -191,7 +193,7 @@ def open_download(session: Session, user: Any, ident: int) -> Download:
     doc = get_scoped(session, user, EvidenceDocument, ident)
     path = upload_dir() / doc.stored_name
     if not path.is_file():
-        raise ServiceError("Berkas bukti tidak ditemukan di penyimpanan. Hubungi administrator.", "file", status=410)
+        raise ServiceError(_("Berkas bukti tidak ditemukan di penyimpanan. Hubungi administrator."), "file", status=410)
     audit.record(session, "download", "evidence_document", doc.id)
     return Download(path, doc.content_type, doc.original_name)
 

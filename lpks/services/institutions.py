@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from lpks.models import Institution, Region
@@ -24,9 +26,9 @@ EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, designation, 
 
 # Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
 RESTRICTED = {
-    "designation_decree_number": ("Nomor keputusan penetapan Menteri", "penetapan LPKS oleh Menteri, Pasal 56"),
-    "designation_decree_date": ("Tanggal keputusan penetapan", "penetapan LPKS oleh Menteri, Pasal 56"),
-    "referral_scope": ("Lingkup rujukan", "menentukan kelas LPKS, Pasal 71–73"),
+    "designation_decree_number": (_l("Nomor keputusan penetapan Menteri"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
+    "designation_decree_date": (_l("Tanggal keputusan penetapan"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
+    "referral_scope": (_l("Lingkup rujukan"), _l("menentukan kelas LPKS, Pasal 71–73")),
 }
 
 
@@ -48,9 +50,9 @@ def _int(value, field: str, label: str) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise ServiceError(f"{label} harus berupa bilangan bulat.", field) from None
+        raise ServiceError(_("%(label)s harus berupa bilangan bulat.", label=label), field) from None
     if number < 0 or number > 10000:
-        raise ServiceError(f"{label} harus antara 0 dan 10.000.", field)
+        raise ServiceError(_("%(label)s harus antara 0 dan 10.000.", label=label), field)
     return number
 
 
@@ -60,29 +62,31 @@ def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     if "name" in data:
         name = (data.get("name") or "").strip()
         if not name or len(name) > 200:
-            raise ServiceError("Nama LPKS wajib diisi, paling banyak 200 karakter.", "name")
+            raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
         out["name"] = name
     if "kabkota_code" in data:
         code = (data.get("kabkota_code") or "").strip()
         region = session.get(Region, code) if code else None
         if region is None or region.level != LEVEL_KABKOTA:
-            raise ServiceError("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75).", "kabkota_code")
+            raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."), "kabkota_code")
         out["kabkota_code"] = code
         out["province_code"] = province_of(code)
     for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
         if key in data:
             value = (data.get(key) or "").strip() or None
             if value and len(value) > limit:
-                raise ServiceError(f"Kolom {key} paling banyak {limit} karakter.", key)
+                raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit), key)
             out[key] = value
     if out.get("email") and not EMAIL.match(out["email"]):
-        raise ServiceError("Alamat email tidak valid.", "email")
+        raise ServiceError(_("Alamat email tidak valid."), "email")
     if "referral_scope" in data:
         scope = data.get("referral_scope") or "kabupaten_kota"
         if scope not in REFERRAL_SCOPES:
-            raise ServiceError(f"Lingkup rujukan harus salah satu dari: {', '.join(REFERRAL_SCOPES)}.", "referral_scope")
+            raise ServiceError(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
+                                 choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
         out["referral_scope"] = scope
-    for key, label in (("capacity_boys", "Kapasitas anak laki-laki"), ("capacity_girls", "Kapasitas anak perempuan")):
+    for key, label in (("capacity_boys", _l("Kapasitas anak laki-laki")),
+                       ("capacity_girls", _l("Kapasitas anak perempuan"))):
         if key in data and data.get(key) not in (None, ""):
             out[key] = _int(data[key], key, label)
     out.update(clean_registry(data))
@@ -95,7 +99,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     _check_restricted(user, values, None)
     inst = Institution(**values)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
-        raise Forbidden("Anda tidak berwenang mendaftarkan LPKS di wilayah ini.", "kabkota_code")
+        raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
     session.add(inst)
     session.flush()
     return inst
@@ -108,7 +112,7 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     check_version(inst, data.get("version"))
     values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
     if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
-        raise Forbidden("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial.", "kabkota_code")
+        raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
     _check_restricted(user, values, inst)
     for key, value in values.items():
         setattr(inst, key, value)

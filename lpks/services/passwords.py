@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 
 from .errors import ServiceError
 
@@ -24,7 +25,7 @@ def _current() -> PasswordHasher:
 def check_password_rule(password: str, field: str = "password") -> None:
     """A password has at least 12 characters."""
     if password is None or len(password) < MIN_LENGTH:
-        raise ServiceError(f"Kata sandi minimal {MIN_LENGTH} karakter.", field)
+        raise ServiceError(_("Kata sandi minimal %(minimum)s karakter.", minimum=MIN_LENGTH), field)
 
 
 def hash_password(password: str) -> str:

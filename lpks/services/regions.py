@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,17 +31,22 @@ def _check_row(number: int, row: dict[str, str], provinces: set[str]) -> list[st
     errors = []
     code, name, level = row.get("kode", ""), row.get("nama", ""), row.get("tingkat", "")
     if level not in LEVELS:
-        errors.append(f"Baris {number}, kolom tingkat: '{level}' harus 'provinsi' atau 'kabupaten_kota'.")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="tingkat",
+                             reason=_("'%(level)s' harus 'provinsi' atau 'kabupaten_kota'.", level=level)))
     elif level == LEVEL_PROVINCE and not PROVINCE_CODE.match(code):
-        errors.append(f"Baris {number}, kolom kode: kode provinsi '{code}' harus dua angka (contoh 35).")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="kode",
+                             reason=_("kode provinsi '%(code)s' harus dua angka (contoh 35).", code=code)))
     elif level == LEVEL_KABKOTA and not KABKOTA_CODE.match(code):
-        errors.append(f"Baris {number}, kolom kode: kode kabupaten/kota '{code}' harus berbentuk PP.KK (contoh 35.75).")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="kode", reason=_(
+            "kode kabupaten/kota '%(code)s' harus berbentuk PP.KK (contoh 35.75).", code=code)))
     elif level == LEVEL_KABKOTA and province_of(code) not in provinces:
-        errors.append(f"Baris {number}, kolom kode: provinsi {province_of(code)} untuk '{code}' tidak ada.")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="kode", reason=_(
+            "provinsi %(province)s untuk '%(code)s' tidak ada.", province=province_of(code), code=code)))
     if not name:
-        errors.append(f"Baris {number}, kolom nama: wajib diisi.")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="nama", reason=_("wajib diisi.")))
     elif len(name) > 120:
-        errors.append(f"Baris {number}, kolom nama: paling banyak 120 karakter.")
+        errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s",
+                        row=number, col="nama", reason=_("paling banyak 120 karakter.")))
     return errors
 
 
@@ -55,15 +61,17 @@ def import_regions(session: Session, rows: list[tuple[int, dict[str, str]]]) -> 
         result.errors += _check_row(number, row, provinces)
         code = row.get("kode", "")
         if code in seen:
-            result.errors.append(f"Baris {number}, kolom kode: '{code}' sudah ada di baris {seen[code]}.")
+            result.errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="kode", reason=_(
+                "'%(code)s' sudah ada di baris %(first)s.", code=code, first=seen[code])))
         seen.setdefault(code, number)
     if result.errors:
         from lpks.io.upload import cap_errors  # (lpks.io imports services: import here, not at module load)
 
-        raise ServiceError(f"Impor wilayah dibatalkan, tidak ada data yang disimpan ({len(result.errors)} kesalahan):\n"
-                           + "\n".join(cap_errors(result.errors)), "file")
+        raise ServiceError(_("Impor wilayah dibatalkan, tidak ada data yang disimpan (%(count)s kesalahan):\n"
+                             "%(errors)s", count=len(result.errors), errors="\n".join(cap_errors(result.errors))),
+                           "file")
     ordered = sorted(rows, key=lambda item: item[1]["tingkat"] != LEVEL_PROVINCE)
-    for _, row in ordered:
+    for _number, row in ordered:
         code, name, level = row["kode"], row["nama"], row["tingkat"]
         parent = province_of(code) if level == LEVEL_KABKOTA else None
         region = existing.get(code)

@@ -7,6 +7,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from lpks.models import Institution
@@ -35,11 +37,11 @@ def text(data: dict, key: str, label: str, limit: int, *, required: bool = False
     value = data.get(key)
     if blank(value):
         if required:
-            raise ServiceError(f"{label} wajib diisi.", key)
+            raise ServiceError(_("%(label)s wajib diisi.", label=label), key)
         return None
     value = str(value).strip()
     if len(value) > limit:
-        raise ServiceError(f"{label} paling banyak {limit} karakter.", key)
+        raise ServiceError(_("%(label)s paling banyak %(limit)s karakter.", label=label, limit=limit), key)
     return value
 
 
@@ -48,7 +50,7 @@ def day(data: dict, key: str, label: str, *, required: bool = False, not_after: 
     value = data.get(key)
     if blank(value):
         if required:
-            raise ServiceError(f"{label} wajib diisi.", key)
+            raise ServiceError(_("%(label)s wajib diisi.", label=label), key)
         return None
     if isinstance(value, datetime):
         value = value.date()
@@ -61,11 +63,12 @@ def day(data: dict, key: str, label: str, *, required: bool = False, not_after: 
             except ValueError:
                 continue
         else:
-            raise ServiceError(f"{label} harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).", key)
+            raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).",
+                                 label=label), key)
     if value.year < 1900:
-        raise ServiceError(f"{label} tidak masuk akal (sebelum tahun 1900).", key)
+        raise ServiceError(_("%(label)s tidak masuk akal (sebelum tahun 1900).", label=label), key)
     if not_after is not None and value > not_after:
-        raise ServiceError(f"{label} tidak boleh sesudah hari ini.", key)
+        raise ServiceError(_("%(label)s tidak boleh sesudah hari ini.", label=label), key)
     return value
 
 
@@ -75,18 +78,19 @@ def integer(data: dict, key: str, label: str, *, minimum: int = 0, maximum: int 
     value = data.get(key)
     if blank(value):
         if required:
-            raise ServiceError(f"{label} wajib diisi.", key)
+            raise ServiceError(_("%(label)s wajib diisi.", label=label), key)
         return None
     if isinstance(value, bool):
-        raise ServiceError(f"{label} harus bilangan bulat.", key)
+        raise ServiceError(_("%(label)s harus bilangan bulat.", label=label), key)
     try:
         number = int(str(value).strip()) if not isinstance(value, (int, float)) else int(value)
         if isinstance(value, float) and value != int(value):
             raise ValueError
     except (TypeError, ValueError):
-        raise ServiceError(f"{label} harus bilangan bulat.", key) from None
+        raise ServiceError(_("%(label)s harus bilangan bulat.", label=label), key) from None
     if number < minimum or number > maximum:
-        raise ServiceError(f"{label} harus antara {minimum} dan {maximum}.", key)
+        raise ServiceError(_("%(label)s harus antara %(minimum)s dan %(maximum)s.",
+                             label=label, minimum=minimum, maximum=maximum), key)
     return number
 
 
@@ -94,18 +98,18 @@ def amount(data: dict, key: str, label: str) -> Decimal:
     """A non-negative rupiah amount with at most two decimals (decimal comma accepted)."""
     value = data.get(key)
     if blank(value):
-        raise ServiceError(f"{label} wajib diisi.", key)
+        raise ServiceError(_("%(label)s wajib diisi.", label=label), key)
     raw = str(value).strip().replace(" ", "")
     if isinstance(value, str) and "," in raw:
         raw = raw.replace(".", "").replace(",", ".")  # 1.500.000,50 (Indonesian notation)
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise ServiceError(f"{label} harus berupa angka.", key) from None
+        raise ServiceError(_("%(label)s harus berupa angka.", label=label), key) from None
     if not number.is_finite() or number < 0 or number >= Decimal("1e16"):
-        raise ServiceError(f"{label} harus angka 0 atau lebih.", key)
+        raise ServiceError(_("%(label)s harus angka 0 atau lebih.", label=label), key)
     if number != number.quantize(Decimal("0.01")):
-        raise ServiceError(f"{label} paling banyak dua angka desimal.", key)
+        raise ServiceError(_("%(label)s paling banyak dua angka desimal.", label=label), key)
     return number.quantize(Decimal("0.01"))
 
 
@@ -115,11 +119,13 @@ def choice(data: dict, key: str, label: str, allowed: tuple[str, ...], *, requir
     value = data.get(key)
     if blank(value):
         if required and default is None:
-            raise ServiceError(f"{label} wajib diisi; pilihan: {', '.join(allowed)}.", key)
+            raise ServiceError(_("%(label)s wajib diisi; pilihan: %(allowed)s.",
+                                 label=label, allowed=', '.join(allowed)), key)
         return default
     value = str(value).strip()
     if value not in allowed:
-        raise ServiceError(f"{label} '{value}' tidak dikenal; pilihan: {', '.join(allowed)}.", key)
+        raise ServiceError(_("%(label)s '%(value)s' tidak dikenal; pilihan: %(allowed)s.",
+                             label=label, value=value, allowed=', '.join(allowed)), key)
     return value
 
 
@@ -134,7 +140,8 @@ def flag(data: dict, key: str) -> bool:
 def period(start: date | None, end: date | None, end_key: str, start_label: str, end_label: str) -> None:
     """Refuse an end date before its start date."""
     if start is not None and end is not None and end < start:
-        raise ServiceError(f"{end_label} tidak boleh sebelum {start_label.lower()}.", end_key)
+        raise ServiceError(_("%(end_label)s tidak boleh sebelum %(start_label)s.",
+                             end_label=end_label, start_label=start_label.lower()), end_key)
 
 
 class FieldErrors(ServiceError):
@@ -181,29 +188,30 @@ def institution_for_write(session: Session, user: Any, data: dict, model: type, 
         if current is not None:
             raw = current
         else:
-            raise ServiceError("LPKS wajib dipilih.", "institution_id")
+            raise ServiceError(_("LPKS wajib dipilih."), "institution_id")
     try:
         ident = int(raw)
     except (TypeError, ValueError):
-        raise ServiceError("LPKS harus dipilih dari daftar (id angka).", "institution_id") from None
+        raise ServiceError(_("LPKS harus dipilih dari daftar (id angka)."), "institution_id") from None
     if current is not None and ident != current:
-        raise ServiceError("Data tidak dapat dipindahkan ke LPKS lain.", "institution_id")
+        raise ServiceError(_("Data tidak dapat dipindahkan ke LPKS lain."), "institution_id")
     inst = session.get(Institution, ident)
     if inst is None or not can(user, READ, inst):
-        raise NotFound("LPKS tidak ditemukan.", "institution_id")
+        raise NotFound(_("LPKS tidak ditemukan."), "institution_id")
     if not can(user, WRITE, model(institution_id=inst.id)):
-        raise Forbidden("Anda tidak berwenang mengubah data LPKS ini.", "institution_id")
+        raise Forbidden(_("Anda tidak berwenang mengubah data LPKS ini."), "institution_id")
     return inst
 
 
-ROLE_NAMES = {"dinsos_kabkota": "Dinas Sosial kabupaten/kota", "dinsos_provinsi": "Dinas Sosial provinsi",
-              "kemensos": "Kementerian Sosial", "operator_lpks": "operator LPKS"}
+ROLE_NAMES = {"dinsos_kabkota": _l("Dinas Sosial kabupaten/kota"), "dinsos_provinsi": _l("Dinas Sosial provinsi"),
+              "kemensos": _l("Kementerian Sosial"), "operator_lpks": _l("operator LPKS")}
 
 
 def only_for(label: str, roles: tuple[str, ...] | list[str], why: str, field: str) -> Forbidden:
     """The refusal of a field the user's role may not set, naming the field and who may."""
-    who = " atau ".join(ROLE_NAMES.get(r, r) for r in roles)
-    return Forbidden(f"{label} hanya dapat diubah oleh {who} ({why}).", field)
+    # TRANSLATORS: joins the roles that may change a field ("A atau B"); keep the spaces.
+    who = _(" atau ").join(str(ROLE_NAMES.get(r, r)) for r in roles)
+    return Forbidden(_("%(label)s hanya dapat diubah oleh %(who)s (%(why)s).", label=label, who=who, why=why), field)
 
 
 def check_write(user: Any, obj: Any) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -40,17 +42,18 @@ def clean(data: dict[str, Any]) -> dict[str, Any]:
     check = Collector()
     code = str(data.get("item_code") or "").strip()
     if code not in ITEMS_BY_CODE:
-        check.errors.append(ServiceError(f"Butir sarana '{code}' tidak dikenal (lihat daftar Pasal 64–65).",
+        check.errors.append(ServiceError(_("Butir sarana '%(code)s' tidak dikenal (lihat daftar Pasal 64–65).",
+                                           code=code),
                                          "item_code"))
     out = {
         "item_code": code,
-        "status": check(choice, data, "status", "Ketersediaan", STATUSES, required=True),
-        "quantity": check(integer, data, "quantity", "Jumlah", maximum=100_000),
-        "condition": check(choice, data, "condition", "Kondisi", CONDITION_CODES),
-        "note": check(text, data, "note", "Catatan", 500),
+        "status": check(choice, data, "status", _l("Ketersediaan"), STATUSES, required=True),
+        "quantity": check(integer, data, "quantity", _l("Jumlah"), maximum=100_000),
+        "condition": check(choice, data, "condition", _l("Kondisi"), CONDITION_CODES),
+        "note": check(text, data, "note", _l("Catatan"), 500),
     }
     if out["status"] == "tidak" and out["quantity"]:
-        check.errors.append(ServiceError("Jumlah harus kosong atau 0 bila sarana tidak tersedia.", "quantity"))
+        check.errors.append(ServiceError(_("Jumlah harus kosong atau 0 bila sarana tidak tersedia."), "quantity"))
     check.done()
     return out
 

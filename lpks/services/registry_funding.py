@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,15 +19,15 @@ SOURCE_CODES = codes(FUNDING_SOURCES)
 
 
 def _year(data: dict[str, Any]) -> int:
-    return integer(data, "year", "Tahun", minimum=2000, maximum=today().year + 1, required=True)
+    return integer(data, "year", _l("Tahun"), minimum=2000, maximum=today().year + 1, required=True)
 
 
 def clean_source(data: dict[str, Any]) -> dict[str, Any]:
     """Validate one funding source row."""
     return {"year": _year(data),
-            "source_kind": choice(data, "source_kind", "Sumber dana", SOURCE_CODES, required=True),
-            "description": text(data, "description", "Keterangan (pemberi dana)", 200),
-            "amount": amount(data, "amount", "Jumlah (Rp)")}
+            "source_kind": choice(data, "source_kind", _l("Sumber dana"), SOURCE_CODES, required=True),
+            "description": text(data, "description", _l("Keterangan (pemberi dana)"), 200),
+            "amount": amount(data, "amount", _l("Jumlah (Rp)"))}
 
 
 def create_source(session: Session, user: Any, data: dict[str, Any]) -> FundingSource:
@@ -62,9 +64,10 @@ def clean_report(data: dict[str, Any]) -> dict[str, Any]:
     """Validate one yearly fund management record."""
     return {"year": _year(data), "budget_plan": flag(data, "budget_plan"),
             "spending_records": flag(data, "spending_records"),
-            "report_submitted_on": day(data, "report_submitted_on", "Tanggal laporan disampaikan", not_after=today()),
-            "report_recipient": text(data, "report_recipient", "Laporan disampaikan kepada", 200),
-            "note": text(data, "note", "Catatan", 500)}
+            "report_submitted_on": day(data, "report_submitted_on", _l("Tanggal laporan disampaikan"),
+                                       not_after=today()),
+            "report_recipient": text(data, "report_recipient", _l("Laporan disampaikan kepada"), 200),
+            "note": text(data, "note", _l("Catatan"), 500)}
 
 
 def create_report(session: Session, user: Any, data: dict[str, Any]) -> FinancialReport:
@@ -74,7 +77,8 @@ def create_report(session: Session, user: Any, data: dict[str, Any]) -> Financia
     exists = session.scalar(select(FinancialReport.id).where(FinancialReport.institution_id == inst.id,
                                                              FinancialReport.year == values["year"]))
     if exists:
-        raise Conflict(f"Catatan pengelolaan dana tahun {values['year']} sudah ada: ubah catatan itu.", "year")
+        raise Conflict(_("Catatan pengelolaan dana tahun %(year)s sudah ada: ubah catatan itu.",
+                         year=values['year']), "year")
     report = FinancialReport(institution_id=inst.id, **values)
     session.add(report)
     session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import IO, Any
 
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
@@ -40,7 +41,7 @@ class ImportResult:
 def _rows(stream: IO[bytes] | bytes, columns, name: str | None) -> list[tuple[int, dict[str, Any]]]:
     rows = read_sheet(stream, tuple(h for h, _f in columns), name, max_rows=MAX_ROWS)
     if not rows:
-        raise ServiceError("Berkas tidak berisi baris data (baris 2 dan seterusnya).", "file")
+        raise ServiceError(_("Berkas tidak berisi baris data (baris 2 dan seterusnya)."), "file")
     return rows
 
 
@@ -53,8 +54,9 @@ def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
             valid.append((number, clean(data)))
         except ServiceError as exc:
             for error in getattr(exc, "errors", None) or [exc]:  # FieldErrors: one line per bad cell
-                errors.append(f"Baris {number}, kolom {header_of.get(error.field, error.field or '-')}: "
-                              f"{error.message}")
+                errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s",
+                                row=number, col=header_of.get(error.field, error.field or "-"),
+                                reason=error.message))
     return valid, errors
 
 
@@ -67,7 +69,8 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
     for number, values in valid:
         key = (values["name"].lower(), values["function"])
         if key in seen:
-            errors.append(f"Baris {number}, kolom nama: orang dengan fungsi yang sama sudah ada di baris {seen[key]}.")
+            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="nama", reason=_(
+                "orang dengan fungsi yang sama sudah ada di baris %(first)s.", first=seen[key])))
         seen.setdefault(key, number)
     if errors:
         raise ImportRejected(errors)
@@ -97,7 +100,8 @@ def import_facilities(session: Session, user: Any, inst: Institution, stream: IO
     seen: dict[str, int] = {}
     for number, values in valid:
         if values["item_code"] in seen:
-            errors.append(f"Baris {number}, kolom kode_butir: butir ini sudah diisi di baris {seen[values['item_code']]}.")
+            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="kode_butir", reason=_(
+                "butir ini sudah diisi di baris %(first)s.", first=seen[values["item_code"]])))
         seen.setdefault(values["item_code"], number)
     if errors:
         raise ImportRejected(errors)

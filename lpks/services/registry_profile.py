@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -20,23 +22,23 @@ from .registry_common import (MAX_TEXT, check_write, choice, day, institution_fo
                               touch)
 
 NUMBERS = {  # field: label (decree and deed numbers)
-    "establishment_decree_number": "Nomor keputusan pembentukan UPT",
-    "deed_number": "Nomor akta pendirian",
-    "kemenkumham_decree_number": "Nomor keputusan Kemenkumham",
-    "designation_decree_number": "Nomor keputusan penetapan Menteri",
+    "establishment_decree_number": _l("Nomor keputusan pembentukan UPT"),
+    "deed_number": _l("Nomor akta pendirian"),
+    "kemenkumham_decree_number": _l("Nomor keputusan Kemenkumham"),
+    "designation_decree_number": _l("Nomor keputusan penetapan Menteri"),
 }
 DATES = {
-    "establishment_decree_date": "Tanggal keputusan pembentukan",
-    "deed_date": "Tanggal akta pendirian",
-    "kemenkumham_decree_date": "Tanggal keputusan Kemenkumham",
-    "designation_decree_date": "Tanggal keputusan penetapan",
+    "establishment_decree_date": _l("Tanggal keputusan pembentukan"),
+    "deed_date": _l("Tanggal akta pendirian"),
+    "kemenkumham_decree_date": _l("Tanggal keputusan Kemenkumham"),
+    "designation_decree_date": _l("Tanggal keputusan penetapan"),
 }
 TEXTS = {
-    "vision": "Visi", "mission": "Misi",
-    "program_rehabilitation_stages": "Tahapan Rehabilitasi Sosial (Pasal 18)",
-    "program_rehabilitation_forms": "Bentuk Rehabilitasi Sosial (Pasal 35)",
-    "program_reintegration": "Reintegrasi Sosial (Pasal 47–50)",
-    "program_companionship": "Pendampingan ABH (Pasal 74–84)",
+    "vision": _l("Visi"), "mission": _l("Misi"),
+    "program_rehabilitation_stages": _l("Tahapan Rehabilitasi Sosial (Pasal 18)"),
+    "program_rehabilitation_forms": _l("Bentuk Rehabilitasi Sosial (Pasal 35)"),
+    "program_reintegration": _l("Reintegrasi Sosial (Pasal 47–50)"),
+    "program_companionship": _l("Pendampingan ABH (Pasal 74–84)"),
 }
 REGISTRY_FIELDS = ("formation_kind", *NUMBERS, *DATES, *TEXTS)
 
@@ -45,7 +47,7 @@ def clean_registry(data: dict[str, Any]) -> dict[str, Any]:
     """Validate the registry fields present in `data` (institution create/update)."""
     out: dict[str, Any] = {}
     if "formation_kind" in data:
-        out["formation_kind"] = choice(data, "formation_kind", "Bentuk pendirian", FORMATION_KINDS)
+        out["formation_kind"] = choice(data, "formation_kind", _l("Bentuk pendirian"), FORMATION_KINDS)
     for key, label in NUMBERS.items():
         if key in data:
             out[key] = text(data, key, label, 100)
@@ -90,17 +92,19 @@ def set_work_area(session: Session, user: Any, inst: Institution, region_codes: 
     """Replace the work area; the domicile is always part of it (`with_domicile`)."""
     if not can(user, WRITE, WorkArea(institution_id=inst.id)):
         if can(user, READ, inst):
-            raise only_for("Wilayah kerja", WORK_AREA_SETTERS, "menentukan kelas LPKS, Pasal 71–73", "kabkota_codes")
+            raise only_for(_l("Wilayah kerja"), WORK_AREA_SETTERS, _l("menentukan kelas LPKS, Pasal 71–73"),
+                           "kabkota_codes")
         raise Forbidden()
     if isinstance(region_codes, str):
         region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
     if not isinstance(region_codes, (list, tuple)):
-        raise ServiceError("Wilayah kerja harus daftar kode kabupaten/kota.", "kabkota_codes")
+        raise ServiceError(_("Wilayah kerja harus daftar kode kabupaten/kota."), "kabkota_codes")
     wanted = with_domicile(inst, {str(c).strip() for c in region_codes if str(c).strip()})
     found = {r.code: r for r in session.scalars(select(Region).where(Region.code.in_(wanted)))}
     bad = sorted(c for c in wanted if c not in found or found[c].level != LEVEL_KABKOTA)
     if bad:
-        raise ServiceError(f"Kode kabupaten/kota tidak dikenal: {', '.join(bad)} (contoh 35.75).", "kabkota_codes")
+        raise ServiceError(_("Kode kabupaten/kota tidak dikenal: %(bad)s (contoh 35.75).",
+                             bad=', '.join(bad)), "kabkota_codes")
     current = set(session.scalars(select(WorkArea.kabkota_code).where(WorkArea.institution_id == inst.id)))
     removed = current - wanted
     if removed:
@@ -120,22 +124,22 @@ POSITION_CODES = codes(POSITIONS)
 
 def _clean_position(session: Session, user: Any, inst_id: int, data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "position": choice(data, "position", "Jabatan", POSITION_CODES, required=True),
-        "title": text(data, "title", "Nama jabatan", 120),
-        "holder_name": text(data, "holder_name", "Nama pejabat", 120, required=True),
-        "decree_number": text(data, "decree_number", "Nomor surat keputusan", 100),
-        "since": day(data, "since", "Menjabat sejak"),
-        "until": day(data, "until", "Menjabat sampai"),
+        "position": choice(data, "position", _l("Jabatan"), POSITION_CODES, required=True),
+        "title": text(data, "title", _l("Nama jabatan"), 120),
+        "holder_name": text(data, "holder_name", _l("Nama pejabat"), 120, required=True),
+        "decree_number": text(data, "decree_number", _l("Nomor surat keputusan"), 100),
+        "since": day(data, "since", _l("Menjabat sejak")),
+        "until": day(data, "until", _l("Menjabat sampai")),
     }
     if out["position"] == "lainnya" and not out["title"]:
-        raise ServiceError("Nama jabatan wajib diisi untuk jabatan lain.", "title")
-    period(out["since"], out["until"], "until", "Menjabat sejak", "Menjabat sampai")
+        raise ServiceError(_("Nama jabatan wajib diisi untuk jabatan lain."), "title")
+    period(out["since"], out["until"], "until", _l("Menjabat sejak"), _l("Menjabat sampai"))
     staff_id = data.get("staff_member_id")
     out["staff_member_id"] = None
     if staff_id not in (None, ""):
         staff = session.get(StaffMember, int(staff_id)) if str(staff_id).isdigit() else None
         if staff is None or staff.institution_id != inst_id or not can(user, READ, staff):
-            raise ServiceError("Tenaga yang dipilih bukan tenaga LPKS ini.", "staff_member_id")
+            raise ServiceError(_("Tenaga yang dipilih bukan tenaga LPKS ini."), "staff_member_id")
         out["staff_member_id"] = staff.id
     return out
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -19,12 +21,14 @@ FIELDS = ("name", "function", "engagement", "partner_name", "agreement_number", 
           "certification_number", "certification_date", "certification_valid_until", "sppa_training_date",
           "sppa_certificate_number", "sppa_valid_until", "active_from", "active_until", "note")
 LABELS = {
-    "name": "Nama", "function": "Fungsi", "engagement": "Keterlibatan", "partner_name": "Mitra kerja sama",
-    "agreement_number": "Nomor perjanjian kerja sama", "agreement_valid_until": "Perjanjian berlaku sampai",
-    "certification_number": "Nomor sertifikat", "certification_date": "Tanggal sertifikat",
-    "certification_valid_until": "Sertifikat berlaku sampai", "sppa_training_date": "Tanggal pelatihan SPPA",
-    "sppa_certificate_number": "Nomor sertifikat pelatihan SPPA", "sppa_valid_until": "Pelatihan SPPA berlaku sampai",
-    "active_from": "Aktif sejak", "active_until": "Aktif sampai", "note": "Catatan",
+    "name": _l("Nama"), "function": _l("Fungsi"), "engagement": _l("Keterlibatan"),
+    "partner_name": _l("Mitra kerja sama"),
+    "agreement_number": _l("Nomor perjanjian kerja sama"), "agreement_valid_until": _l("Perjanjian berlaku sampai"),
+    "certification_number": _l("Nomor sertifikat"), "certification_date": _l("Tanggal sertifikat"),
+    "certification_valid_until": _l("Sertifikat berlaku sampai"), "sppa_training_date": _l("Tanggal pelatihan SPPA"),
+    "sppa_certificate_number": _l("Nomor sertifikat pelatihan SPPA"),
+    "sppa_valid_until": _l("Pelatihan SPPA berlaku sampai"),
+    "active_from": _l("Aktif sejak"), "active_until": _l("Aktif sampai"), "note": _l("Catatan"),
 }
 
 
@@ -52,15 +56,15 @@ def clean(data: dict[str, Any]) -> dict[str, Any]:
     if out["engagement"] == "kerja_sama":
         if not out["partner_name"] and not check.failed("partner_name"):
             check.errors.append(ServiceError(
-                "Mitra kerja sama wajib diisi untuk tenaga melalui kerja sama (Pasal 61 ayat (3)).", "partner_name"))
+                _("Mitra kerja sama wajib diisi untuk tenaga melalui kerja sama (Pasal 61 ayat (3))."), "partner_name"))
     elif not check.failed("engagement"):
         out["partner_name"] = out["agreement_number"] = out["agreement_valid_until"] = None
     if (out["certification_valid_until"] and not out["certification_number"]
             and not check.failed("certification_number")):
-        check.errors.append(ServiceError("Nomor sertifikat wajib diisi bila masa berlaku sertifikat diisi.",
+        check.errors.append(ServiceError(_("Nomor sertifikat wajib diisi bila masa berlaku sertifikat diisi."),
                                          "certification_number"))
     if out["sppa_valid_until"] and not out["sppa_training_date"] and not check.failed("sppa_training_date"):
-        check.errors.append(ServiceError("Tanggal pelatihan SPPA wajib diisi bila masa berlakunya diisi.",
+        check.errors.append(ServiceError(_("Tanggal pelatihan SPPA wajib diisi bila masa berlakunya diisi."),
                                          "sppa_training_date"))
     check(period, out["certification_date"], out["certification_valid_until"], "certification_valid_until",
           LABELS["certification_date"], LABELS["certification_valid_until"])

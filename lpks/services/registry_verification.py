@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
@@ -48,14 +50,14 @@ def get_visible(session: Session, user: Any, ident, action: str = READ) -> Verif
 
 def _draft_only(ver: Verification) -> None:
     if ver.status != DRAFT:
-        raise Conflict("Verifikasi ini sudah final dan tidak dapat diubah; buat verifikasi ulang (putaran baru).",
+        raise Conflict(_("Verifikasi ini sudah final dan tidak dapat diubah; buat verifikasi ulang (putaran baru)."),
                        "status")
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
-    return {"visit_date": day(data, "visit_date", "Tanggal kunjungan", required=True, not_after=today()),
-            "team": text(data, "team", "Tim verifikasi", 300),
-            "summary": text(data, "summary", "Ringkasan", 5000)}
+    return {"visit_date": day(data, "visit_date", _l("Tanggal kunjungan"), required=True, not_after=today()),
+            "team": text(data, "team", _l("Tim verifikasi"), 300),
+            "summary": text(data, "summary", _l("Ringkasan"), 5000)}
 
 
 def create(session: Session, user: Any, data: dict[str, Any]) -> Verification:
@@ -64,7 +66,8 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Verification:
     draft = session.scalar(select(Verification.number).where(Verification.institution_id == inst.id,
                                                              Verification.status == DRAFT))
     if draft is not None:
-        raise Conflict(f"Verifikasi #{draft} LPKS ini masih draf: selesaikan atau hapus dahulu.", "institution_id")
+        raise Conflict(_("Verifikasi #%(draft)s LPKS ini masih draf: selesaikan atau hapus dahulu.",
+                         draft=draft), "institution_id")
     number = (session.scalar(select(func.max(Verification.number)).where(
         Verification.institution_id == inst.id)) or 0) + 1
     ver = Verification(institution_id=inst.id, number=number, status=DRAFT, verifier_id=getattr(user, "id", None),
@@ -100,7 +103,7 @@ def _normalise(entries: Any) -> list[dict[str, Any]]:
         entries = [{"item_code": code, **(value if isinstance(value, dict) else {"status": value})}
                    for code, value in entries.items()]
     if not isinstance(entries, (list, tuple)):
-        raise ServiceError("Temuan harus daftar {item_code, status, note}.", "findings")
+        raise ServiceError(_("Temuan harus daftar {item_code, status, note}."), "findings")
     return [e if isinstance(e, dict) else {} for e in entries]
 
 
@@ -113,16 +116,18 @@ def set_findings(session: Session, user: Any, ver: Verification, entries: Any) -
     for entry in _normalise(entries):
         code = str(entry.get("item_code") or "").strip()
         if code not in ITEM_CODES:
-            raise ServiceError(f"Butir standar '{code}' tidak dikenal.", f"findings.{code or 'item_code'}")
+            raise ServiceError(_("Butir standar '%(code)s' tidak dikenal.",
+                                 code=code), f"findings.{code or 'item_code'}")
         status = str(entry.get("status") or "").strip()
         if status and status not in STATUSES:
-            raise ServiceError(f"Temuan '{status}' tidak dikenal; pilihan: {', '.join(STATUSES)}.",
+            raise ServiceError(_("Temuan '%(status)s' tidak dikenal; pilihan: %(statuses)s.",
+                                 status=status, statuses=', '.join(STATUSES)),
                                f"findings.{code}.status")
         note = (str(entry.get("note") or "")).strip()
         if len(note) > 1000:
-            raise ServiceError("Catatan temuan paling banyak 1000 karakter.", f"findings.{code}.note")
+            raise ServiceError(_("Catatan temuan paling banyak 1000 karakter."), f"findings.{code}.note")
         if status in ("sebagian", "belum") and not note:
-            raise ServiceError("Catatan wajib diisi bila temuan 'sebagian' atau 'belum': tuliskan apa yang kurang.",
+            raise ServiceError(_("Catatan wajib diisi bila temuan 'sebagian' atau 'belum': tuliskan apa yang kurang."),
                                f"findings.{code}.note")
         cleaned.append((code, status, note or None))
     current = findings(session, ver)
@@ -151,7 +156,7 @@ def finalise(session: Session, user: Any, ver: Verification, version: Any) -> Ve
     _draft_only(ver)
     check_version(ver, version)
     if not findings(session, ver):
-        raise ServiceError("Belum ada temuan: isi temuan paling sedikit satu butir sebelum memfinalkan.", "findings")
+        raise ServiceError(_("Belum ada temuan: isi temuan paling sedikit satu butir sebelum memfinalkan."), "findings")
     ver.status = FINAL
     ver.finalised_at = utcnow()
     touch(ver)

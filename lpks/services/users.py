@@ -5,6 +5,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -26,24 +27,25 @@ def _scope_for(session: Session, role: str, scope: str | None) -> tuple[int | No
     """Check that the scope fits the role; return (institution_id, region_code)."""
     scope = (scope or "").strip() or None
     if role not in ROLES:
-        raise ServiceError(f"Peran '{role}' tidak dikenal. Pilihan: {', '.join(ROLES)}.", "role")
+        raise ServiceError(_("Peran '%(role)s' tidak dikenal. Pilihan: %(roles)s.",
+                             role=role, roles=', '.join(ROLES)), "role")
     if role in NATIONAL_ROLES:
         if scope:
-            raise ServiceError(f"Peran {role} berlingkup nasional dan tidak memakai lingkup.", "scope")
+            raise ServiceError(_("Peran %(role)s berlingkup nasional dan tidak memakai lingkup.", role=role), "scope")
         return None, None
     if role == ROLE_OPERATOR:
         if not scope or not scope.isdigit():
-            raise ServiceError("Peran operator_lpks memerlukan lingkup berupa id LPKS (angka).", "scope")
+            raise ServiceError(_("Peran operator_lpks memerlukan lingkup berupa id LPKS (angka)."), "scope")
         if session.get(Institution, int(scope)) is None:
-            raise ServiceError(f"LPKS dengan id {scope} tidak ada.", "scope")
+            raise ServiceError(_("LPKS dengan id %(scope)s tidak ada.", scope=scope), "scope")
         return int(scope), None
     level = LEVEL_KABKOTA if role == ROLE_KABKOTA else LEVEL_PROVINCE
     example = "35.75" if role == ROLE_KABKOTA else "35"
     region = session.get(Region, scope) if scope else None
     if region is None or region.level != level:
         raise ServiceError(
-            f"Peran {role} memerlukan lingkup berupa kode {level.replace('_', '/')} yang terdaftar "
-            f"(contoh: {example}).", "scope")
+            _("Peran %(role)s memerlukan lingkup berupa kode %(level)s yang terdaftar (contoh: %(example)s).",
+              role=role, level=level.replace('_', '/'), example=example), "scope")
     return None, region.code
 
 
@@ -52,9 +54,10 @@ def create_user(session: Session, username: str, password: str, role: str, scope
     """Create a user whose role and scope fit together (RULES §1)."""
     username = (username or "").strip()
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
-        raise ServiceError("Nama pengguna wajib diisi: huruf, angka, titik, garis bawah atau tanda hubung.", "username")
+        raise ServiceError(_("Nama pengguna wajib diisi: huruf, angka, titik, garis bawah atau tanda hubung."),
+                           "username")
     if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
-        raise ServiceError(f"Nama pengguna '{username}' sudah dipakai.", "username")
+        raise ServiceError(_("Nama pengguna '%(username)s' sudah dipakai.", username=username), "username")
     institution_id, region_code = _scope_for(session, role, scope)
     user = User(username=username, password_hash=hash_password(password), role=role,
                 institution_id=institution_id, region_code=region_code, full_name=full_name,
@@ -96,11 +99,11 @@ def end_all_sessions(user: User) -> None:
 def change_password(session: Session, user: User, current: str, new: str, confirm: str | None = None) -> None:
     """Change a password after checking the current one; ends every other session."""
     if not verify_password(user.password_hash, current):
-        raise ServiceError("Kata sandi saat ini salah.", "current_password")
+        raise ServiceError(_("Kata sandi saat ini salah."), "current_password")
     if confirm is not None and new != confirm:
-        raise ServiceError("Konfirmasi kata sandi tidak sama dengan kata sandi baru.", "confirm_password")
+        raise ServiceError(_("Konfirmasi kata sandi tidak sama dengan kata sandi baru."), "confirm_password")
     if new == current:
-        raise ServiceError("Kata sandi baru harus berbeda dari kata sandi saat ini.", "new_password")
+        raise ServiceError(_("Kata sandi baru harus berbeda dari kata sandi saat ini."), "new_password")
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     end_all_sessions(user)
@@ -124,7 +127,7 @@ def create_token(session: Session, username: str) -> tuple[ApiToken, str]:
     """Issue a bearer token; the plain value is returned once and never stored."""
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
-        raise NotFound(f"Pengguna '{username}' tidak ada.", "username")
+        raise NotFound(_("Pengguna '%(username)s' tidak ada.", username=username), "username")
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, token_hash=_hash_token(plain), prefix=plain[:12])
     session.add(token)
@@ -136,7 +139,7 @@ def revoke_token(session: Session, token_id: int) -> ApiToken:
     """Revoke a token: it is refused from now on."""
     token = session.get(ApiToken, token_id)
     if token is None:
-        raise NotFound(f"Token {token_id} tidak ada.", "token_id")
+        raise NotFound(_("Token %(token_id)s tidak ada.", token_id=token_id), "token_id")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
     session.flush()

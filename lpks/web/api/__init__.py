@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, request
+from flask_babel import gettext as _
 
 from lpks.extensions import csrf
 
@@ -41,7 +42,7 @@ def json_body() -> dict:
 
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise ServiceError("Badan permintaan harus berupa objek JSON (Content-Type: application/json).", "body")
+        raise ServiceError(_("Badan permintaan harus berupa objek JSON (Content-Type: application/json)."), "body")
     return data
 
 

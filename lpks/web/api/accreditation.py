@@ -3,6 +3,7 @@ the compilations. Every route reaches the same services as the web pages, with t
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from accreditation.workflow import DECIDED_STATES, State
@@ -100,12 +101,12 @@ def _assessment_list_stmt():
     state = request.args.get("state")
     if state:
         if state not in {s.value for s in State}:
-            raise ServiceError(f"Parameter 'state' tidak dikenal: {state}.", "state")
+            raise ServiceError(_("Parameter 'state' tidak dikenal: %(state)s.", state=state), "state")
         stmt = stmt.where(Assessment.state == state)
     ident = request.args.get("institution_id")
     if ident:
         if not ident.isdigit():
-            raise ServiceError("Parameter 'institution_id' harus bilangan bulat.", "institution_id")
+            raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
         stmt = stmt.where(Assessment.institution_id == int(ident))
     return stmt.order_by(Assessment.id.desc())
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import request
+from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 
 from lpks.extensions import db
@@ -15,10 +16,12 @@ def _positive(name: str, default: int, maximum: int | None = None) -> int:
     try:
         value = int(raw)
     except (TypeError, ValueError):
-        raise ServiceError(f"Parameter '{name}' harus bilangan bulat positif.", name) from None
+        raise ServiceError(_("Parameter '%(name)s' harus bilangan bulat positif.", name=name), name) from None
     if value < 1 or (maximum and value > maximum):
-        limit = f" dan paling besar {maximum}" if maximum else ""
-        raise ServiceError(f"Parameter '{name}' harus paling kecil 1{limit}.", name)
+        if maximum:
+            raise ServiceError(_("Parameter '%(name)s' harus paling kecil 1 dan paling besar %(maximum)s.",
+                                 name=name, maximum=maximum), name)
+        raise ServiceError(_("Parameter '%(name)s' harus paling kecil 1.", name=name), name)
     return value
 
 

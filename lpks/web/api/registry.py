@@ -3,6 +3,8 @@ catalogue and what expires soon. Same services, permission checks and validation
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from accreditation import ASPECTS, FACILITY_ITEMS, STAFF_FUNCTIONS
@@ -75,7 +77,7 @@ def facilities_put(ident: int):
     inst = get_scoped(db.session, current_user, Institution, ident)
     items = json_body().get("items")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ServiceError("Badan permintaan harus {\"items\": [{item_code, status, …}]}.", "items")
+        raise ServiceError(_("Badan permintaan harus {\"items\": [{item_code, status, …}]}."), "items")
     registry_facilities.save_many(db.session, current_user, inst, items)
     return jsonify({"items": [_facility_json(inst.id, r) for r in registry_facilities.checklist(db.session, inst)]})
 
@@ -91,7 +93,7 @@ def _import(ident: int, run):
     inst = get_scoped(db.session, current_user, Institution, ident)
     upload = request.files.get("file")
     if upload is None:
-        raise ServiceError("Kirim berkas .xlsx pada field 'file' (multipart/form-data).", "file")
+        raise ServiceError(_("Kirim berkas .xlsx pada field 'file' (multipart/form-data)."), "file")
     try:
         result = run(db.session, current_user, inst, upload.stream, upload.filename)
     except registry_import.ImportRejected as exc:
@@ -131,7 +133,7 @@ def _item_json(item, view, docs) -> dict:
 @bp.route("/institutions/<int:ident>/standards")
 def standards_report(ident: int):
     """The standards report of an LPKS (Pasal 52 ayat (4) huruf a–g), optionally as of a date."""
-    as_of = day(dict(request.args), "as_of", "Tanggal penilaian")
+    as_of = day(dict(request.args), "as_of", _l("Tanggal penilaian"))
     view = standards.report_for(db.session, current_user, ident, as_of)
     docs = evidence.documents_by_item(db.session, view.institution.id)
     report = view.report

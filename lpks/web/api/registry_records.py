@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from lpks.extensions import db
@@ -34,14 +35,14 @@ def institution_filter(stmt, model):
     if raw in (None, ""):
         return stmt
     if not raw.isdigit():
-        raise ServiceError("Parameter 'institution_id' harus bilangan bulat.", "institution_id")
+        raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
     return stmt.where(model.institution_id == int(raw))
 
 
 def _typed(model, key: str, raw: str):
     if model.__table__.c[key].type.python_type is int:
         if not raw.isdigit():
-            raise ServiceError(f"Parameter '{key}' harus bilangan bulat.", key)
+            raise ServiceError(_("Parameter '%(key)s' harus bilangan bulat.", key=key), key)
         return int(raw)
     return raw
 
