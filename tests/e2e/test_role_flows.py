@@ -51,7 +51,8 @@ def _menu(page, category: str, item: str) -> None:
 
 
 def _flash(page) -> str:
-    return page.locator(".alert").all_inner_texts().__str__()
+    """The flashed messages and alerts now on screen."""
+    return "\n".join(page.locator(".alert").all_inner_texts())
 
 
 def _logout(page) -> None:
