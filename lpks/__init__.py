@@ -34,6 +34,10 @@ def _register_extensions(app) -> None:
 
     install_sqlite_pragmas()
     db.init_app(app)
+    # Without async engines its async teardown only starts a thread and an event loop for every request.
+    if not app.config.get("SQLALCHEMY_ASYNC_ENGINES"):
+        app.teardown_appcontext_funcs[:] = [f for f in app.teardown_appcontext_funcs
+                                            if f.__name__ != "_close_async_sessions"]
     csrf.init_app(app)
     init_login(app)
     init_i18n(app, select_locale)

@@ -22,7 +22,9 @@
       window.faForm.addInlineField(inline, inline.getAttribute("data-inline-add"));
       return;
     }
-    var anchor = target.closest('a[href="#"]');
+    // Flask-Admin's menu categories and list/edit tabs link to "javascript:void(0)": the CSP blocks that
+    // navigation and reports a violation on every click; Bootstrap's own handlers still open the dropdown.
+    var anchor = target.closest('a[href="#"], a[href^="javascript:"]');
     if (anchor) {
       event.preventDefault();
     }

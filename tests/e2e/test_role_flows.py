@@ -1,0 +1,167 @@
+"""The main job of each remaining role, in the browser as a new user would do it: log in, follow the menu and the
+links, fill the forms, read the result on screen, log out. Preconditions are seeded through the services."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.e2e.conftest import login
+
+pytestmark = pytest.mark.e2e
+
+CITY = "LPKS Bina Harapan Kota Pasuruan"
+CHILD = {"register_number": "ABH-E2E-01", "full_name": "Bagas Wicaksono", "nik": "3575010101100009"}
+
+
+def SEED_EXTRA(session):  # noqa: N802 (the live_server hook's name)
+    """A child without a placement (operator) and a submitted self-assessment of the city LPKS (kabupaten/kota)."""
+    from sqlalchemy import select
+
+    from lpks.models import Institution, User
+    from lpks.services import accreditation as assessments
+    from lpks.services import accreditation_steps as steps
+    from lpks.services import residents
+
+    inst = session.scalar(select(Institution).where(Institution.name == CITY))
+    operator = session.scalar(select(User).where(User.username == "operator.pasuruan"))
+    residents.create(session, operator, {
+        "institution_id": inst.id, "kind": "anak", "sex": "laki_laki", "birth_date": date(2011, 4, 2),
+        "birth_place": "Kota Pasuruan", "address": "Jalan Contoh 2", "parent_guardian": "Wali Contoh",
+        "offence_date": date(2025, 6, 1), "offence_description": "Perkelahian", **CHILD})
+    assessment = assessments.start(session, operator, {"institution_id": inst.id})
+    instr = assessments.instrument_of(session, assessment)
+    answers = {ind.code: {"answer": "terpenuhi", "evidence": f"Arsip LPKS, map {ind.code}"}
+               for ind in instr.indicators}
+    assessments.save_answers(session, operator, assessment, {"version": assessment.version, "answers": answers})
+    steps.transition(session, operator, assessment, {"action": "submit", "version": assessment.version})
+
+
+@pytest.fixture(autouse=True)
+def _quick(live_server, page):  # the server first: Playwright runs an event loop
+    """A step that cannot happen fails in seconds, not after Playwright's default 30 s."""
+    page.set_default_timeout(8000)
+
+
+def _menu(page, category: str, item: str) -> None:
+    """Open a menu category of the navigation bar and click one of its entries."""
+    page.click(f"a.nav-link.dropdown-toggle:has-text('{category}')")
+    page.click(f"a.dropdown-item:has-text('{item}')")
+
+
+def _flash(page) -> str:
+    """The flashed messages and alerts now on screen."""
+    return "\n".join(page.locator(".alert").all_inner_texts())
+
+
+def _logout(page) -> None:
+    page.click("[data-testid=logout]")
+    page.wait_for_url("**/login**")
+    assert "Anda telah keluar" in page.inner_text("body")
+    assert page.errors == [], page.errors
+    assert page.dialogs == []
+
+
+def _record_document(page, label: str, number: str) -> None:
+    row = page.locator("tr", has_text=label)
+    row.locator("summary:has-text('Catat')").click()
+    row.locator("input[name$=number]").fill(number)
+    row.locator("button:has-text('Catat dokumen')").click()
+    page.wait_for_load_state()
+    assert "Dokumen dicatat." in _flash(page)
+
+
+def test_operator_admits_a_placement_with_its_documents(live_server, page):
+    login(page, live_server, "operator.pasuruan")
+    _menu(page, "Anak", "Data anak")
+    page.wait_for_url("**/admin/resident/**")
+    page.locator("tr", has_text=CHILD["register_number"]).locator("a[title], a.icon").first.click()
+    page.wait_for_url("**/admin/resident/details/**")
+    page.click("[data-testid=new-placement]")
+    page.select_option("select[name=basis]", "pre_process")
+    page.get_by_label(re.compile(r"^Tindak pidana ringan \(")).check()
+    page.click("button:has-text('Simpan penempatan')")
+    page.wait_for_url("**/admin/placement/details/**")
+    assert "Penempatan dicatat" in _flash(page)
+
+    _record_document(page, "persetujuan orang tua/wali", "PO-17")
+    page.click("[data-testid=admit-form] button:has-text('Terima anak')")
+    page.wait_for_load_state()
+    refusal = _flash(page)
+    assert "Surat pernyataan persetujuan anak" in refusal, refusal  # the missing document is named
+    assert page.inner_text("[data-testid=status]") != "Di LPKS"
+
+    _record_document(page, "persetujuan anak untuk menjadi klien", "PA-17")
+    page.click("[data-testid=admit-form] button:has-text('Terima anak')")
+    page.wait_for_load_state()
+    assert "Anak diterima di LPKS." in _flash(page)
+    assert page.locator("[data-testid=missing]").count() == 0
+    assert page.locator("[data-testid=admit-form]").count() == 0
+    _logout(page)
+
+
+def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_server, page):
+    login(page, live_server, "dinsos.pasuruan")
+    _menu(page, "Registri LPKS", "Daftar dan kepatuhan")
+    page.click(f"a:has-text('{CITY}')")
+    page.click("[data-testid=verify-link]")
+    page.fill("input[name=visit_date]", date.today().isoformat())
+    page.fill("input[name=team]", "Tim verifikasi Dinas Sosial Kota Pasuruan")
+    page.click("button.btn-primary:has-text('Simpan')")
+    page.wait_for_url(re.compile(r"/admin/verify/\d+$"))
+    assert "Putaran verifikasi #" in _flash(page)
+    item = page.locator("tr[data-item]").first
+    code = item.get_attribute("data-item")
+    item.locator("select").select_option("belum")
+    item.locator("input[type=text]").fill("Papan nama belum terpasang saat kunjungan")
+    page.click("[data-testid=save-findings]")
+    page.wait_for_load_state()
+    assert "Temuan disimpan" in _flash(page)
+    row = page.locator(f"tr[data-item='{code}']")
+    assert row.locator("select").input_value() == "belum"
+    assert row.locator("input[type=text]").input_value() == "Papan nama belum terpasang saat kunjungan"
+
+    _menu(page, "Akreditasi", "Penilaian akreditasi")
+    page.locator("[data-testid=queue] tr", has_text=CITY).locator("a").first.click()
+    page.fill("[data-testid=step-propose] textarea[name=note]", "Verifikasi lapangan sesuai")
+    page.click("[data-testid=step-propose] button[type=submit]")
+    page.wait_for_load_state()
+    assert "Langkah tercatat: Diusulkan" in _flash(page), _flash(page)
+    assert page.locator("[data-testid=step-propose]").count() == 0
+    _logout(page)
+
+
+def test_dinsos_provinsi_recommends_a_proposed_accreditation(live_server, page):
+    login(page, live_server, "dinsos.jatim")
+    _menu(page, "Akreditasi", "Penilaian akreditasi")
+    page.locator("[data-testid=queue] tr", has_text="LPKS Taruna Mandiri Pasuruan").locator("a").first.click()
+    page.fill("[data-testid=step-recommend] textarea[name=note]", "Layak direkomendasikan kepada Menteri")
+    page.click("[data-testid=step-recommend] button[type=submit]")
+    page.wait_for_load_state()
+    assert "Langkah tercatat: Direkomendasikan" in _flash(page), _flash(page)
+    assert "Layak direkomendasikan kepada Menteri" in page.inner_text("body")  # in the workflow history
+    _logout(page)
+
+
+def test_admin_creates_a_user_with_a_role_and_scope_who_then_logs_in(live_server, page):
+    login(page, live_server, "admin")
+    _menu(page, "Sistem", "Pengguna")
+    page.wait_for_url("**/admin/user/**")
+    page.click("a.nav-link:has-text('Buat')")
+    page.fill("input[name=username]", "dinsos.kota.baru")
+    page.fill("input[name=full_name]", "Sari Verifikator")
+    page.select_option("select[name=role]", "dinsos_kabkota")
+    page.fill("input[name=scope]", "35.75")
+    page.fill("input[name=new_password]", "kata-sandi-baru-123")
+    page.click("input[type=submit][value='Simpan']")
+    page.wait_for_url("**/admin/user/**")
+    row = page.locator("tr", has_text="dinsos.kota.baru")
+    assert "35.75" in row.inner_text()
+    _logout(page)
+
+    page.fill("input[name=username]", "dinsos.kota.baru")
+    page.fill("input[name=password]", "kata-sandi-baru-123")
+    page.click("button[type=submit]")
+    assert page.locator("h1").first.inner_text() == "Dasbor Dinas Sosial Kabupaten/Kota"
+    _logout(page)
