@@ -25,6 +25,8 @@ class CustodyPeriod(SQLModel, table=True):
     __table_args__ = (
         Index("ix_custody_status_notice", "status", "notice_sent_on", "notice_deadline"),
         Index("ix_custody_status_last_day", "status", "last_day"),
+        # An LPKS's or region's dashboard: its open periods by last day (migration 0006).
+        Index("ix_custody_institution_status_last_day", "institution_id", "status", "last_day"),
     )
     __mapper_args__: ClassVar[dict] = {"version_id_col": _CUSTODY_PERIOD_VERSION}
 

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.models import CustodyPeriod, Placement
+from lpks.models import CustodyExtension, CustodyPeriod, Placement
 from lpks.models.custody import PERIOD_OPEN
 from lpks.models.placement import STATUS_PRESENT
 from lpks.rules import (
@@ -56,8 +56,19 @@ def periods_of(session: Session, placement: Placement) -> list[CustodyPeriod]:
                                 .order_by(CustodyPeriod.start_date, CustodyPeriod.id)))
 
 
-def period_state(session: Session, period: CustodyPeriod, present: bool) -> dict[str, Any]:
-    """A titipan period with its extensions and flags."""
+def extensions_by_period(session: Session, periods: list[CustodyPeriod]) -> dict[int, list[CustodyExtension]]:
+    """The extensions of several periods in one query (a list page), in the order they were granted."""
+    found: dict[int, list[CustodyExtension]] = {period.id: [] for period in periods}
+    if found:
+        for ext in session.scalars(select(CustodyExtension).where(CustodyExtension.custody_period_id.in_(found))
+                                   .order_by(CustodyExtension.id)):
+            found[ext.custody_period_id].append(ext)
+    return found
+
+
+def period_state(session: Session, period: CustodyPeriod, present: bool,
+                 extensions: list[CustodyExtension] | None = None) -> dict[str, Any]:
+    """A titipan period with its extensions (read here unless given) and flags."""
     day = today()
     is_open = period.status == PERIOD_OPEN
     return {
@@ -77,7 +88,7 @@ def period_state(session: Session, period: CustodyPeriod, present: bool) -> dict
         "overstay": is_open and is_overstay(period.last_day, day, present),
         "extensions": [{"id": ext.id, "authority": ext.authority, "letter_number": ext.letter_number,
                         "letter_date": ext.letter_date.isoformat() if ext.letter_date else None, "days": ext.days}
-                       for ext in extensions_of(session, period)],
+                       for ext in (extensions_of(session, period) if extensions is None else extensions)],
     }
 
 

@@ -259,7 +259,11 @@ def custody_list():
     for name in ("status", "level"):
         if request.args.get(name):
             stmt = stmt.where(getattr(CustodyPeriod, name) == request.args[name])
-    return jsonify(paginate(stmt, _period_json))
+    page = paginate(stmt, lambda period: period)
+    extensions = placements_status.extensions_by_period(db.session, page["items"])
+    page["items"] = [placements_status.period_state(db.session, period, period.placement.status == STATUS_PRESENT,
+                                                    extensions[period.id]) for period in page["items"]]
+    return jsonify(page)
 
 
 @bp.route("/custody-periods/<int:ident>")

@@ -1,0 +1,253 @@
+"""Every measurement of the national benchmark in one run: pages and API lists per role, their SQL replayed raw,
+Excel export and import, and the gunicorn load; prints a table and writes JSON.
+
+    python -m benchmarks.run --database-url sqlite:////tmp/lpks_bench.sqlite [--out benchmarks/out/results.json]
+
+Run benchmarks/generate.py on the database first. Pages go through the WSGI app (Flask test client, logged in as
+each role); SQL statements are counted with SQLAlchemy's before_cursor_execute event and the last request's
+statements are executed again directly on a DBAPI connection (then rolled back), so the database's share and
+ours are seen apart. Export and import run in a child process each, for an honest peak RSS (ru_maxrss).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import event, func, select
+
+from benchmarks.generate import PASSWORD
+
+ROLES = ("bench.operator", "bench.kabkota", "bench.provinsi", "kemensos", "admin")
+TARGETS = {"p95_ms": 100, "over_raw_ms": 30, "statements": 15, "export_s": 15, "export_mb": 300, "import_s": 20}
+
+
+def pages(resident_id: int, institution_id: int) -> list[tuple[str, str]]:
+    """(name, path) of every main page and API list measured."""
+    return [
+        ("dashboard", "/"), ("admin home", "/admin/"),
+        ("LPKS list", "/admin/institution/"), ("API LPKS", "/api/v1/institutions"),
+        ("registry", "/admin/registry/"),
+        ("residents list", "/admin/resident/"), ("API residents", "/api/v1/residents"),
+        ("placements list", "/admin/placement/"), ("API placements", "/api/v1/placements"),
+        ("custody list", "/admin/custody/"), ("API custody", "/api/v1/custody-periods"),
+        ("resident detail", f"/admin/resident/details/?id={resident_id}"),
+        ("API resident", f"/api/v1/residents/{resident_id}"),
+        ("standards report", f"/admin/standards/{institution_id}"),
+        ("API standards", f"/api/v1/institutions/{institution_id}/standards"),
+        ("accreditation queue", "/admin/accreditation/"),
+        ("API assessments", "/api/v1/accreditation/assessments"),
+        ("class report", "/admin/accreditation-class/"), ("API classes", "/api/v1/accreditation/classes"),
+        ("audit list", "/admin/audit/"),
+    ]
+
+
+class Recorder:
+    """Collects the statements the engine runs while `on` is set."""
+
+    def __init__(self, engine):
+        self.on, self.statements = False, []
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, conn, cursor, statement, parameters, context, executemany):
+        if self.on:
+            self.statements.append((statement, parameters, executemany))
+
+
+def replay(engine, statements, repeat: int) -> float:
+    """Median seconds to execute the statements raw on one DBAPI connection (fetching every row), rolled back."""
+    raw = engine.raw_connection()
+    times = []
+    try:
+        for _ in range(repeat):
+            cur = raw.cursor()
+            started = time.perf_counter()
+            for statement, params, many in statements:
+                if many:
+                    cur.executemany(statement, params)
+                else:
+                    cur.execute(statement, params)
+                if cur.description:
+                    cur.fetchall()
+            times.append(time.perf_counter() - started)
+            cur.close()
+            raw.rollback()
+    finally:
+        raw.close()
+    return statistics.median(times)
+
+
+def login(client, username: str) -> None:
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    resp = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
+    if resp.status_code not in (302, 303):
+        raise RuntimeError(f"login of {username} failed: {resp.status_code}")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
+    """Median/p95 per page and role, statements per request, the same SQL replayed raw."""
+    from lpks.extensions import db
+    from lpks.models import Institution, Resident, User
+
+    with app.app_context():
+        inst_id = db.session.scalar(select(User.institution_id).where(User.username == "bench.operator"))
+        resident_id = db.session.scalar(select(func.max(Resident.id)).where(Resident.institution_id == inst_id))
+        residents = db.session.scalar(select(func.count()).select_from(Resident).where(
+            Resident.institution_id == inst_id))
+        name = db.session.get(Institution, inst_id).name
+        db.session.close()
+    print(f"largest LPKS #{inst_id} {name}: {residents} residents; detail of resident #{resident_id}", flush=True)
+    recorder, results = Recorder(engine), []
+    for username in ROLES:
+        client = app.test_client()
+        login(client, username)
+        for label, path in pages(resident_id, inst_id):
+            status = client.get(path).status_code  # warm-up (templates, caches)
+            if status != 200:
+                results.append({"role": username, "page": label, "path": path, "status": status})
+                continue
+            times, counts = [], []
+            for _ in range(requests):
+                recorder.statements = []
+                recorder.on = True
+                started = time.perf_counter()
+                client.get(path)
+                times.append(time.perf_counter() - started)
+                recorder.on = False
+                counts.append(len(recorder.statements))
+            raw = replay(engine, recorder.statements, repeat)
+            median = statistics.median(times)
+            row = {"role": username, "page": label, "path": path, "status": status,
+                   "median_ms": round(median * 1000, 1), "p95_ms": round(percentile(times, 0.95) * 1000, 1),
+                   "statements": max(counts), "raw_sql_ms": round(raw * 1000, 1),
+                   "ratio": round(median / raw, 1) if raw else None,
+                   "over_raw_ms": round((median - raw) * 1000, 1)}
+            row["ok"] = (row["p95_ms"] <= TARGETS["p95_ms"] and row["over_raw_ms"] <= TARGETS["over_raw_ms"]
+                         and row["statements"] <= TARGETS["statements"])
+            results.append(row)
+            print(f"{username:<15} {label:<20} {row['median_ms']:>8} {row['p95_ms']:>8} {row['statements']:>4} "
+                  f"{row['raw_sql_ms']:>8} {str(row['ratio']):>6} {'ok' if row['ok'] else 'MISS'}", flush=True)
+    return results
+
+
+def child(kind: str, url: str) -> None:
+    """In a child process: export 100,000 residents or import 10,000; print time and peak RSS as JSON."""
+    from flask import g
+    from flask_login import login_user
+
+    from lpks import create_app
+    from lpks.extensions import db
+    from lpks.models import User
+
+    app = create_app({"DATABASE_URL": url})
+    with app.app_context():
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if kind == "export":
+            client = app.test_client()
+            login(client, "kemensos")
+            started = time.perf_counter()
+            resp = client.get("/admin/resident/export.xlsx")
+            body = resp.get_data()
+            seconds = time.perf_counter() - started
+            from openpyxl import load_workbook
+            rows = sum(1 for _ in load_workbook(io.BytesIO(body), read_only=True).worksheets[0].iter_rows()) - 1
+            figures = {"status": resp.status_code, "rows": rows, "bytes": len(body)}
+        else:
+            from lpks.io.residents import import_residents
+            stream = import_file(10000)
+            user = db.session.scalar(select(User).where(User.username == "bench.operator"))
+            with app.test_request_context():
+                login_user(user)
+                g.user = user
+                started = time.perf_counter()
+                count = import_residents(db.session, user, stream)
+                db.session.flush()
+                seconds = time.perf_counter() - started
+                db.session.rollback()  # measured, not kept: the data set stays as generated
+            figures = {"rows": count}
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({**figures, "seconds": round(seconds, 1), "peak_rss_mb": round(peak),
+                      "rss_before_mb": round(base)}))
+
+
+def import_file(rows: int) -> io.BytesIO:
+    """An import workbook of `rows` children (identity only, explicit register numbers)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("anak")
+    sheet.append(["nomor_register", "jenis_abh", "nama_lengkap", "tanggal_lahir", "jenis_kelamin",
+                  "tanggal_tindak_pidana", "uraian_tindak_pidana", "alamat"])
+    for i in range(rows):
+        sheet.append([f"IMP-{i + 1:05d}", "anak", f"Anak Impor {i + 1}", "2010-03-04", "laki_laki", "2025-06-01",
+                      "Pencurian", "Alamat contoh"])
+    stream = io.BytesIO()
+    book.save(stream)
+    stream.seek(0)
+    return stream
+
+
+def run_child(kind: str, url: str) -> dict:
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.run", "--database-url", url, "--child", kind],
+                          capture_output=True, text=True, env={**os.environ, "DATABASE_URL": url})
+    if proc.returncode:
+        return {"error": proc.stderr[-2000:]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--out", default="benchmarks/out/results.json")
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--replays", type=int, default=10)
+    parser.add_argument("--load-seconds", type=float, default=60)
+    parser.add_argument("--skip", nargs="*", default=[], choices=("pages", "export", "import", "load"))
+    parser.add_argument("--child", choices=("export", "import"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("LPKS_INSTANCE_PATH", "/tmp/lpks-bench-instance")
+    if args.child:
+        child(args.child, args.database_url)
+        return {}
+    from lpks import create_app
+    from lpks.extensions import db
+
+    app = create_app({"DATABASE_URL": args.database_url})
+    result: dict = {"database": args.database_url.split(":", 1)[0], "targets": TARGETS}
+    if "pages" not in args.skip:
+        print(f"{'role':<15} {'page':<20} {'median':>8} {'p95':>8} {'sql':>4} {'raw sql':>8} {'ratio':>6}")
+        with app.app_context():
+            engine = db.engine
+        result["pages"] = measure_pages(app, engine, args.requests, args.replays)
+    for kind in ("export", "import"):
+        if kind not in args.skip:
+            result[kind] = run_child(kind, args.database_url)
+            print(kind, json.dumps(result[kind]), flush=True)
+    if "load" not in args.skip:
+        from benchmarks import load
+        result["load"] = load.main(["--database-url", args.database_url, "--clients", "20",
+                                    "--seconds", str(args.load_seconds)])
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(f"written {out}")
+    return result
+
+
+if __name__ == "__main__":
+    main()
