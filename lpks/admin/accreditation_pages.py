@@ -13,6 +13,7 @@ from lpks.extensions import db
 from lpks.models import Assessment, AssessmentEvent, Institution, User
 from lpks.security import WRITE, can
 from lpks.services import accreditation as assessments
+from lpks.services import accreditation_evidence as answer_evidence
 from lpks.services import accreditation_classes as classes
 from lpks.services import accreditation_reports as reports
 from lpks.services import accreditation_steps as steps
@@ -111,8 +112,13 @@ class AssessmentPages(AccreditationPage):
         writable = can(current_user, WRITE, a)
         events = list(db.session.scalars(select(AssessmentEvent).where(AssessmentEvent.assessment_id == a.id)
                                          .order_by(AssessmentEvent.id)))
+        lines = indicator_lines(instr, rows, suggested)
+        docs = answer_evidence.documents_of(db.session, current_user, inst.id)
+        chosen = {line.code: answer_evidence.stored_ids(line.own) for _aspect, items in lines for line in items}
         return self.render("accreditation/detail.html", a=a, inst=inst, instr=instr, result=result,
-                           lines=indicator_lines(instr, rows, suggested), events=events,
+                           lines=lines, events=events, docs=docs, docs_by_id={d.id: d for d in docs},
+                           linked=answer_evidence.linked_per_indicator(db.session, instr, docs, inst.id),
+                           chosen=chosen,
                            actions=steps.actions_for(current_user, a),
                            may_answer=writable and may_answer(current_user.role, a.state),
                            may_adjust=writable and may_adjust(current_user.role, a.state),
@@ -129,7 +135,8 @@ class AssessmentPages(AccreditationPage):
         codes = [c for c in request.form.getlist("indicator")]
         data = {"version": request.form.get("version"), "answers": {
             code: {"answer": request.form.get(f"answer-{code}") or None,
-                   "evidence": request.form.get(f"evidence-{code}") or None} for code in codes}}
+                   "evidence": request.form.get(f"evidence-{code}") or None,
+                   "evidence_ids": request.form.getlist(f"evidence_ids-{code}")} for code in codes}}
         _run(lambda: assessments.save_answers(db.session, current_user, a, data),
              _("Jawaban disimpan; nilai sementara diperbarui."))
         return redirect(url_for(".detail", ident=ident))

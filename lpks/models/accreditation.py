@@ -85,6 +85,8 @@ class AssessmentAnswer(SQLModel, table=True):
     answer_code: Optional[str] = text_field(40)
     source: str = text_field(12, nullable=False)  # registry | self | verifier
     evidence: Optional[str] = Field(default=None, sa_type=Text)
+    # JSON list of the LPKS's evidence_document ids chosen for this answer (kept on the append-only row).
+    evidence_ids: Optional[str] = Field(default=None, sa_type=Text)
     reason: Optional[str] = Field(default=None, sa_type=Text)
     user_id: Optional[int] = Field(default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True)
     username: Optional[str] = text_field(80)

@@ -19,6 +19,7 @@ from lpks.models.base import utcnow
 from lpks.security import READ, WRITE, can
 
 from . import accreditation_hooks  # noqa: F401  (append-only guard, class recomputation)
+from . import accreditation_evidence as answer_evidence
 from . import accreditation_instruments as instruments
 from .access import check_version, get_scoped
 from .accreditation_registry import registry_report, suggestions
@@ -83,9 +84,11 @@ def get(session: Session, user: Any, ident, action: str = READ) -> Assessment:
 
 
 def _add(session, assessment: Assessment, user: Any, code: str, answer: str | None, source: str,
-         evidence: str | None = None, reason: str | None = None) -> AssessmentAnswer:
+         evidence: str | None = None, reason: str | None = None,
+         evidence_ids: list[int] | None = None) -> AssessmentAnswer:
     row = AssessmentAnswer(assessment_id=assessment.id, institution_id=assessment.institution_id,
                            indicator_code=code, answer_code=answer, source=source, evidence=evidence, reason=reason,
+                           evidence_ids=answer_evidence.dump_ids(evidence_ids or []),
                            user_id=getattr(user, "id", None), username=getattr(user, "username", None) or "sistem",
                            role=getattr(user, "role", None) or "sistem", at=utcnow())
     session.add(row)
@@ -158,6 +161,9 @@ def save_answers(session: Session, user: Any, assessment: Assessment, data: dict
     check_version(assessment, data.get("version"))
     instr = instrument_of(session, assessment)
     cleaned = _clean_answers(instr, data.get("answers"))
+    chosen = {code: answer_evidence.clean_ids(session, assessment.institution_id, value["evidence_ids"],
+                                              f"answers.{code}.evidence_ids")
+              for code, value in data["answers"].items() if isinstance(value, dict) and "evidence_ids" in value}
     inst = session.get(Institution, assessment.institution_id)
     suggested = suggestions(instr, registry_report(session, inst))
     rows = answer_rows(session, assessment.id)
@@ -165,13 +171,16 @@ def save_answers(session: Session, user: Any, assessment: Assessment, data: dict
     own = latest([r for r in rows if r.source != SOURCE_VERIFIER])
     for code, (answer, evidence) in cleaned.items():
         row, mine = current.get(code), own.get(code)
-        if row is not None and row.answer_code == answer and (mine.evidence if mine else None) == evidence:
+        # Documents not sent are kept (a client that does not know them does not drop them).
+        ids = chosen.get(code, answer_evidence.stored_ids(mine))
+        if (row is not None and row.answer_code == answer and (mine.evidence if mine else None) == evidence
+                and answer_evidence.stored_ids(mine) == ids):
             continue  # unchanged: no row, so the history shows only real changes
         registry = suggested.get(code)
         if registry is not None and registry[0] == answer and answer is not None:
-            rows.append(_add(session, assessment, user, code, answer, SOURCE_REGISTRY, evidence, registry[1]))
+            rows.append(_add(session, assessment, user, code, answer, SOURCE_REGISTRY, evidence, registry[1], ids))
         else:
-            rows.append(_add(session, assessment, user, code, answer, SOURCE_SELF, evidence))
+            rows.append(_add(session, assessment, user, code, answer, SOURCE_SELF, evidence, evidence_ids=ids))
         assessment.updated_at = utcnow()  # any change of answers is a new version of the assessment
     session.flush()
     result = rescore(session, assessment, rows)
@@ -195,7 +204,9 @@ def refresh_prefill(session: Session, user: Any, assessment: Assessment, data: d
     for code, (answer, why) in suggestions(instrument_of(session, assessment), registry_report(session, inst)).items():
         row = current.get(code)
         if row is None or row.answer_code is None or (row.source == SOURCE_REGISTRY and row.answer_code != answer):
-            rows.append(_add(session, assessment, user, code, answer, SOURCE_REGISTRY, reason=why))
+            # The documents the LPKS chose stay with the indicator when the registry's answer is taken again.
+            rows.append(_add(session, assessment, user, code, answer, SOURCE_REGISTRY, reason=why,
+                             evidence_ids=answer_evidence.stored_ids(row)))
             changed += 1
     if changed:
         assessment.updated_at = utcnow()

@@ -11,6 +11,7 @@ from accreditation.workflow import STATE_LABELS, effective_state
 from lpks.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent, Institution
 
 from . import accreditation as assessments
+from . import accreditation_evidence as answer_evidence
 from . import accreditation_steps as steps
 from . import clock
 
@@ -53,7 +54,7 @@ def assessment_json(a: Assessment, institution_name: str | None = None) -> dict[
 def answer_json(row: AssessmentAnswer) -> dict[str, Any]:
     """One answer row (history)."""
     return {"id": row.id, "indicator": row.indicator_code, "answer": row.answer_code, "source": row.source,
-            "evidence": row.evidence, "reason": row.reason, "username": row.username, "role": row.role,
+            "evidence": row.evidence, "evidence_ids": answer_evidence.stored_ids(row), "reason": row.reason, "username": row.username, "role": row.role,
             "at": _iso(row.at)}
 
 
@@ -75,5 +76,9 @@ def assessment_detail(session: Session, user: Any, a: Assessment) -> dict[str, A
                         "points": _num(s.points), "missing": list(s.missing)} for s in result.aspects]
     body["missing"] = list(result.missing)
     body["answers"] = {code: answer_json(row) for code, row in assessments.latest(rows).items()}
+    # The documents the LPKS chose stay in force through a verifier's adjustment (its row names none).
+    own = assessments.latest([r for r in rows if r.source != assessments.SOURCE_VERIFIER])
+    for code, answer in body["answers"].items():
+        answer["evidence_ids"] = answer_evidence.stored_ids(own.get(code))
     body["actions"] = [t.action.value for t in steps.actions_for(user, a)]
     return body

@@ -186,11 +186,14 @@ describe("/accreditation/assessments", "post", "Memulai penilaian mandiri (opera
          tag=TAG, body={"type": "object", "properties": {"institution_id": {"type": "integer"}}}, response=ASSESSMENT)
 describe("/accreditation/assessments/{id}", "get", "Satu penilaian: jawaban, skor per aspek, langkah yang tersedia",
          params=ID, tag=TAG, response=ASSESSMENT)
-describe("/accreditation/assessments/{id}/answers", "put", "Mengisi jawaban (operator LPKS; draf atau dikembalikan)",
+describe("/accreditation/assessments/{id}/answers", "put", "Mengisi jawaban (operator LPKS; draf atau dikembalikan); "
+         "'evidence_ids': dokumen bukti LPKS itu sendiri (tidak dikirim → pilihan sebelumnya tetap)",
          params=ID, tag=TAG, body={"type": "object", "required": ["version", "answers"], "properties": {
              "version": {"type": "integer"}, "answers": {"type": "object", "additionalProperties": {
                  "type": "object", "properties": {"answer": {"type": ["string", "null"]},
-                                                  "evidence": {"type": ["string", "null"]}}}}}})
+                                                  "evidence": {"type": ["string", "null"]},
+                                                  "evidence_ids": {"type": "array", "items": {
+                                                      "type": "integer"}}}}}}})
 describe("/accreditation/assessments/{id}/answers", "get", "Riwayat seluruh jawaban", params=ID + PAGING_PARAMS,
          tag=TAG)
 describe("/accreditation/assessments/{id}/prefill", "post", "Mengambil ulang jawaban dari registri (operator LPKS)",
