@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,23 +40,23 @@ def clean_ids(session: Session, institution_id: int, raw: Any, field: str) -> li
     if isinstance(raw, (str, int)):
         raw = [raw]
     if not isinstance(raw, (list, tuple)):
-        raise ServiceError("Dokumen bukti harus daftar id dokumen.", field)
+        raise ServiceError(_("Dokumen bukti harus daftar id dokumen."), field)
     ids = []
     for value in raw:
         text = str(value).strip()
         if isinstance(value, bool) or not text.isdigit():
-            raise ServiceError(f"Id dokumen bukti tidak valid: {text or '(kosong)'}.", field)
+            raise ServiceError(_("Id dokumen bukti tidak valid: %(value)s.", value=text or _("(kosong)")), field)
         ids.append(int(text))
     ids = sorted(set(ids))
     if len(ids) > MAX_CHOSEN:
-        raise ServiceError(f"Paling banyak {MAX_CHOSEN} dokumen bukti per indikator.", field)
+        raise ServiceError(_("Paling banyak %(n)s dokumen bukti per indikator.", n=MAX_CHOSEN), field)
     if not ids:
         return []
     own = set(session.scalars(select(EvidenceDocument.id).where(EvidenceDocument.id.in_(ids),
                                                                EvidenceDocument.institution_id == institution_id)))
     foreign = [str(i) for i in ids if i not in own]
     if foreign:
-        raise ServiceError(f"Dokumen bukti {', '.join(foreign)} bukan milik LPKS ini.", field)
+        raise ServiceError(_("Dokumen bukti %(ids)s bukan milik LPKS ini.", ids=", ".join(foreign)), field)
     return ids
 
 
