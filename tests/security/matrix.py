@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from lpks.models import (AccreditationInstrument, Assessment, CustodyPeriod, EvidenceDocument,
                          FinancialReport, FundingSource, Holiday, Institution, InstitutionClass,
-                         OrganisationPosition, Placement, PlacementDocument, Resident, StaffMember, User,
-                         Verification)
+                         OrganisationPosition, Placement, PlacementDocument, Registration, Resident,
+                         StaffMember, User, Verification)
 
 ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin")
 
@@ -43,7 +43,8 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
               "holidays": Holiday, "institutions": Institution, "placement-documents": PlacementDocument,
-              "placements": Placement, "positions": OrganisationPosition, "residents": Resident,
+              "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
+              "residents": Resident,
               "staff": StaffMember, "verifications": Verification}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
 OBJECTLESS = ("index_view", "export", "create_view", "ajax_lookup", "export_xlsx", "import_view", "import_template",
