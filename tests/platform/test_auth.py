@@ -138,3 +138,24 @@ def test_production_refuses_default_secret(monkeypatch, tmp_path):
     monkeypatch.setenv("LPKS_SECRET_KEY", "x" * 40)
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/p.sqlite"})
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_production_session_cookie_is_secure(monkeypatch, tmp_path):
+    """The flag is on the cookie the browser receives, not only in the config."""
+    from lpks import create_app
+    from lpks.services.schema import upgrade
+
+    monkeypatch.setenv("LPKS_ENV", "production")
+    monkeypatch.setenv("LPKS_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.setenv("LPKS_SECRET_KEY", "y" * 40)
+    url = f"sqlite:///{tmp_path}/secure.sqlite"
+    upgrade("heads", url=url)
+    app = create_app({"DATABASE_URL": url})
+    response = app.test_client().get("/login", base_url="https://lpks.example")
+    cookie = response.headers["Set-Cookie"]
+    from lpks.extensions import db
+
+    with app.app_context():
+        for engine in db.engines.values():
+            engine.dispose()
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
