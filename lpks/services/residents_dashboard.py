@@ -253,8 +253,11 @@ def calendar_section(session: Session, user) -> Section | None:
 
     from .holidays import default_years
 
-    missing = [year for year in default_years() if not session.scalar(
-        select(func.count(Holiday.id)).where(Holiday.day >= date(year, 1, 1), Holiday.day <= date(year, 12, 31)))]
+    years = default_years()
+    present = session.execute(select(
+        *[func.count(Holiday.id).filter(Holiday.day.between(date(y, 1, 1), date(y, 12, 31))) for y in years]
+    ).where(Holiday.day.between(date(years[0], 1, 1), date(years[-1], 12, 31)))).one()
+    missing = [year for year, count in zip(years, present) if not count]
     if not missing:
         return None
     years = ", ".join(str(year) for year in missing)

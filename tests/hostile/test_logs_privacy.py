@@ -28,7 +28,7 @@ def _workbook(rows: list[dict]) -> bytes:
     return buffer.getvalue()
 
 
-def test_no_identity_value_reaches_any_log_record(seeded, client, caplog):  # noqa: F811
+def test_no_identity_value_reaches_any_log_record(seeded, client, caplog, monkeypatch):  # noqa: F811
     caplog.set_level(logging.DEBUG)  # the root logger: every logger propagates to it
     for name in ("werkzeug", "lpks", "flask_admin"):
         caplog.set_level(logging.DEBUG, logger=name)
@@ -54,7 +54,15 @@ def test_no_identity_value_reaches_any_log_record(seeded, client, caplog):  # no
     page = client.post("/admin/resident/import/", data={"csrf_token": token, "file": (
         io.BytesIO(_workbook(rows)), "anak.xlsx")}, content_type="multipart/form-data")
     assert "Baris 2" in page.get_data(as_text=True)
-    assert caplog.records, "nothing was logged: the capture is not working"
+    # an unexpected failure while a full identity is in hand: the error log names the route, never the data
+    from lpks.services import residents
+
+    def broken(session, user, resident):
+        raise RuntimeError(f"failure while revealing resident {resident.id}")
+
+    monkeypatch.setattr(residents, "reveal_identity", broken)
+    assert api.get(f"/residents/{first['id']}/identity").status_code == 500
+    assert any(r.levelno >= logging.ERROR for r in caplog.records), "the unexpected error was not logged"
     leaked = []
     for record in caplog.records:
         text = record.getMessage() + repr(record.args) + repr(getattr(record, "exc_text", "") or "")
