@@ -10,6 +10,7 @@ from lpks.extensions import db
 from lpks.io.accreditation import XLSX_MIME, report_workbook
 from lpks.services import accreditation_reports as reports
 from lpks.services import accreditation_classes as classes
+from lpks.services.accreditation_class_page import class_page
 from lpks.services import audit
 from lpks.services.errors import ServiceError
 
@@ -24,8 +25,10 @@ class ClassPages(AccreditationPage):
 
     @expose("/")
     def index(self):
-        compilation = reports.compile_report(db.session, current_user, "kabupaten_kota")
-        return self.render("accreditation/classes.html", lines=compilation.lpks, today=compilation.today)
+        result = class_page(db.session, current_user, request.args.get("page", 1))
+        args = {k: v for k, v in request.args.items() if k != "page"}  # page links keep every other argument
+        return self.render("accreditation/classes.html", c=result, lines=result.lines, today=result.today,
+                           args=args)
 
     @expose("/check")
     def check(self):

@@ -9,6 +9,7 @@ from lpks.rules import CustodyLevel
 from lpks.services.placements_status import label
 
 from .base import SecureModelView
+from .list_paging import LimitFirstMixin
 from .residents_due import DueListMixin
 
 STATUS_LABELS = {"open": _l("Berjalan"), "closed": _l("Ditutup")}
@@ -20,7 +21,7 @@ def _placement_link(view, context, model, name):
     return Markup('<a href="{}">{}</a>').format(href, text)  # format() escapes every argument
 
 
-class CustodyView(DueListMixin, SecureModelView):
+class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
     """Titipan periods (created and changed on the placement page)."""
 
     create_allowed = False

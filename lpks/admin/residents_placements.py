@@ -20,6 +20,7 @@ from lpks.services.placements_status import label
 from lpks.services.residents_common import local_date, today
 
 from .base import SecureModelView
+from .list_paging import LimitFirstMixin
 from .residents_due import DueListMixin
 from .residents import on_form
 from .residents_forms import (
@@ -37,7 +38,7 @@ def condition_choices() -> list[SelectChoice]:
             for options in CONDITION_OPTIONS.values() for option in options]
 
 
-class PlacementView(DueListMixin, SecureModelView):
+class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
