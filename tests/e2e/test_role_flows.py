@@ -45,9 +45,23 @@ def _quick(live_server, page):  # the server first: Playwright runs an event loo
 
 
 def _menu(page, category: str, item: str) -> None:
-    """Open a menu category of the navigation bar and click one of its entries."""
-    page.click(f"a.nav-link.dropdown-toggle:has-text('{category}')")
-    page.click(f"a.dropdown-item:has-text('{item}')")
+    """Open a menu category of the navigation bar and click one of its entries.
+
+    A click that lands before Bootstrap's scripts have bound the dropdown opens nothing (a person would click
+    again), so the page is first allowed to finish loading and the category is clicked again if needed."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.wait_for_load_state("load")
+    toggle = page.locator(f"a.nav-link.dropdown-toggle:has-text('{category}')")
+    entry = page.locator(f"a.dropdown-item:has-text('{item}')")
+    for _attempt in range(3):
+        toggle.click()
+        try:
+            entry.wait_for(state="visible", timeout=2500)
+            break
+        except PlaywrightTimeout:
+            continue
+    entry.click()
 
 
 def _flash(page) -> str:

@@ -221,7 +221,7 @@ def test_a_zip_bomb_is_refused_before_parsing_with_bounded_memory(ctx, endpoint,
     record_property("peak_mb", round(peak, 1))
     print(f"zip bomb {endpoint.name}: peak {peak:.1f} MB, {seconds:.2f} s")
     assert "bom.xlsx" in sent.text and "zip bomb" in sent.text, sent.text[:500]
-    assert peak < 100 and seconds < 10
+    assert peak < 100  # the time is reported (print, record_property), never asserted
 
 
 @BY_NAME
