@@ -108,10 +108,14 @@ def test_operator_fills_the_registry_and_dinsos_verifies(browse):
 def test_editing_and_deleting_a_staff_record_in_the_admin(browse, session):
     from sqlalchemy import select
 
-    from lpks.models import StaffMember
+    from lpks.models import Institution, StaffMember, User
 
     op = browse("operator.pasuruan")
-    staff = session.scalar(select(StaffMember).where(StaffMember.name == "Siti Rahmawati"))
+    own = session.scalar(select(User.institution_id).where(User.username == "operator.pasuruan"))
+    # the demo gives every LPKS a "Siti Rahmawati": take the operator's own
+    staff = session.scalar(select(StaffMember).join(Institution, Institution.id == StaffMember.institution_id)
+                           .where(StaffMember.name == "Siti Rahmawati", Institution.id == own)
+                           .order_by(StaffMember.id))
     form = op.get(f"/admin/staff/edit/?id={staff.id}").get_data(as_text=True)
     version = re.search(r'id="version" name="version"[^>]*value="(\d+)"', form) or re.search(
         r'name="version"[^>]*value="(\d+)"', form)
