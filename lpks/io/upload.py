@@ -105,15 +105,13 @@ def _check_archive(content: bytes, name: str) -> None:
         if part.file_size > _CHUNK and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             raise bomb
     try:
-        for part in parts:
-            if part.filename.lower().endswith((".xml", ".rels", ".vml")) and _has_dtd(archive, part):
-                raise ServiceError(_("Berkas '%(name)s' ditolak: bagian %(part)s memuat deklarasi DTD/ENTITY yang "
-                                     "tidak pernah ada di buku kerja Excel (dugaan serangan XML).",
-                                     name=name, part=part.filename), "file")
-    except ServiceError:
-        raise
+        declaring = next((part.filename for part in parts if part.filename.lower().endswith((".xml", ".rels", ".vml"))
+                          and _has_dtd(archive, part)), None)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         raise damaged from None  # includes parts whose real size exceeds the declared one (bad CRC)
+    if declaring:
+        raise ServiceError(_("Berkas '%(name)s' ditolak: bagian %(part)s memuat deklarasi DTD/ENTITY yang tidak pernah "
+                             "ada di buku kerja Excel (dugaan serangan XML).", name=name, part=declaring), "file")
 
 
 def _has_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
