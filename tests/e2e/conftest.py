@@ -97,3 +97,12 @@ def login(page, base: str, username: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+
+
+def logout(page) -> None:
+    """Log out through the navigation bar; the page confirms it, and nothing went wrong on the way."""
+    page.click("[data-testid=logout]")
+    page.wait_for_url("**/login**")
+    assert "Anda telah keluar" in page.inner_text("body")
+    assert page.errors == [], page.errors
+    assert page.dialogs == []

@@ -33,19 +33,6 @@ def test_role_logs_in_sees_its_scope_and_logs_out(live_server, page, username, t
     assert page.dialogs == []
 
 
-def test_admin_manages_a_user_in_the_browser(live_server, page):
-    login(page, live_server, "admin")
-    assert page.locator("h1").first.inner_text() == "Dasbor Administrator Sistem"
-    page.goto(f"{live_server}/admin/user/new/")
-    page.fill("input[name=username]", "peksos.baru")
-    page.select_option("select[name=role]", "kemensos")
-    page.fill("input[name=new_password]", "kata-sandi-baru-123")
-    page.click("input[type=submit][value='Simpan']")
-    page.wait_for_url("**/admin/user/**")
-    assert "peksos.baru" in page.inner_text("body")
-    assert page.errors == [], page.errors
-
-
 def test_language_switch_to_english_and_back(live_server, page):
     login(page, live_server, "kemensos")
     page.click("button:has-text('English')")

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, logout
 
 pytestmark = pytest.mark.e2e
 
@@ -69,13 +69,6 @@ def _flash(page) -> str:
     return "\n".join(page.locator(".alert").all_inner_texts())
 
 
-def _logout(page) -> None:
-    page.click("[data-testid=logout]")
-    page.wait_for_url("**/login**")
-    assert "Anda telah keluar" in page.inner_text("body")
-    assert page.errors == [], page.errors
-    assert page.dialogs == []
-
 
 def _record_document(page, label: str, number: str) -> None:
     row = page.locator("tr", has_text=label)
@@ -112,7 +105,7 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     assert "Anak diterima di LPKS." in _flash(page)
     assert page.locator("[data-testid=missing]").count() == 0
     assert page.locator("[data-testid=admit-form]").count() == 0
-    _logout(page)
+    logout(page)
 
 
 def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_server, page):
@@ -143,7 +136,7 @@ def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_serv
     page.wait_for_load_state()
     assert "Langkah tercatat: Diusulkan" in _flash(page), _flash(page)
     assert page.locator("[data-testid=step-propose]").count() == 0
-    _logout(page)
+    logout(page)
 
 
 def test_dinsos_provinsi_recommends_a_proposed_accreditation(live_server, page):
@@ -155,11 +148,12 @@ def test_dinsos_provinsi_recommends_a_proposed_accreditation(live_server, page):
     page.wait_for_load_state()
     assert "Langkah tercatat: Direkomendasikan" in _flash(page), _flash(page)
     assert "Layak direkomendasikan kepada Menteri" in page.inner_text("body")  # in the workflow history
-    _logout(page)
+    logout(page)
 
 
 def test_admin_creates_a_user_with_a_role_and_scope_who_then_logs_in(live_server, page):
     login(page, live_server, "admin")
+    assert page.locator("h1").first.inner_text() == "Dasbor Administrator Sistem"
     _menu(page, "Sistem", "Pengguna")
     page.wait_for_url("**/admin/user/**")
     page.click("a.nav-link:has-text('Buat')")
@@ -172,10 +166,10 @@ def test_admin_creates_a_user_with_a_role_and_scope_who_then_logs_in(live_server
     page.wait_for_url("**/admin/user/**")
     row = page.locator("tr", has_text="dinsos.kota.baru")
     assert "35.75" in row.inner_text()
-    _logout(page)
+    logout(page)
 
     page.fill("input[name=username]", "dinsos.kota.baru")
     page.fill("input[name=password]", "kata-sandi-baru-123")
     page.click("button[type=submit]")
     assert page.locator("h1").first.inner_text() == "Dasbor Dinas Sosial Kabupaten/Kota"
-    _logout(page)
+    logout(page)

@@ -3,16 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, logout
 
 pytestmark = pytest.mark.e2e
 
-
-def _logout(page):
-    page.click("[data-testid=logout]")
-    page.wait_for_url("**/login**")
-    assert page.errors == [], page.errors
-    assert page.dialogs == []
 
 
 def test_operator_registers_a_child(live_server, page):
@@ -27,7 +21,7 @@ def test_operator_registers_a_child(live_server, page):
     page.click("input[type=submit][value='Simpan'], button[type=submit]:has-text('Simpan')")
     page.wait_for_url("**/admin/resident/details/**")
     assert "R.S." in page.inner_text("body")
-    _logout(page)
+    logout(page)
 
 
 def test_kemensos_adds_a_cuti_bersama_day(live_server, page):
@@ -39,4 +33,4 @@ def test_kemensos_adds_a_cuti_bersama_day(live_server, page):
     page.click("input[type=submit][value='Simpan'], button[type=submit]:has-text('Simpan')")
     page.wait_for_url("**/admin/holiday/**")
     assert "berhasil" in page.inner_text("body").lower()  # flask-admin's "saved" message, in Indonesian
-    _logout(page)
+    logout(page)
