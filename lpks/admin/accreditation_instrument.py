@@ -17,7 +17,6 @@ from wtforms.validators import Optional
 from lpks.extensions import db
 from lpks.io.accreditation import XLSX_MIME, instrument_workbook, read_instrument_rows
 from lpks.models import AccreditationInstrument
-from lpks.models.user import ROLE_KEMENSOS
 from lpks.services import accreditation_instruments as instruments
 from lpks.services import audit
 from lpks.services.access import scoped_select
@@ -43,7 +42,7 @@ class InstrumentPages(AccreditationPage):
         current = versions[0] if versions else None
         return self.render("accreditation/instruments.html", versions=versions, current=current,
                            instr=instruments.load(current) if current else None, form=ImportForm(),
-                           publisher=current_user.role == ROLE_KEMENSOS, errors=[])
+                           publisher=instruments.may_publish(current_user), errors=[])
 
     @expose("/<int:ident>")
     def version(self, ident: int):
@@ -59,7 +58,7 @@ class InstrumentPages(AccreditationPage):
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     def _publisher(self):
-        if current_user.role != ROLE_KEMENSOS:
+        if not instruments.may_publish(current_user):
             return self.inaccessible_callback("instrument")
         return None
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from accreditation.workflow import OPEN_STATES, QUEUES, State, effective_state, may_adjust, may_answer
+from accreditation.workflow import QUEUES, State, effective_state, may_adjust, may_answer
 from lpks.extensions import db
 from lpks.models import Assessment, AssessmentEvent, Institution, User
 from lpks.security import WRITE, can
@@ -77,19 +77,10 @@ class AssessmentPages(AccreditationPage):
                                    PAGE_SIZE)
         queue = reports.with_names(db.session, reports.queue_select(current_user), 100)
         expiring = reports.with_names(db.session, reports.expiring_select(current_user), 100)
-        startable = self._startable()
+        startable = assessments.startable_institution(db.session, current_user)
         return self.render("accreditation/index.html", items=items, queue=queue, expiring=expiring, state=state,
                            states=list(State), page=page, pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
                            startable=startable, queue_states=QUEUES.get(current_user.role, ()))
-
-    def _startable(self) -> Institution | None:
-        """The operator's LPKS when it has no open assessment (the start button shows then)."""
-        if current_user.role != "operator_lpks" or not current_user.institution_id:
-            return None
-        open_id = db.session.scalar(select(Assessment.id).where(
-            Assessment.institution_id == current_user.institution_id,
-            Assessment.state.in_([s.value for s in OPEN_STATES])).limit(1))
-        return None if open_id else db.session.get(Institution, current_user.institution_id)
 
     @expose("/new", methods=("POST",))
     def start(self):

@@ -97,6 +97,28 @@ def _add(session, assessment: Assessment, user: Any, code: str, answer: str | No
 
 # --- the LPKS's self-assessment ----------------------------------------------------------------------------------
 
+def _open_assessment(session: Session, institution_id: int) -> int | None:
+    """The id of the LPKS's assessment in progress, if any (one at a time)."""
+    return session.scalar(select(Assessment.id).where(
+        Assessment.institution_id == institution_id, Assessment.state.in_([s.value for s in OPEN_STATES])).limit(1))
+
+
+def startable_institution(session: Session, user: Any) -> Institution | None:
+    """The LPKS this user may start a self-assessment for now (the workflow's start rule), or None."""
+    ident = getattr(user, "institution_id", None)
+    if not ident:
+        return None
+    inst = session.get(Institution, ident)
+    if inst is None or not can(user, WRITE, Assessment(institution_id=inst.id)):
+        return None
+    has_open = _open_assessment(session, inst.id)
+    try:
+        check_start(user.role, has_open is not None)
+    except WorkflowError:
+        return None
+    return inst
+
+
 def start(session: Session, user: Any, data: dict[str, Any]) -> Assessment:
     """Open a self-assessment for the LPKS with the current instrument, pre-filled from the registry."""
     ident = data.get("institution_id") or getattr(user, "institution_id", None)
@@ -105,8 +127,7 @@ def start(session: Session, user: Any, data: dict[str, Any]) -> Assessment:
     inst = get_scoped(session, user, Institution, int(ident))
     if not can(user, WRITE, Assessment(institution_id=inst.id)):
         raise Forbidden()
-    has_open = session.scalar(select(Assessment.id).where(
-        Assessment.institution_id == inst.id, Assessment.state.in_([s.value for s in OPEN_STATES])).limit(1))
+    has_open = _open_assessment(session, inst.id)
     try:
         check_start(user.role, has_open is not None)
     except WorkflowError as exc:

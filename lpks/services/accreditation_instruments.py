@@ -65,8 +65,13 @@ def ensure_default(session: Session) -> tuple[AccreditationInstrument, bool]:
     return row, True
 
 
+def may_publish(user: Any) -> bool:
+    """Only Kementerian Sosial publishes instrument versions (Pasal 85)."""
+    return getattr(user, "role", None) == ROLE_KEMENSOS
+
+
 def _require_kemensos(user: Any) -> None:
-    if getattr(user, "role", None) != ROLE_KEMENSOS:
+    if not may_publish(user):
         raise Forbidden(_("Instrumen akreditasi hanya diterbitkan oleh Kementerian Sosial (Pasal 85)."))
 
 

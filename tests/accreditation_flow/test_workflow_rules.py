@@ -178,3 +178,25 @@ def test_expiring_within_180_days(days, flagged):
     from datetime import timedelta
 
     assert expiring(TODAY + timedelta(days=days), TODAY) is flagged
+
+
+def test_the_start_button_follows_the_workflow_start_rule(api, app, session):
+    """The page offers "start" exactly when the service would accept it: the operator, no assessment in progress."""
+    from sqlalchemy import select
+
+    from lpks.models import User
+    from lpks.services.accreditation import startable_institution
+    from tests.accreditation_flow.conftest import started
+
+    def user(name):
+        return session.scalar(select(User).where(User.username == name))
+
+    operator = user("operator.pasuruan")
+    with app.app_context():
+        assert startable_institution(session, operator).id == operator.institution_id
+        assert startable_institution(session, user("dinsos.pasuruan")) is None
+        assert startable_institution(session, user("kemensos")) is None
+    started(api)
+    session.rollback()
+    with app.app_context():
+        assert startable_institution(session, operator) is None
