@@ -71,11 +71,11 @@ class Generator:
 
     def institutions(self, kabkota: list[tuple[str, str]], existing: int) -> tuple[list[int], list[float]]:
         """LPKS over the regencies/cities; sizes lognormal (most small, a few large)."""
-        from lpks.models import Institution
+        from lpks.models import Institution, Registration
 
         rng, first = self.rng, self.next_id(Institution.__table__)
         count = max(0, self.n["institutions"] - existing)
-        rows, weights = [], []
+        rows, registrations, weights = [], [], []
         for i in range(count):
             code, name = rng.choice(kabkota)
             weight = rng.lognormvariate(0, 1.1)
@@ -87,11 +87,13 @@ class Generator:
                          "referral_scope": rng.choices(("kabupaten_kota", "provinsi", "nasional"), (80, 17, 3))[0],
                          "capacity_boys": places, "capacity_girls": max(2, places // 3),
                          "formation_kind": rng.choice(("upt", "masyarakat")),
-                         "registration_authority": "dinsos_kabkota", "registration_number": f"REG/{first + i}",
-                         "registration_date": valid - timedelta(days=3 * 365), "registration_valid_until": valid,
                          "version": 1, "created_at": at(self.start, rng)})
+            registrations.append({"institution_id": first + i, "authority": "dinsos_kabkota", "region_code": code,
+                                  "number": f"REG/{first + i}", "issued_on": valid - timedelta(days=3 * 365),
+                                  "valid_until": valid, "version": 1, "created_at": at(self.start, rng)})
             weights.append(weight)
         bulk(self.conn, Institution.__table__, rows)
+        bulk(self.conn, Registration.__table__, registrations)
         ids = [row["id"] for row in rows]
         biggest = max(range(len(ids)), key=weights.__getitem__)
         weights[biggest] *= 4  # one national-size LPKS for the bench operator
@@ -437,8 +439,8 @@ def main(argv: list[str] | None = None) -> None:
             gen.audit(user_rows)
             log(f"{gen.n['audit']} audit rows", started)
             if conn.dialect.name == "postgresql":
-                for table in ("institution", "staff_member", "resident", "placement", "custody_period",
-                              "custody_extension", "accreditation_assessment", "audit_log"):
+                for table in ("institution", "institution_registration", "staff_member", "resident", "placement",
+                              "custody_period", "custody_extension", "accreditation_assessment", "audit_log"):
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                       f"(SELECT max(id) FROM {table}))"))
         biggest = ids[max(range(len(ids)), key=weights.__getitem__)]
