@@ -218,6 +218,24 @@ def accreditation_expire(as_of: str | None) -> None:
     click.echo(f"{run.expired} akreditasi kedaluwarsa dicatat; {run.classes_changed} kelas LPKS diperbarui.")
 
 
+@main.group()
+def standards() -> None:
+    """The stored standards evaluation of each LPKS (Pasal 52–69)."""
+
+
+@standards.command("refresh")
+@click.option("--all", "everything", is_flag=True, help="Evaluate every LPKS, not only those whose row is out of date.")
+@with_appcontext
+def standards_refresh(everything: bool) -> None:
+    """Daily, and after an upgrade: store again the evaluation of every LPKS whose stored one no longer holds."""
+    from lpks.extensions import db as database
+    from lpks.services.standards_store import refresh
+
+    done = refresh(database.session, everything=everything)
+    database.session.commit()
+    click.echo(f"{done} evaluasi standar LPKS disimpan.")
+
+
 @main.command("backup")
 @click.argument("dest", type=click.Path(dir_okay=False))
 @with_appcontext

@@ -18,7 +18,7 @@ from lpks.models import (EvidenceDocument, FacilityRecord, FundingSource, Instit
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.services import institutions as institution_service
 from lpks.services import (evidence, registry_facilities, registry_profile, registry_registrations,
-                           registry_verification, standards)
+                           registry_verification, standards, standards_store)
 from lpks.services.access import get_scoped
 from lpks.services.errors import ServiceError
 
@@ -46,7 +46,7 @@ class RegistryHome(RegistryPage):
         total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
         items = list(db.session.scalars(base.order_by(Institution.name, Institution.id)
                                         .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
-        reports = standards.reports_for(db.session, items)
+        reports = standards_store.summaries(db.session, items)
         regions = dict(db.session.execute(select(Region.code, Region.name)
                                           .where(Region.code.in_({i.kabkota_code for i in items}))).all())
         until = registry_registrations.last_valid_until(db.session, [i.id for i in items])

@@ -7,6 +7,7 @@ from .institution import Institution
 from .placement import Placement, PlacementDocument
 from .region import Region
 from .registry_evidence import EvidenceDocument, EvidenceLink
+from .registry_evaluation import StandardsEvaluation
 from .registry_facility import FacilityRecord
 from .registry_funding import FinancialReport, FundingSource
 from .registry_profile import OrganisationPosition, WorkArea
@@ -19,5 +20,6 @@ from .user import ApiToken, LoginAttempt, User
 __all__ = ["ApiToken", "AuditLog", "Institution", "LoginAttempt", "Region", "User"]
 __all__ += ["CustodyExtension", "CustodyPeriod", "Holiday", "Placement", "PlacementDocument", "Resident"]
 __all__ += ["EvidenceDocument", "EvidenceLink", "FacilityRecord", "FinancialReport", "FundingSource",
-            "OrganisationPosition", "Registration", "StaffMember", "Verification", "VerificationFinding", "WorkArea"]
+            "OrganisationPosition", "Registration", "StaffMember", "StandardsEvaluation", "Verification",
+            "VerificationFinding", "WorkArea"]
 __all__ += ["AccreditationInstrument", "Assessment", "AssessmentAnswer", "AssessmentEvent", "InstitutionClass"]

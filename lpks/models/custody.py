@@ -27,6 +27,9 @@ class CustodyPeriod(SQLModel, table=True):
         Index("ix_custody_status_last_day", "status", "last_day"),
         # An LPKS's or region's dashboard: its open periods by last day (migration 0006).
         Index("ix_custody_institution_status_last_day", "institution_id", "status", "last_day"),
+        # the dashboard's titipan list: open periods by notice deadline, nationally and per LPKS (migration 0010)
+        Index("ix_custody_status_deadline", "status", "notice_deadline"),
+        Index("ix_custody_institution_status_deadline", "institution_id", "status", "notice_deadline"),
     )
     __mapper_args__: ClassVar[dict] = {"version_id_col": _CUSTODY_PERIOD_VERSION}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accreditation.workflow import QUEUES
@@ -17,7 +17,7 @@ from lpks.security import READ, scope_clause
 from . import accreditation_classes as classes
 from . import accreditation_reports as reports
 from . import clock
-from .dashboard import Section, Tile, register_section
+from .dashboard import Section, Tile, count_of, register_section
 
 QUEUE_TITLES = {ROLE_OPERATOR: _l("Penilaian mandiri untuk diisi atau diperbaiki"),
                 ROLE_KABKOTA: _l("Akreditasi untuk diverifikasi"),
@@ -29,13 +29,19 @@ def _class_counts(session: Session, user) -> dict[str | None, int]:
     """LPKS per class: an aggregate over stored classes still valid; the expired few classified again."""
     today = clock.today()
     in_scope = InstitutionClass.institution_id.in_(select(Institution.id).where(scope_clause(user, Institution, READ)))
-    valid = or_(InstitutionClass.valid_until.is_(None), InstitutionClass.valid_until >= today)
+    expired = func.coalesce(InstitutionClass.valid_until < today, False)
     counts: dict[str | None, int] = dict.fromkeys(("A", "B", "C", None), 0)
-    for klass, n in session.execute(select(InstitutionClass.klass, func.count()).where(in_scope, valid)
-                                    .group_by(InstitutionClass.klass)):
-        counts[klass] += n
-    for row in session.scalars(select(InstitutionClass).where(in_scope, InstitutionClass.valid_until < today)):
-        counts[classes.view_of(row, today).klass] += 1
+    lapsed = 0
+    rows = select(InstitutionClass.klass, expired.label("expired")).where(in_scope).subquery()
+    for klass, is_expired, n in session.execute(select(rows.c.klass, rows.c.expired, func.count())
+                                                .group_by(rows.c.klass, rows.c.expired)):
+        if is_expired:
+            lapsed += n
+        else:
+            counts[klass] += n
+    if lapsed:  # the daily `lpks accreditation expire` has not run yet: classify those few on the fly
+        for row in session.scalars(select(InstitutionClass).where(in_scope, InstitutionClass.valid_until < today)):
+            counts[classes.view_of(row, today).klass] += 1
     return counts
 
 
@@ -45,13 +51,12 @@ def accreditation_section(session: Session, user) -> Section | None:
     if user.role not in QUEUES:
         return None
     queue_stmt = reports.queue_select(user)
-    waiting = reports.count(session, queue_stmt)
-    expiring = reports.count(session, reports.expiring_select(user))
     counts = _class_counts(session, user)
     section = Section(str(QUEUE_TITLES[user.role]), tiles=[
-        Tile(_("Menunggu tindakan Anda"), waiting, "accreditation.index", level="warning" if waiting else "secondary"),
-        Tile(_("Akreditasi berakhir ≤ 180 hari"), expiring, "accreditation.index",
-             level="warning" if expiring else "secondary"),
+        Tile(_("Menunggu tindakan Anda"), count_of(queue_stmt), "accreditation.index", level="warning",
+             calm="secondary"),
+        Tile(_("Akreditasi berakhir ≤ 180 hari"), count_of(reports.expiring_select(user)), "accreditation.index",
+             level="warning", calm="secondary"),
         Tile(_("LPKS kelas A"), counts["A"], "accreditation_class.index"),
         Tile(_("LPKS kelas B"), counts["B"], "accreditation_class.index"),
         Tile(_("LPKS kelas C"), counts["C"], "accreditation_class.index"),

@@ -21,15 +21,36 @@ from lpks.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERA
 from lpks.security import READ, scope_clause
 
 
+def whole(value) -> int:
+    """A count as read from the database (NULL from an empty SUM is 0)."""
+    return int(value or 0)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the dashboard reads together with every other figure of the page, in one statement: `expr` is a
+    scalar SQL expression (see `count_of`), `convert` turns what the database returns into the tile's value."""
+
+    expr: Any
+    convert: Callable[[Any], Any] = whole
+
+
+def count_of(stmt) -> Figure:
+    """The number of rows `stmt` selects, as a Figure."""
+    return Figure(select(func.count()).select_from(stmt.subquery()).scalar_subquery())
+
+
 @dataclass
 class Tile:
-    """One figure, with where it leads (an endpoint name, or a ready URL)."""
+    """One figure, with where it leads (an endpoint name, or a ready URL). A Figure value is read by `resolve`;
+    `calm` is the level shown when the figure is zero."""
 
     label: str
     value: Any
     endpoint: str | None = None
     url: str | None = None
     level: str = "secondary"  # bootstrap contextual class: danger, warning, success…
+    calm: str | None = None
 
 
 @dataclass
@@ -75,23 +96,40 @@ TITLES = {
 }
 
 
-def _scope_name(session: Session, user) -> str:
+def _scope_name(user):
+    """The name of the user's LPKS or region as a scalar SQL expression (read with the figures), or None."""
     if user.role == ROLE_OPERATOR:
-        inst = session.get(Institution, user.institution_id)
-        return inst.name if inst else "-"
+        return select(Institution.name).where(Institution.id == user.institution_id).scalar_subquery()
     if user.role in (ROLE_KABKOTA, ROLE_PROVINCE):
-        region = session.get(Region, user.region_code)
-        return region.name if region else "-"
-    return _("Nasional")
+        return select(Region.name).where(Region.code == user.region_code).scalar_subquery()
+    return None
+
+
+def resolve(session: Session, sections: list[Section], *extra) -> list:
+    """Read every Figure of the sections (and the `extra` expressions) in ONE statement and put the numbers in
+    their tiles; returns the values of `extra`."""
+    tiles = [tile for section in sections for tile in section.tiles if isinstance(tile.value, Figure)]
+    if not tiles and not extra:
+        return []
+    values = session.execute(select(*[tile.value.expr for tile in tiles], *extra)).one()
+    for tile, value in zip(tiles, values):
+        tile.value = tile.value.convert(value)
+        if tile.calm and not tile.value:
+            tile.level = tile.calm
+    return list(values[len(tiles):])
 
 
 def build(session: Session, user) -> Dashboard:
-    """The dashboard of the user's role within the user's scope."""
-    board = Dashboard(str(TITLES[user.role]), _scope_name(session, user))
+    """The dashboard of the user's role within the user's scope; its figures read in one statement."""
+    board = Dashboard(str(TITLES[user.role]), _("Nasional"))
     for _order, provider in _PROVIDERS:
         section = provider(session, user)
         if section is not None:
             board.sections.append(section)
+    scope = _scope_name(user)
+    names = resolve(session, board.sections, *([scope] if scope is not None else []))
+    if names:
+        board.scope = names[0] or "-"
     return board
 
 
@@ -101,16 +139,16 @@ def institutions_section(session: Session, user) -> Section | None:
     if user.role == ROLE_ADMIN:
         return None
     places = Institution.capacity_boys + Institution.capacity_girls
-    count, capacity = session.execute(
-        select(func.count(Institution.id), func.coalesce(func.sum(places), 0))
-        .where(scope_clause(user, Institution, READ))).one()
+    in_scope = scope_clause(user, Institution, READ)
     section = Section(_("Lembaga"), tiles=[
-        Tile(_("Jumlah LPKS"), int(count), "institution.index_view"),
-        Tile(_("Kapasitas (tempat)"), int(capacity))])
+        Tile(_("Jumlah LPKS"), Figure(select(func.count(Institution.id)).where(in_scope).scalar_subquery()),
+             "institution.index_view"),
+        Tile(_("Kapasitas (tempat)"),
+             Figure(select(func.coalesce(func.sum(places), 0)).where(in_scope).scalar_subquery()))])
     group = {ROLE_KEMENSOS: Institution.province_code, ROLE_PROVINCE: Institution.kabkota_code}.get(user.role)
     if group is not None:
         stmt = (select(Region.code, Region.name, func.count(Institution.id), func.coalesce(func.sum(places), 0))
-                .join(Institution, group == Region.code).where(scope_clause(user, Institution, READ))
+                .join(Institution, group == Region.code).where(in_scope)
                 .group_by(Region.code, Region.name).order_by(Region.code))
         section.header = (_("Kode"), _("Wilayah"), _("Jumlah LPKS"), _("Kapasitas (tempat)"))
         section.rows = [tuple(r) for r in session.execute(stmt)]
@@ -125,11 +163,12 @@ def administration_section(session: Session, user) -> Section | None:
         return None
     since = utcnow() - timedelta(days=1)
     by_role = session.execute(select(User.role, func.count()).group_by(User.role).order_by(User.role)).all()
-    failures = session.scalar(select(func.count()).select_from(AuditLog).where(
-        AuditLog.action == "login_failure", AuditLog.at >= since)) or 0
-    tokens = session.scalar(select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None))) or 0
+    failures = select(func.count()).select_from(AuditLog).where(AuditLog.action == "login_failure",
+                                                                 AuditLog.at >= since)
+    tokens = select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None))
     return Section(_("Pengguna dan keamanan"), tiles=[
         Tile(_("Pengguna"), sum(n for _r, n in by_role), "user.index_view"),
-        Tile(_("Gagal masuk (24 jam)"), failures, "audit.index_view", level="warning" if failures else "secondary"),
-        Tile(_("Token API aktif"), tokens, "token.index_view")],
+        Tile(_("Gagal masuk (24 jam)"), Figure(failures.scalar_subquery()), "audit.index_view", level="warning",
+             calm="secondary"),
+        Tile(_("Token API aktif"), Figure(tokens.scalar_subquery()), "token.index_view")],
         header=(_("Peran"), _("Pengguna")), rows=[tuple(r) for r in by_role])

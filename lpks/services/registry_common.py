@@ -1,12 +1,10 @@
 """Input parsing and small helpers shared by the registry services (issue 3): every message names its field."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from flask import current_app, has_app_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
@@ -16,15 +14,15 @@ from lpks.models.base import utcnow
 from lpks.models.user import ROLE_OPERATOR
 from lpks.security import READ, WRITE, can
 
+from . import clock
 from .errors import Forbidden, NotFound, ServiceError
 
 MAX_TEXT = 5000
 
 
 def today() -> date:
-    """Today's date in the application's time zone (Asia/Jakarta by default), not the server's."""
-    name = current_app.config.get("BABEL_DEFAULT_TIMEZONE") if has_app_context() else None
-    return datetime.now(timezone.utc).astimezone(ZoneInfo(name or "Asia/Jakarta")).date()
+    """Today's date in the application's time zone (Asia/Jakarta by default), not the server's (lpks.services.clock)."""
+    return clock.today()
 
 
 def blank(value: Any) -> bool:

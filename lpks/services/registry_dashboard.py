@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation import get_staff_function
@@ -19,14 +19,15 @@ from lpks.models.registry_verification import FINAL
 from lpks.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
 from lpks.security import READ, scope_clause
 
-from .dashboard import Section, Tile, register_section
+from .dashboard import Figure, Section, Tile, register_section
 from .registry_common import today
 from .registry_registrations import describe
-from .standards import reports_for
+from . import standards_store as store
 
 COMPLIANCE_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE)
-MAX_ROWS = 300  # rows of a table on the dashboard; the figures count every row
-BATCH = 500  # LPKS evaluated at once for the mean compliance
+MAX_ROWS = 300  # rows of the expiring list (API); the figures count every row
+DASHBOARD_ROWS = 20  # rows of the expiry table on the dashboard, soonest first
+LOWEST_ROWS = 20  # LPKS in the compliance table, lowest compliance first; the registry lists them all
 
 
 def percent(value: Decimal) -> str:
@@ -40,54 +41,88 @@ def _verified():
                                          Verification.status == FINAL).exists()
 
 
+def _last_verified():
+    """The last final verification day of the LPKS (a correlated subquery on the indexed institution_id)."""
+    return (select(func.max(Verification.visit_date))
+            .where(Verification.institution_id == Institution.id, Verification.status == FINAL).scalar_subquery())
+
+
+def compliance_figures(session: Session, user, day: date, extra: dict) -> tuple[int, int, Decimal | None]:
+    """(LPKS, never verified, mean overall compliance) in scope, from one aggregate over the stored evaluations;
+    `extra` holds the summaries evaluated now for the LPKS whose stored row does not hold today."""
+    held = store.holds(day)
+    count, never, total = session.execute(
+        select(func.count(Institution.id), func.count(Institution.id).filter(~_verified()),
+               func.coalesce(func.sum(case((held, store.E.compliance))), 0))
+        .outerjoin(store.E, store.E.institution_id == Institution.id)
+        .where(scope_clause(user, Institution, READ))).one()
+    total = Decimal(total) + sum((s.compliance for s in extra.values()), Decimal(0))
+    mean = (total / count).quantize(Decimal("0.01")) if count else None
+    return int(count), int(never), mean
+
+
 def mean_compliance(session: Session, user) -> Decimal | None:
-    """The mean overall compliance of every LPKS in scope (None without LPKS). The figure comes from the standards
-    evaluation, which is Python, so the LPKS are read in batches by id: every one counts, however many."""
-    total, count, last = Decimal(0), 0, 0
-    while True:
-        batch = list(session.scalars(select(Institution).where(scope_clause(user, Institution, READ),
-                                                               Institution.id > last)
-                                     .order_by(Institution.id).limit(BATCH)))
-        if not batch:
-            break
-        total += sum((r.compliance for r in reports_for(session, batch).values()), Decimal(0))
-        count, last = count + len(batch), batch[-1].id
-    return (total / count).quantize(Decimal("0.01")) if count else None
+    """The mean overall compliance of every LPKS in scope (None without LPKS)."""
+    day = today()
+    extra = store.evaluate_missing(session, scope_clause(user, Institution, READ), day)
+    return compliance_figures(session, user, day, extra)[2]
+
+
+def _lowest(session: Session, user, day: date, extra: dict) -> list[tuple]:
+    """The LOWEST_ROWS LPKS in scope with the lowest compliance: (id, name, region, Summary, last verification)."""
+    columns = (Institution.id, Institution.name, func.coalesce(Region.name, Institution.kabkota_code),
+               _last_verified())
+    base = (select(*columns, store.E.compliance, store.E.unmet_mandatory)
+            .outerjoin(Region, Region.code == Institution.kabkota_code)
+            .join(store.E, store.E.institution_id == Institution.id))
+    rows = [(ident, name, region, store.Summary(compliance, unmet), last) for ident, name, region, last, compliance,
+            unmet in session.execute(base.where(scope_clause(user, Institution, READ), store.holds(day))
+                                     .order_by(store.E.compliance, Institution.name, Institution.id)
+                                     .limit(LOWEST_ROWS))]
+    if extra:  # LPKS evaluated on the fly take their place in the order
+        rows += [(ident, name, region, extra[ident], last) for ident, name, region, last in session.execute(
+            select(*columns).outerjoin(Region, Region.code == Institution.kabkota_code)
+            .where(Institution.id.in_(list(extra))))]
+        rows.sort(key=lambda r: (r[3].compliance, r[1], r[0]))
+    return rows[:LOWEST_ROWS]
+
+
+def _two_places(value) -> Decimal | None:
+    return Decimal(value).quantize(Decimal("0.01")) if value is not None else None
 
 
 @register_section(20)
 def compliance_section(session: Session, user) -> Section | None:
-    """Every LPKS in scope with its overall compliance, unmet mandatory items and last verification; the figures
-    count every LPKS in scope, the table shows the first MAX_ROWS."""
+    """The LPKS in scope with the lowest overall compliance, their unmet mandatory items and last verification;
+    the figures count every LPKS in scope (stored evaluations, lpks.services.standards_store)."""
     if user.role not in COMPLIANCE_ROLES:
         return None
+    day = today()
     in_scope = scope_clause(user, Institution, READ)
-    count, never = session.execute(select(func.count(Institution.id), func.count(Institution.id).filter(
-        ~_verified())).where(in_scope)).one()
-    institutions = list(session.scalars(select(Institution).where(in_scope)
-                                        .order_by(Institution.name, Institution.id).limit(MAX_ROWS)))
-    reports = reports_for(session, institutions)
-    last = dict(session.execute(select(Verification.institution_id, func.max(Verification.visit_date))
-                                .where(Verification.institution_id.in_([i.id for i in institutions]),
-                                       Verification.status == FINAL).group_by(Verification.institution_id)).all())
-    names = dict(session.execute(select(Region.code, Region.name).where(
-        Region.code.in_({i.kabkota_code for i in institutions}))).all())
+    extra = store.evaluate_missing(session, in_scope, day)
+    if extra:  # some LPKS evaluated on the fly: the mean adds them to the stored ones
+        mean = compliance_figures(session, user, day, extra)[2]
+    else:  # every stored row holds: the mean is one AVG
+        mean = Figure(select(func.avg(store.E.compliance)).join(Institution, Institution.id == store.E.institution_id)
+                      .where(in_scope).scalar_subquery(), _two_places)
     section = Section(_("Kepatuhan standar LPKS (Pasal 52–69)"))
     section.header = (_("LPKS"), _("Kabupaten/kota"), _("Kepatuhan"), _("Butir wajib belum terpenuhi"),
                       _("Verifikasi terakhir"))
     section.empty = _("Belum ada LPKS dalam lingkup ini.")
-    for inst in institutions:
-        report = reports[inst.id]
-        section.rows.append((inst.name, names.get(inst.kabkota_code, inst.kabkota_code), percent(report.compliance),
-                             len(report.unmet), last.get(inst.id) or _("belum diverifikasi")))
-        section.row_links.append(url_for("registry.institution", ident=inst.id))
-    if count:
-        section.tiles = [
-            Tile(_("LPKS"), int(count), url=url_for("registry.index")),
-            Tile(_("Rata-rata kepatuhan (%)"), mean_compliance(session, user)),
-            Tile(_("Belum pernah diverifikasi"), int(never), url=url_for("registry.index"),
-                 level="warning" if never else "success"),
-        ]
+    for ident, name, region, summary, last in _lowest(session, user, day, extra):
+        section.rows.append((name, region, percent(summary.compliance), summary.unmet_count,
+                             last or _("belum diverifikasi")))
+        section.row_links.append(url_for("registry.institution", ident=ident))
+    if len(section.rows) >= LOWEST_ROWS:
+        section.note = _("%(n)s LPKS dengan kepatuhan terendah; semua LPKS ada di Registri LPKS.", n=LOWEST_ROWS)
+    section.tiles = [
+        Tile(_("LPKS"), Figure(select(func.count(Institution.id)).where(in_scope).scalar_subquery()),
+             url=url_for("registry.index")),
+        Tile(_("Rata-rata kepatuhan (%)"), mean),
+        Tile(_("Belum pernah diverifikasi"),
+             Figure(select(func.count(Institution.id)).where(in_scope, ~_verified()).scalar_subquery()),
+             url=url_for("registry.index"), level="warning", calm="success"),
+    ]
     return section
 
 
@@ -126,45 +161,55 @@ def _staff(user, column, now: date, horizon: date):
 STAFF_KINDS = ((StaffMember.certification_valid_until, "certification"), (StaffMember.sppa_valid_until, "sppa"))
 
 
-def expiring_counts(session: Session, user) -> dict[str, int]:
-    """{kind: how many} registrations, certificates and SPPA trainings in scope end within the warning window or
-    have ended (staff still active only): one COUNT each, exact however many there are."""
+def _count_expressions(user) -> dict[str, object]:
+    """{kind: scalar COUNT} of the registrations, certificates and SPPA trainings in scope that end within the
+    warning window or have ended (staff still active only)."""
     now = today()
     horizon = warning_horizon(now)
-    counts = {"registration": session.scalar(select(func.count(Registration.id))
-                                             .where(*_registrations(user, horizon))) or 0}
+    exprs = {"registration": select(func.count(Registration.id)).where(*_registrations(user, horizon))
+             .scalar_subquery()}
     for column, kind in STAFF_KINDS:
-        counts[kind] = session.scalar(select(func.count(StaffMember.id))
-                                      .where(*_staff(user, column, now, horizon))) or 0
-    return counts
+        exprs[kind] = select(func.count(StaffMember.id)).where(*_staff(user, column, now, horizon)).scalar_subquery()
+    return exprs
+
+
+def expiring_counts(session: Session, user) -> dict[str, int]:
+    """{kind: how many} of `_count_expressions`, exact however many there are, in one statement."""
+    exprs = _count_expressions(user)
+    return {kind: int(n or 0) for kind, n in zip(exprs, session.execute(select(*exprs.values())).one())}
 
 
 def expiring(session: Session, user, limit: int | None = None) -> list[Expiring]:
     """The registrations, certificates and SPPA trainings of `expiring_counts`, soonest first, at most `limit`
-    (MAX_ROWS by default)."""
+    (MAX_ROWS by default): one UNION ALL statement."""
     limit = limit or MAX_ROWS
     now = today()
     horizon = warning_horizon(now)
+    parts = [select(literal(0).label("rank"), Registration.institution_id.label("institution_id"),
+                    Institution.name.label("institution_name"), Registration.number.label("number"),
+                    Registration.authority.label("authority"), Registration.region_code.label("region_code"),
+                    Registration.valid_until.label("until"), Registration.id.label("ident"))
+             .join(Institution, Institution.id == Registration.institution_id)
+             .where(*_registrations(user, horizon))]
+    for rank, (column, kind) in enumerate(STAFF_KINDS, start=1):
+        parts.append(select(literal(rank), StaffMember.institution_id, Institution.name, StaffMember.name,
+                            StaffMember.function, literal(None, String), column, StaffMember.id)
+                     .join(Institution, Institution.id == StaffMember.institution_id)
+                     .where(*_staff(user, column, now, horizon)))
+    union = union_all(*parts).subquery()
+    labels = (_("Tanda daftar"), _("Sertifikasi"), _("Pelatihan SPPA"))
+    kinds = ("registration",) + tuple(kind for _c, kind in STAFF_KINDS)
     rows: list[Expiring] = []
-    regs = session.execute(select(Registration, Institution.name)
-                           .join(Institution, Institution.id == Registration.institution_id)
-                           .where(*_registrations(user, horizon))
-                           .order_by(Registration.valid_until, Registration.id).limit(limit))
-    for reg, name in regs:
-        rows.append(Expiring("registration", _("Tanda daftar"), reg.institution_id, name, describe(reg),
-                             reg.valid_until, *_state(reg.valid_until, now),
-                             url_for("registry.institution", ident=reg.institution_id)))
-    labels = {"certification": _("Sertifikasi"), "sppa": _("Pelatihan SPPA")}
-    for column, kind in STAFF_KINDS:
-        stmt = (select(StaffMember, Institution.name).join(Institution, Institution.id == StaffMember.institution_id)
-                .where(*_staff(user, column, now, horizon)).order_by(column).limit(limit))
-        for staff, inst_name in session.execute(stmt):
-            until = getattr(staff, column.key)
-            subject = f"{staff.name} ({get_staff_function(staff.function).label_id})"
-            rows.append(Expiring(kind, labels[kind], staff.institution_id, inst_name, subject, until,
-                                 *_state(until, now), url_for("staff.details_view", id=staff.id)))
-    rows.sort(key=lambda r: r.valid_until)
-    return rows[:limit]
+    for row in session.execute(select(union).order_by(union.c.until, union.c.rank, union.c.ident).limit(limit)):
+        if row.rank == 0:
+            subject = describe(row)
+            link = url_for("registry.institution", ident=row.institution_id)
+        else:
+            subject = f"{row.number} ({get_staff_function(row.authority).label_id})"
+            link = url_for("staff.details_view", id=row.ident)
+        rows.append(Expiring(kinds[row.rank], labels[row.rank], row.institution_id, row.institution_name, subject,
+                             row.until, *_state(row.until, now), link))
+    return rows
 
 
 @register_section(25)
@@ -173,16 +218,18 @@ def expiry_section(session: Session, user) -> Section | None:
     the regions the soonest MAX_ROWS with links."""
     if user.role not in (*COMPLIANCE_ROLES, ROLE_KEMENSOS):
         return None
-    counts = expiring_counts(session, user)
+    counts = _count_expressions(user)
     title = _("Masa berlaku berakhir dalam %(days)s hari", days=EXPIRY_WARNING_DAYS)
     section = Section(title, empty=_("Tidak ada yang berakhir dalam %(days)s hari.", days=EXPIRY_WARNING_DAYS))
     kinds = (("registration", _("Tanda daftar")), ("certification", _("Sertifikasi")),
              ("sppa", _("Pelatihan SPPA")))
     for code, kind_label in kinds:
-        n = counts[code]
-        section.tiles.append(Tile(kind_label, n, level="warning" if n else "success"))
+        section.tiles.append(Tile(kind_label, Figure(counts[code]), level="warning", calm="success"))
     if user.role != ROLE_KEMENSOS:  # national: figures only, the lists belong to the regions
-        rows = expiring(session, user)
+        rows = expiring(session, user, DASHBOARD_ROWS)
+        if len(rows) >= DASHBOARD_ROWS:
+            section.note = _("Ditampilkan %(n)s yang paling awal berakhir; angka di atas menghitung semuanya.",
+                             n=DASHBOARD_ROWS)
         section.header = (_("Jenis"), _("LPKS"), _("Nomor / tenaga"), _("Berlaku sampai"), _("Keadaan"))
         section.rows = [(r.kind_label, r.institution_name, r.subject, r.valid_until, r.state_label) for r in rows]
         section.row_links = [r.link for r in rows]

@@ -15,7 +15,7 @@ from lpks.security import READ, scope_clause
 from . import audit
 from .access import get_scoped
 from .registry_registrations import describe, last_valid_until
-from .standards import reports_for
+from .standards_store import summaries
 
 MAX_EXPORT = 20_000
 
@@ -42,10 +42,10 @@ def institutions_export(session: Session, user: Any) -> bytes:
                                .order_by(Registration.authority, Registration.region_code, Registration.id)):
         registrations[reg.institution_id].append(describe(reg))
     until = last_valid_until(session, ids)
-    reports = reports_for(session, institutions)
+    reports = summaries(session, institutions)
     rows = [[i.id, i.name, i.kabkota_code, i.province_code, i.referral_scope, i.capacity_boys, i.capacity_girls,
              i.formation_kind, "; ".join(registrations[i.id]), until.get(i.id), i.designation_decree_number,
-             ", ".join(areas[i.id]), float(reports[i.id].compliance), len(reports[i.id].unmet), last.get(i.id)]
+             ", ".join(areas[i.id]), float(reports[i.id].compliance), reports[i.id].unmet_count, last.get(i.id)]
             for i in institutions]
     audit.record(session, "export", "institution", None, ("registry_list",))
     return registry_export.institutions_workbook(rows)

@@ -21,15 +21,11 @@ from lpks.rules import (
 )
 from lpks.security import READ, scope_clause
 
-from .dashboard import Section, Tile, register_section
+from .dashboard import Figure, Section, Tile, count_of, register_section
 from .placements_status import label
 from .residents_common import now, today
 
 ROWS = 10
-
-
-def _count(session: Session, stmt) -> int:
-    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 def _link(placement_id: int, anchor: str = "") -> str:
@@ -108,9 +104,17 @@ def due_filter(model: type, name: str | None):
     return None
 
 
-def _tile(name: str, value: int, endpoint: str, level: str) -> Tile:
-    """A tile leading to the list filtered to exactly what it counts (rows below stop at ROWS)."""
-    return Tile(due_labels()[name], value, url=url_for(endpoint, due=name), level=level)
+def _tile(name: str, value, endpoint: str, level: str) -> Tile:
+    """A tile leading to the list filtered to exactly what it counts (rows below stop at ROWS); grey at zero."""
+    return Tile(due_labels()[name], value, url=url_for(endpoint, due=name), level=level, calm="secondary")
+
+
+def _open_periods(user, *columns):
+    """SELECT over the open titipan periods of children still present, in scope: the same rows as _custody_live,
+    joined so the period's own (institution, status, last day) index leads."""
+    return (select(*columns).select_from(CustodyPeriod).join(Placement, Placement.id == CustodyPeriod.placement_id)
+            .where(CustodyPeriod.status == PERIOD_OPEN, Placement.status == STATUS_PRESENT,
+                   scope_clause(user, CustodyPeriod, READ)))
 
 
 @register_section(20)
@@ -120,24 +124,21 @@ def custody_section(session: Session, user) -> Section | None:
         return None
     conds = _custody_conditions(today())
     overdue, due_soon, ending, overstay = conds.values()
-    base = select(CustodyPeriod.id).where(_custody_live(), scope_clause(user, CustodyPeriod, READ))
-    counts = [_count(session, base.where(cond)) for cond in conds.values()]
+    counts = [count_of(_open_periods(user, CustodyPeriod.id).where(cond)) for cond in conds.values()]
     levels = ("danger", "warning", "warning", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"), tiles=[
-        _tile(name, count, "custody.index_view", level if count else "secondary")
-        for name, count, level in zip(conds, counts, levels)],
+        _tile(name, count, "custody.index_view", level) for name, count, level in zip(conds, counts, levels)],
         header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"), _("Batas surat pemberitahuan"),
                 _("Keterangan")),
         empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
                  (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
     rows = session.execute(
-        select(Resident.initials, Resident.register_number, Institution.name, CustodyPeriod.level,
-               CustodyPeriod.last_day, CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id)
-        .join(Placement, Placement.id == CustodyPeriod.placement_id)
+        _open_periods(user, Resident.initials, Resident.register_number, Institution.name, CustodyPeriod.level,
+                      CustodyPeriod.last_day, CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id)
         .join(Resident, Resident.id == Placement.resident_id)
         .join(Institution, Institution.id == Placement.institution_id)
-        .where(_custody_live(), scope_clause(user, CustodyPeriod, READ), or_(overdue, due_soon, ending, overstay))
+        .where(or_(overdue, due_soon, ending, overstay))
         .order_by(CustodyPeriod.notice_deadline, CustodyPeriod.id).limit(ROWS)).all()
     for initials, number, lpks, level, last_day, deadline, note, placement_id in rows:
         section.rows.append((f"{initials} · {number}", lpks, label(CustodyLevel, level), last_day, deadline, note))
@@ -153,11 +154,10 @@ def court_section(session: Session, user) -> Section | None:
     conds = _court_conditions(today())
     eligible, not_assessed, ending, overstay = conds.values()
     base = select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ))
-    counts = [_count(session, base.where(cond)) for cond in conds.values()]
+    counts = [count_of(base.where(cond)) for cond in conds.values()]
     levels = ("success", "warning", "warning", "danger")
     section = Section(_("Penempatan berdasarkan putusan pengadilan"), tiles=[
-        _tile(name, count, "placement.index_view", level if count else "secondary")
-        for name, count, level in zip(conds, counts, levels)],
+        _tile(name, count, "placement.index_view", level) for name, count, level in zip(conds, counts, levels)],
         header=(_("Anak"), _("LPKS"), _("Hari terakhir"), _("Syarat waktu pembebasan bersyarat"), _("Keterangan")),
         empty=_("Tidak ada penempatan putusan pengadilan yang perlu ditindaklanjuti."))
     notes = case((overstay, _("melewati hari terakhir")), (eligible, _("memenuhi syarat pembebasan bersyarat")),
@@ -184,14 +184,11 @@ def admission_section(session: Session, user) -> Section | None:
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
     conds = _admission_conditions()
     late, exam = conds.values()
-    counts = [_count(session, select(Placement.id).where(scoped, cond)) for cond in conds.values()]
+    counts = [count_of(select(Placement.id).where(scoped, cond)) for cond in conds.values()]
     section = Section(_("Admisi"), tiles=[
-        _tile(name, count, "placement.index_view", "danger" if count else "secondary")
-        for name, count in zip(conds, counts)],
-        header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")))
-    if not any(counts):
-        section.header = ()
-        return section
+        _tile(name, count, "placement.index_view", "danger") for name, count in zip(conds, counts)],
+        header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
+        empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
     notes = case((late, _("surat keterangan sehat terlambat")), else_=_("pemeriksaan rumah sakit belum dicatat"))
     rows = session.execute(
         select(Resident.initials, Resident.register_number, Institution.name, Placement.basis, notes, Placement.id)
@@ -217,18 +214,18 @@ def occupancy_section(session: Session, user) -> Section | None:
               .group_by(Placement.institution_id).subquery())
     boys, girls = func.coalesce(counts.c.boys, 0), func.coalesce(counts.c.girls, 0)
     scoped = scope_clause(user, Institution, READ)
-    total_present, total_capacity = session.execute(
-        select(func.coalesce(func.sum(boys + girls), 0),
-               func.coalesce(func.sum(Institution.capacity_boys + Institution.capacity_girls), 0))
-        .select_from(Institution).outerjoin(counts, counts.c.iid == Institution.id).where(scoped)).one()
+    total_present = count_of(select(Placement.id).where(Placement.status == STATUS_PRESENT,
+                                                        scope_clause(user, Placement, READ)))
+    total_capacity = Figure(select(func.coalesce(func.sum(Institution.capacity_boys + Institution.capacity_girls), 0))
+                            .where(scoped).scalar_subquery())
     rows = session.execute(
         select(Institution.id, Institution.name, boys, Institution.capacity_boys, girls, Institution.capacity_girls)
         .outerjoin(counts, counts.c.iid == Institution.id).where(scoped)
         .order_by((boys + girls - Institution.capacity_boys - Institution.capacity_girls).desc(), Institution.name)
         .limit(ROWS)).all()
     section = Section(_("Hunian terhadap kapasitas"), tiles=[
-        _tile("present", int(total_present), "placement.index_view", "secondary"),
-        Tile(_("Kapasitas (tempat)"), int(total_capacity), "institution.index_view")],
+        _tile("present", total_present, "placement.index_view", "secondary"),
+        Tile(_("Kapasitas (tempat)"), total_capacity, "institution.index_view")],
         header=(_("LPKS"), _("Laki-laki"), _("Perempuan"), _("Hunian"), _("Keterangan")),
         empty=_("Belum ada LPKS dalam lingkup ini."))
     for ident, name, n_boys, cap_boys, n_girls, cap_girls in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -40,7 +40,7 @@ def _active(since: date | None, until: date | None, day: date) -> bool:
     return (since is None or since <= day) and (until is None or day <= until)
 
 
-def _staff_fact(s: StaffMember, as_of: date) -> StaffFact:
+def _staff_fact(s, as_of: date) -> StaffFact:
     return StaffFact(
         function=s.function, active_from=s.active_from, active_until=s.active_until,
         certified=_filled(s.certification_number) and (s.certification_date is None or s.certification_date <= as_of),
@@ -56,13 +56,53 @@ def _by_institution(session: Session, model: type, ids: list[int], *where) -> di
     return grouped
 
 
+# Staff are the many rows of a large LPKS: read as plain rows of the columns the evaluation uses, not as objects.
+STAFF_COLUMNS = ("institution_id", "function", "engagement", "active_from", "active_until", "certification_number",
+                 "certification_date", "certification_valid_until", "sppa_training_date", "sppa_valid_until")
+
+
+def _staff_by_institution(session: Session, ids: list[int]) -> dict[int, list]:
+    grouped: dict[int, list] = defaultdict(list)
+    columns = [getattr(StaffMember, name) for name in STAFF_COLUMNS]
+    for row in session.execute(select(*columns).where(StaffMember.institution_id.in_(ids))):
+        grouped[row.institution_id].append(row)
+    return grouped
+
+
+def holds_through(as_of: date, dates) -> date:
+    """The last day an evaluation made on `as_of` stays true if no record changes. Every date rule compares a
+    recorded date with the day (`x <= day` turns at x, `day <= x` at x + 1) or takes the day's year, so the result
+    can first change on the earliest recorded date after `as_of`, the day after one on `as_of`, or on 1 January."""
+    through = date(as_of.year, 12, 31)
+    for day in dates:
+        if day is not None and day >= as_of:
+            through = min(through, max(as_of, day - timedelta(days=1)))
+    return through
+
+
+def _dates(staff, positions, reports, registrations, rounds):
+    """Every recorded date the evaluation compares with the day (see holds_through)."""
+    for s in staff:
+        yield from (s.active_from, s.active_until, s.certification_date, s.certification_valid_until,
+                    s.sppa_training_date, s.sppa_valid_until)
+    for p in positions:
+        yield from (p.since, p.until)
+    for r in reports:
+        yield r.report_submitted_on
+    for r in registrations:
+        yield from (r.issued_on, r.valid_until)
+    for r, _rows in rounds:
+        yield r.visit_date
+
+
 def facts_for_many(session: Session, institutions: list[Institution], as_of: date
-                   ) -> dict[int, tuple[InstitutionFacts, dict[str, RoundFindings], list[Verification]]]:
-    """Facts, finding sources and final rounds of several LPKS, in a fixed number of queries."""
+                   ) -> dict[int, tuple[InstitutionFacts, dict[str, RoundFindings], list[Verification], date]]:
+    """Facts, finding sources, final rounds and the last day the facts hold (holds_through) of several LPKS, in a
+    fixed number of queries."""
     ids = [inst.id for inst in institutions]
     if not ids:
         return {}
-    staff = _by_institution(session, StaffMember, ids)
+    staff = _staff_by_institution(session, ids)
     facilities = _by_institution(session, FacilityRecord, ids)
     positions = _by_institution(session, OrganisationPosition, ids)
     sources = _by_institution(session, FundingSource, ids, FundingSource.year == as_of.year)
@@ -100,14 +140,16 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             verifier_findings=in_force,
         )
         ordered = sorted((r for r, _rows in final), key=lambda r: (r.visit_date, r.number), reverse=True)
-        result[inst.id] = (facts, origin, ordered)
+        through = holds_through(as_of, _dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
+                                              rounds.get(inst.id, [])))
+        result[inst.id] = (facts, origin, ordered, through)
     return result
 
 
 def view_for(session: Session, inst: Institution, as_of: date | None = None) -> StandardsView:
     """The standards report of one LPKS already in the caller's scope."""
     as_of = as_of or today()
-    facts, origin, rounds = facts_for_many(session, [inst], as_of)[inst.id]
+    facts, origin, rounds, _through = facts_for_many(session, [inst], as_of)[inst.id]
     return StandardsView(inst, evaluate(facts), origin, rounds)
 
 
@@ -121,4 +163,11 @@ def reports_for(session: Session, institutions: list[Institution], as_of: date |
                 ) -> dict[int, StandardsReport]:
     """Reports of many LPKS (dashboards, list exports), batched."""
     as_of = as_of or today()
-    return {ident: evaluate(facts) for ident, (facts, _o, _r) in facts_for_many(session, institutions, as_of).items()}
+    return {ident: report for ident, (report, _through) in evaluations(session, institutions, as_of).items()}
+
+
+def evaluations(session: Session, institutions: list[Institution], as_of: date
+                ) -> dict[int, tuple[StandardsReport, date]]:
+    """Reports of many LPKS with the last day each holds without a change of records (the stored evaluation)."""
+    return {ident: (evaluate(facts), through)
+            for ident, (facts, _o, _r, through) in facts_for_many(session, institutions, as_of).items()}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from lpks.extensions import db
 from lpks.models import Institution, StaffMember, User
-from lpks.services import registry_dashboard
+from lpks.services import dashboard, registry_dashboard, standards
 from lpks.services.registry_common import today
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
 
@@ -18,8 +18,10 @@ from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
 def _sections(app, username):
     with app.test_request_context("/"):
         user = db.session.scalar(select(User).where(User.username == username))
-        return (registry_dashboard.compliance_section(db.session, user),
-                registry_dashboard.expiry_section(db.session, user))
+        sections = (registry_dashboard.compliance_section(db.session, user),
+                    registry_dashboard.expiry_section(db.session, user))
+        dashboard.resolve(db.session, [s for s in sections if s is not None])
+        return sections
 
 
 def test_kabkota_sees_its_lpks_with_compliance_and_links(demo, session):
@@ -78,17 +80,17 @@ def test_operators_see_their_own_lpks(demo):
 
 
 def test_figures_count_every_row_not_only_the_listed_ones(demo, session, monkeypatch):
-    """The tables stop at MAX_ROWS; the tiles are COUNTs (and the mean reads every LPKS, batch after batch)."""
+    """The tables stop at LOWEST_ROWS / DASHBOARD_ROWS; the tiles are COUNTs and the mean is over every LPKS."""
     full_compliance, full_expiry = _sections(demo, "dinsos.jatim")
     listed = {kind: sum(1 for row in full_expiry.rows if row[0] == kind) for kind in
               ("Tanda daftar", "Sertifikasi", "Pelatihan SPPA")}
     with demo.test_request_context("/"):
         user = db.session.scalar(select(User).where(User.username == "dinsos.jatim"))
-        reports = registry_dashboard.reports_for(db.session, list(db.session.scalars(
+        reports = standards.reports_for(db.session, list(db.session.scalars(
             select(Institution).where(Institution.province_code == "35"))))
         never = sum(1 for row in full_compliance.rows if row[4] == "belum diverifikasi")
-    monkeypatch.setattr(registry_dashboard, "MAX_ROWS", 1)
-    monkeypatch.setattr(registry_dashboard, "BATCH", 1)
+    monkeypatch.setattr(registry_dashboard, "DASHBOARD_ROWS", 1)
+    monkeypatch.setattr(registry_dashboard, "LOWEST_ROWS", 1)
     compliance, expiry = _sections(demo, "dinsos.jatim")
     assert len(compliance.rows) == 1 and len(expiry.rows) == 1
     lpks, mean, unverified = (tile.value for tile in compliance.tiles)

@@ -1,0 +1,180 @@
+"""The stored standards evaluation (lpks.models.StandardsEvaluation): kept true by the session, read by dashboards
+and lists.
+
+- Any change to the records the evaluation reads (the LPKS itself, staff, facilities, positions, funding, reports,
+  registrations, verification rounds and findings) evaluates that LPKS again just before its transaction commits,
+  whoever made the change (web, API, import, command). On PostgreSQL the row is locked first, so two transactions
+  changing one LPKS at once evaluate one after the other, each seeing the other's committed records.
+- A row holds from `evaluated_on` through `valid_through` (standards.holds_through). Readers use the rows that hold
+  today and evaluate the few that do not on the fly, never writing during a read; `lpks standards refresh` (daily)
+  stores them again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+from sqlalchemy import and_, bindparam, event, or_, select, update
+from sqlalchemy.orm import Session
+
+from lpks.models import (
+    FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition, Registration, StaffMember,
+    StandardsEvaluation, Verification, VerificationFinding,
+)
+
+from . import clock
+
+SOURCES = (StaffMember, FacilityRecord, OrganisationPosition, FundingSource, FinancialReport, Registration,
+           Verification, VerificationFinding)
+PENDING = "lpks_standards_pending"
+BATCH = 500
+E = StandardsEvaluation
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What lists and dashboards show of an evaluation."""
+
+    compliance: Decimal
+    unmet_count: int
+
+
+def holds(day: date):
+    """SQL: the stored row holds on `day` (an outer-joined missing row does not)."""
+    return and_(E.evaluated_on <= day, E.valid_through >= day)
+
+
+def not_holding(day: date):
+    """SQL, on Institution outer-joined with the stored rows: no row, or one that does not hold on `day`."""
+    return or_(E.institution_id.is_(None), E.evaluated_on > day, E.valid_through < day)
+
+
+def _compute(session: Session, institutions: list[Institution], day: date) -> dict[int, tuple[Summary, date]]:
+    from .standards import evaluations
+
+    result = {}
+    for start in range(0, len(institutions), BATCH):
+        for ident, (report, through) in evaluations(session, institutions[start:start + BATCH], day).items():
+            result[ident] = (Summary(report.compliance, len(report.unmet)), through)
+    return result
+
+
+def summaries(session: Session, institutions: list[Institution], day: date | None = None) -> dict[int, Summary]:
+    """{id: Summary} of the given LPKS on `day`: stored rows that hold, the rest evaluated now (not stored)."""
+    day = day or clock.today()
+    ids = [inst.id for inst in institutions]
+    if not ids:
+        return {}
+    result = {row.institution_id: Summary(row.compliance, row.unmet_mandatory) for row in session.execute(
+        select(E.institution_id, E.compliance, E.unmet_mandatory).where(E.institution_id.in_(ids), holds(day)))}
+    missing = [inst for inst in institutions if inst.id not in result]
+    result.update({ident: summary for ident, (summary, _t) in _compute(session, missing, day).items()})
+    return result
+
+
+def evaluate_missing(session: Session, where, day: date | None = None) -> dict[int, Summary]:
+    """{id: Summary} evaluated now for the LPKS matching `where` (a clause on Institution) whose stored row does not
+    hold on `day`: usually none, so one indexed query."""
+    day = day or clock.today()
+    stale = list(session.scalars(select(Institution).outerjoin(E, E.institution_id == Institution.id)
+                                 .where(where, not_holding(day)).order_by(Institution.id)))
+    return {ident: summary for ident, (summary, _t) in _compute(session, stale, day).items()}
+
+
+def _insert(session: Session):
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(E.__table__)
+
+
+def store(session: Session, ids: Iterable[int], day: date | None = None) -> int:
+    """Evaluate the LPKS `ids` on `day` and store the rows (locked first on PostgreSQL); returns how many."""
+    day = day or clock.today()
+    ids = sorted(set(ids))
+    if not ids:
+        return 0
+    stmt = _insert(session)
+    placeholder = {"evaluated_on": day, "valid_through": date.min, "compliance": Decimal(0), "unmet_mandatory": 0}
+    existing = set(session.scalars(select(Institution.id).where(Institution.id.in_(ids))))
+    ids = [ident for ident in ids if ident in existing]
+    if not ids:
+        return 0
+    session.execute(stmt.on_conflict_do_nothing(index_elements=["institution_id"]),
+                    [{"institution_id": ident, **placeholder} for ident in ids])
+    # Lock in id order (no deadlock), then read the records: a concurrent writer of the same LPKS waits here and
+    # this transaction's reads see its commit (READ COMMITTED takes a new snapshot per statement). SQLite writers
+    # are serialised anyway; FOR UPDATE is not rendered there.
+    session.execute(select(E.institution_id).where(E.institution_id.in_(ids)).order_by(E.institution_id)
+                    .with_for_update())
+    institutions = list(session.scalars(select(Institution).where(Institution.id.in_(ids))))
+    rows = [{"ident": ident, "evaluated_on": day, "valid_through": through, "compliance": summary.compliance,
+             "unmet_mandatory": summary.unmet_count}
+            for ident, (summary, through) in _compute(session, institutions, day).items()]
+    session.execute(update(E.__table__).where(E.__table__.c.institution_id == bindparam("ident"))
+                    .values(evaluated_on=bindparam("evaluated_on"), valid_through=bindparam("valid_through"),
+                            compliance=bindparam("compliance"), unmet_mandatory=bindparam("unmet_mandatory")),
+                    rows)
+    return len(rows)
+
+
+def refresh(session: Session, day: date | None = None, everything: bool = False) -> int:
+    """Daily (`lpks standards refresh`): store again every LPKS whose row is missing or no longer holds (all of
+    them with `everything`); returns how many were evaluated."""
+    day = day or clock.today()
+    stmt = select(Institution.id).outerjoin(E, E.institution_id == Institution.id)
+    if not everything:
+        stmt = stmt.where(not_holding(day))
+    ids = list(session.scalars(stmt.order_by(Institution.id)))
+    done = 0
+    for start in range(0, len(ids), BATCH):
+        done += store(session, ids[start:start + BATCH], day)
+    return done
+
+
+def _touched(obj) -> int | None:
+    if isinstance(obj, Institution):
+        return obj.id
+    if isinstance(obj, SOURCES):
+        return obj.institution_id
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _forget_deleted(session, flush_context, instances) -> None:
+    """The stored row is derived data: it goes with its LPKS (anything else still refuses the delete)."""
+    for obj in list(session.deleted):
+        if isinstance(obj, Institution) and obj.id is not None:
+            session.execute(E.__table__.delete().where(E.__table__.c.institution_id == obj.id))
+
+
+@event.listens_for(Session, "after_flush")
+def _collect(session, flush_context) -> None:
+    pending: set[int] = session.info.setdefault(PENDING, set())
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        ident = _touched(obj)
+        if ident is not None and (obj in session.new or obj in session.deleted or session.is_modified(obj)):
+            pending.add(ident)
+    for obj in session.deleted:
+        if isinstance(obj, Institution):
+            pending.discard(obj.id)
+
+
+@event.listens_for(Session, "before_commit")
+def _evaluate_touched(session) -> None:
+    if session.in_nested_transaction():  # a savepoint: the outer transaction's commit evaluates
+        return
+    session.flush()  # the last changes first, so they are collected and read
+    pending = session.info.pop(PENDING, None)
+    if pending:
+        store(session, pending)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_pending(session, transaction) -> None:
+    if transaction.parent is None:  # the whole transaction ended (committed or rolled back)
+        session.info.pop(PENDING, None)
