@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
     from lpks import create_app
     from lpks.extensions import db
     from lpks.models import AccreditationInstrument, Institution, Region, User
-    from lpks.services import accreditation_classes, accreditation_instruments, clock
+    from lpks.services import accreditation_classes, accreditation_instruments, clock, standards_store
     from lpks.services.residents_common import holiday_set
     from lpks.services.schema import upgrade
 
@@ -448,6 +448,9 @@ def main(argv: list[str] | None = None) -> None:
         accreditation_classes.recompute(session, list(session.scalars(select(Institution))), "benchmark")
         session.commit()
         log("bench users and classes", started)
+        standards_store.refresh(session)  # what `lpks standards refresh` stores daily
+        session.commit()
+        log("stored standards evaluations", started)
         with db.engine.begin() as conn:
             conn.execute(text("ANALYZE"))  # fresh planner statistics on both backends
         log("done", started)
