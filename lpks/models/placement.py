@@ -31,6 +31,9 @@ class Placement(SQLModel, table=True):
         # the dashboard's admission tiles: present children without a doctor's certificate or hospital exam (0010)
         Index("ix_placement_status_doctor", "status", "doctor_certificate_received_at", "doctor_certificate_due"),
         Index("ix_placement_status_violence", "status", "suspected_violence", "hospital_exam_on"),
+        # occupancy: children present per LPKS, read from the index; court placements present by last day (0010)
+        Index("ix_placement_status_institution", "status", "institution_id", "resident_id"),
+        Index("ix_placement_status_basis_last_day", "status", "basis", "last_day"),
     )
     __mapper_args__: ClassVar[dict] = {"version_id_col": _PLACEMENT_VERSION}
 

@@ -38,7 +38,8 @@ def test_custody_dates_hold_under_any_calendar(level, start, holidays, data):
     assert (period.last_day - start).days + 1 == granted
     assert period.notice_deadline < period.last_day
     assert is_working_day(period.notice_deadline, holidays)
-    assert period.notice_deadline not in CUTI_BERSAMA or CUTI_BERSAMA.isdisjoint(holidays)
+    # With every cuti bersama in the calendar, none is a deadline (an extra run may cover only some of them).
+    assert period.notice_deadline not in CUTI_BERSAMA or not CUTI_BERSAMA <= holidays
 
 
 @settings(max_examples=300)

@@ -1,4 +1,4 @@
-"""index the dashboard's titipan list and admission tiles, so national and LPKS dashboards read only due rows
+"""index the dashboard's due lists, admission tiles and occupancy, so dashboards read only the rows they show
 
 Revision ID: 0010
 Revises: 0009
@@ -15,12 +15,15 @@ INDEXES = (
     ("ix_custody_institution_status_deadline", "custody_period", ["institution_id", "status", "notice_deadline"]),
     ("ix_placement_status_doctor", "placement", ["status", "doctor_certificate_received_at", "doctor_certificate_due"]),
     ("ix_placement_status_violence", "placement", ["status", "suspected_violence", "hospital_exam_on"]),
+    ("ix_placement_status_institution", "placement", ["status", "institution_id", "resident_id"]),
+    ("ix_placement_status_basis_last_day", "placement", ["status", "basis", "last_day"]),
 )
 
 
 def upgrade() -> None:
-    """Open periods in notice-deadline order; present placements by certificate and examination state
-    (benchmarks, national scale: the titipan list 830 → 0.2 ms and the doctor's tile 200 → 1 ms on SQLite)."""
+    """Open periods in notice-deadline order; present placements by certificate and examination state, by LPKS,
+    and court placements by last day (benchmarks, national scale, SQLite: the titipan list 830 → 0.2 ms, the
+    doctor's tile 200 → 1 ms, the court list 30 → 0.1 ms, occupancy 180 → 24 ms)."""
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
