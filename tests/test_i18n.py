@@ -235,6 +235,20 @@ def test_dates_and_numbers(app, lang, day, moment, number, fixed):
         assert rendered == f"{day}|{moment}|{number}|{fixed}|-"
 
 
+def test_templates_translate_in_the_locale_in_force(app):
+    """The templates' cached translations follow the request's locale and force_locale, in and out."""
+    template = "{{ _('Beranda') }}"
+    with app.test_request_context("/?lang=en"):
+        assert render_template_string(template) == "Home"
+        with force_locale("id"):
+            assert render_template_string(template) == "Beranda"
+        assert render_template_string(template) == "Home"
+    with app.test_request_context("/?lang=id"):
+        assert render_template_string(template) == "Beranda"
+        with force_locale("en"):
+            assert render_template_string("{{ _('Anda telah keluar.') }}") == "You have logged out."
+
+
 def test_dates_late_utc_evening_is_next_day_in_jakarta(app):
     with app.test_request_context("/"):
         assert format_tanggal(datetime(2026, 3, 19, 20, 0, tzinfo=timezone.utc)) == "20 Maret 2026"
