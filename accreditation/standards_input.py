@@ -34,6 +34,9 @@ def _staff(facts: InstitutionFacts, problems: list[Problem]) -> tuple[StaffFact,
         if person.function not in STAFF_FUNCTIONS_BY_CODE:
             problems.append(Problem(field, f"Fungsi tenaga '{person.function}' tidak dikenal.",
                                     f"Unknown staff function '{person.function}'."))
+        if isinstance(person.engagement, Engagement):  # already normal: no copy (a large LPKS has 1,000+ staff)
+            result.append(person)
+            continue
         engagement = _enum(Engagement, person.engagement, f"{field}.engagement", problems)
         result.append(dataclasses.replace(person, engagement=engagement or Engagement.SENDIRI))
     return tuple(result)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accreditation import InstitutionFacts, StaffFact, StandardsReport, VerifierFinding, evaluate
+from accreditation import Engagement, InstitutionFacts, StaffFact, StandardsReport, VerifierFinding, evaluate
 from accreditation.findings import RoundFindings, findings_in_force
 from accreditation.registry_catalogue import POSITION_FACTS, reporting_years
 from lpks.models import FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition, StaffMember
@@ -40,13 +40,16 @@ def _active(since: date | None, until: date | None, day: date) -> bool:
     return (since is None or since <= day) and (until is None or day <= until)
 
 
+ENGAGEMENTS = {member.value: member for member in Engagement}  # an unknown code stays text: normalise reports it
+
+
 def _staff_fact(s, as_of: date) -> StaffFact:
     return StaffFact(
         function=s.function, active_from=s.active_from, active_until=s.active_until,
         certified=_filled(s.certification_number) and (s.certification_date is None or s.certification_date <= as_of),
         certificate_valid_until=s.certification_valid_until,
         sppa_trained=s.sppa_training_date is not None and s.sppa_training_date <= as_of,
-        sppa_valid_until=s.sppa_valid_until, engagement=s.engagement)
+        sppa_valid_until=s.sppa_valid_until, engagement=ENGAGEMENTS.get(s.engagement, s.engagement))
 
 
 def _by_institution(session: Session, model: type, ids: list[int], *where) -> dict[int, list]:
@@ -95,10 +98,10 @@ def _dates(staff, positions, reports, registrations, rounds):
         yield r.visit_date
 
 
-def facts_for_many(session: Session, institutions: list[Institution], as_of: date
-                   ) -> dict[int, tuple[InstitutionFacts, dict[str, RoundFindings], list[Verification], date]]:
-    """Facts, finding sources, final rounds and the last day the facts hold (holds_through) of several LPKS, in a
-    fixed number of queries."""
+def facts_for_many(session: Session, institutions: list[Institution], as_of: date, horizon: bool = False
+                   ) -> dict[int, tuple[InstitutionFacts, dict[str, RoundFindings], list[Verification], date | None]]:
+    """Facts, finding sources, final rounds and (with `horizon`) the last day the facts hold (holds_through) of
+    several LPKS, in a fixed number of queries."""
     ids = [inst.id for inst in institutions]
     if not ids:
         return {}
@@ -141,7 +144,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
         )
         ordered = sorted((r for r, _rows in final), key=lambda r: (r.visit_date, r.number), reverse=True)
         through = holds_through(as_of, _dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
-                                              rounds.get(inst.id, [])))
+                                              rounds.get(inst.id, []))) if horizon else None
         result[inst.id] = (facts, origin, ordered, through)
     return result
 
@@ -163,11 +166,11 @@ def reports_for(session: Session, institutions: list[Institution], as_of: date |
                 ) -> dict[int, StandardsReport]:
     """Reports of many LPKS (dashboards, list exports), batched."""
     as_of = as_of or today()
-    return {ident: report for ident, (report, _through) in evaluations(session, institutions, as_of).items()}
+    return {ident: evaluate(facts) for ident, (facts, _o, _r, _t) in facts_for_many(session, institutions, as_of).items()}
 
 
 def evaluations(session: Session, institutions: list[Institution], as_of: date
                 ) -> dict[int, tuple[StandardsReport, date]]:
     """Reports of many LPKS with the last day each holds without a change of records (the stored evaluation)."""
     return {ident: (evaluate(facts), through)
-            for ident, (facts, _o, _r, through) in facts_for_many(session, institutions, as_of).items()}
+            for ident, (facts, _o, _r, through) in facts_for_many(session, institutions, as_of, horizon=True).items()}
