@@ -28,6 +28,8 @@ class Placement(SQLModel, table=True):
         Index("ix_placement_status_last_day", "status", "last_day"),
         Index("ix_placement_status_parole", "status", "parole_eligible_from"),
         Index("ix_placement_institution_status", "institution_id", "status"),
+        # The lists of an LPKS or region, newest first: the page is read in index order (migration 0008).
+        Index("ix_placement_institution_id_id", "institution_id", "id"),
     )
     __mapper_args__: ClassVar[dict] = {"version_id_col": _PLACEMENT_VERSION}
 
