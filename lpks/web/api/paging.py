@@ -44,7 +44,7 @@ def _limit_first(stmt: Select, limit: int, offset: int) -> Select:
     """`... WHERE id IN (SELECT id ... ORDER BY ... LIMIT n OFFSET m) ORDER BY ...`: the database sorts and limits
     the scoped ids (an index can answer), and the eager joins of the entity touch only the page's rows."""
     entity = stmt.column_descriptions[0].get("entity")
-    keys = inspect(entity).primary_key if entity is not None else ()
+    keys = getattr(inspect(entity), "primary_key", ()) if entity is not None else ()  # an alias: plain paging
     if len(keys) != 1 or stmt._group_by_clauses or stmt._distinct:
         return stmt.limit(limit).offset(offset)
     ids = stmt.with_only_columns(keys[0]).limit(limit).offset(offset)
