@@ -25,7 +25,8 @@ from lpks.services.errors import ServiceError
 from .registry_base import RegistryPage, options
 from .registry_forms import ProfileForm, WorkAreaForm
 
-PAGE_SIZE = 50
+# As every admin list (SecureModelView.page_size); compliance comes from the stored evaluations.
+PAGE_SIZE = 20
 
 
 def may_write(model: type, inst: Institution) -> bool:

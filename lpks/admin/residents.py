@@ -19,6 +19,7 @@ from lpks.services.placements_status import label
 from lpks.services.residents_common import error_list
 
 from .base import SecureModelView, role_may
+from .list_paging import LimitFirstMixin
 from .residents_forms import SEX_LABELS, STATUS_LABELS, ConfirmForm, ImportForm, ResidentForm, form_data
 
 LABELS = {"register_number": _l("Nomor register"), "initials": _l("Inisial"), "kind": _l("Jenis ABH"),
@@ -46,7 +47,7 @@ def on_form(form, call):
         raise
 
 
-class ResidentView(SecureModelView):
+class ResidentView(LimitFirstMixin, SecureModelView):
     """Residents: initials and register number in lists; the identity only on the audited explicit action."""
 
     form = ResidentForm

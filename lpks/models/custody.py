@@ -27,6 +27,8 @@ class CustodyPeriod(SQLModel, table=True):
         Index("ix_custody_status_last_day", "status", "last_day"),
         # An LPKS's or region's dashboard: its open periods by last day (migration 0006).
         Index("ix_custody_institution_status_last_day", "institution_id", "status", "last_day"),
+        # The titipan lists of an LPKS or region, by notice deadline: read in index order (migration 0008).
+        Index("ix_custody_institution_deadline", "institution_id", "notice_deadline", "id"),
         # the dashboard's titipan list: open periods by notice deadline, nationally and per LPKS (migration 0010)
         Index("ix_custody_status_deadline", "status", "notice_deadline"),
         Index("ix_custody_institution_status_deadline", "institution_id", "status", "notice_deadline"),

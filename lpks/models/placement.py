@@ -28,6 +28,8 @@ class Placement(SQLModel, table=True):
         Index("ix_placement_status_last_day", "status", "last_day"),
         Index("ix_placement_status_parole", "status", "parole_eligible_from"),
         Index("ix_placement_institution_status", "institution_id", "status"),
+        # The lists of an LPKS or region, newest first: the page is read in index order (migration 0008).
+        Index("ix_placement_institution_id_id", "institution_id", "id"),
         # the dashboard's admission tiles: present children without a doctor's certificate or hospital exam (0010)
         Index("ix_placement_status_doctor", "status", "doctor_certificate_received_at", "doctor_certificate_due"),
         Index("ix_placement_status_violence", "status", "suspected_violence", "hospital_exam_on"),

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime, UniqueConstraint
+from sqlalchemy import Date, DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .base import created_field, text_field, version_column
@@ -27,7 +27,9 @@ class Resident(SQLModel, table=True):
     """An ABH (Anak, Anak Korban, Anak Saksi) known to one LPKS (Pasal 1 angka 3–6)."""
 
     __tablename__ = "resident"
-    __table_args__ = (UniqueConstraint("institution_id", "register_number", name="uq_resident_register_number"),)
+    __table_args__ = (UniqueConstraint("institution_id", "register_number", name="uq_resident_register_number"),
+                      # The residents list of an LPKS or region, newest first, read in index order (migration 0008).
+                      Index("ix_resident_institution_id_id", "institution_id", "id"))
     __mapper_args__: ClassVar[dict] = {"version_id_col": _RESIDENT_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import request
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, inspect, select
 
 from lpks.extensions import db
 from lpks.services.errors import ServiceError
@@ -31,11 +31,24 @@ def paginate(stmt: Select, serialize) -> dict:
     page = _positive("page", 1)
     per_page = _positive("per_page", 20, MAX_PER_PAGE)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    page_stmt = stmt.limit(per_page).offset((page - 1) * per_page)
+    offset = (page - 1) * per_page
     # A SELECT of one entity gives objects; of several columns (an object and a joined name) gives rows.
-    rows = (db.session.execute(page_stmt).all() if len(stmt.column_descriptions) > 1
-            else db.session.scalars(page_stmt).all())
+    if len(stmt.column_descriptions) > 1:
+        rows = db.session.execute(stmt.limit(per_page).offset(offset)).all()
+    else:
+        rows = db.session.scalars(_limit_first(stmt, per_page, offset)).all()
     return {"items": [serialize(r) for r in rows], "page": page, "per_page": per_page, "total": total}
+
+
+def _limit_first(stmt: Select, limit: int, offset: int) -> Select:
+    """`... WHERE id IN (SELECT id ... ORDER BY ... LIMIT n OFFSET m) ORDER BY ...`: the database sorts and limits
+    the scoped ids (an index can answer), and the eager joins of the entity touch only the page's rows."""
+    entity = stmt.column_descriptions[0].get("entity")
+    keys = getattr(inspect(entity), "primary_key", ()) if entity is not None else ()  # an alias: plain paging
+    if len(keys) != 1 or stmt._group_by_clauses or stmt._distinct:
+        return stmt.limit(limit).offset(offset)
+    ids = stmt.with_only_columns(keys[0]).limit(limit).offset(offset)
+    return stmt.where(keys[0].in_(ids))
 
 
 PAGING_PARAMS = [
