@@ -56,16 +56,26 @@ def _int(value, field: str, label: str) -> int:
     return number
 
 
+def _string(data: dict[str, Any], key: str) -> str:
+    """A text field, trimmed ("" when empty); a number, list or object sent through the API is refused."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ServiceError(_("Kolom %(key)s harus berupa teks.", key=key), key)
+    return value.strip()
+
+
 def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
     """Validate institution fields; every message names the field and the rule."""
     out: dict[str, Any] = {}
     if "name" in data:
-        name = (data.get("name") or "").strip()
+        name = _string(data, "name")
         if not name or len(name) > 200:
             raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
         out["name"] = name
     if "kabkota_code" in data:
-        code = (data.get("kabkota_code") or "").strip()
+        code = _string(data, "kabkota_code")
         region = session.get(Region, code) if code else None
         if region is None or region.level != LEVEL_KABKOTA:
             raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."), "kabkota_code")
@@ -73,7 +83,7 @@ def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
         out["province_code"] = province_of(code)
     for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
         if key in data:
-            value = (data.get(key) or "").strip() or None
+            value = _string(data, key) or None
             if value and len(value) > limit:
                 raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit), key)
             out[key] = value

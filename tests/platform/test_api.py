@@ -40,6 +40,9 @@ def test_validation_error_names_field_and_rule(demo, client, session):
         ({"name": "LPKS Baru", "kabkota_code": "35.75", "capacity_boys": "banyak"}, "capacity_boys"),
         ({"name": "LPKS Baru", "kabkota_code": "35.75", "referral_scope": "dunia"}, "referral_scope"),
         ({"name": "LPKS Baru", "kabkota_code": "35.75", "email": "bukan-email"}, "email"),
+        ({"name": {"x": 1}, "kabkota_code": "35.75"}, "name"),  # found by the random-body property test
+        ({"name": "LPKS Baru", "kabkota_code": ["35.75"]}, "kabkota_code"),
+        ({"name": "LPKS Baru", "kabkota_code": "35.75", "phone": 343}, "phone"),
     ]
     for body, field in cases:
         response = client.post("/api/v1/institutions", json=body, headers={"X-CSRFToken": token})
