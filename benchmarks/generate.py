@@ -453,8 +453,12 @@ def main(argv: list[str] | None = None) -> None:
         log("stored standards evaluations", started)
         # Fresh planner statistics on both backends; on PostgreSQL also the visibility map (VACUUM, outside a
         # transaction), as autovacuum leaves a settled database, so index-only scans need not read the table.
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("VACUUM ANALYZE" if conn.dialect.name == "postgresql" else "ANALYZE"))
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("VACUUM ANALYZE"))
+        else:
+            with db.engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
         log("done", started)
         for engine in db.engines.values():
             engine.dispose()
