@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
+from openpyxl.utils import get_column_letter
+
 _EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug already accounted for)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot carry
 _BATCH = 2000  # rows joined before each write to the zip stream
@@ -65,23 +67,22 @@ _SHEET_START = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _SHEET_END = "</sheetData></worksheet>"
 
 
-def _cell(value) -> str:
+def _cell(ref: str, value) -> str:
     if value is None or value == "":
-        return "<c/>"  # cells carry no reference: an empty one keeps the next in its column
+        return ""
     if isinstance(value, str):
         text = escape(_ILLEGAL.sub("", value) if _ILLEGAL.search(value) else value)
-        return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
     if isinstance(value, bool):
-        return f'<c t="b"><v>{int(value)}</v></c>'
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, float)):
-        return f"<c><v>{value!r}</v></c>"
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
     if isinstance(value, datetime):
-        moment = value.replace(tzinfo=None)
-        serial = (moment - datetime(1899, 12, 30)).total_seconds() / 86400
-        return f'<c s="2"><v>{serial!r}</v></c>'
+        serial = (value.replace(tzinfo=None) - datetime(1899, 12, 30)).total_seconds() / 86400
+        return f'<c r="{ref}" s="2"><v>{serial!r}</v></c>'
     if isinstance(value, date):
-        return f'<c s="1"><v>{(value - _EPOCH).days}</v></c>'
-    return _cell(str(value))
+        return f'<c r="{ref}" s="1"><v>{(value - _EPOCH).days}</v></c>'
+    return _cell(ref, str(value))
 
 
 def write_xlsx(sheet_name: str, rows: Iterable[Iterable]) -> io.BytesIO:
@@ -96,8 +97,12 @@ def write_xlsx(sheet_name: str, rows: Iterable[Iterable]) -> io.BytesIO:
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             sheet.write(_SHEET_START.encode())
             batch: list[str] = []
+            letters: list[str] = []
             for number, row in enumerate(rows, start=1):
-                batch.append(f'<row r="{number}">{"".join(map(_cell, row))}</row>')
+                values = list(row)
+                letters += [get_column_letter(column) for column in range(len(letters) + 1, len(values) + 1)]
+                cells = "".join([_cell(f"{letter}{number}", value) for letter, value in zip(letters, values)])
+                batch.append(f'<row r="{number}">{cells}</row>')
                 if len(batch) >= _BATCH:
                     sheet.write("".join(batch).encode())
                     batch = []

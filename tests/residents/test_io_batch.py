@@ -112,3 +112,17 @@ def test_only_operators_register_and_nothing_is_written_for_others(seeded, app, 
     assert found[0] and all(field != "institution_id" for field, _message in found[0])  # its own bad cells first
     assert found[1] == [(None, "Anak didaftarkan oleh operator LPKS.")]
     assert _resident_count(session) == before
+
+
+def test_a_number_taken_between_the_check_and_the_insert_rolls_everything_back(seeded, client, session, clock,
+                                                                               monkeypatch):
+    from lpks.services import residents_batch
+
+    make_resident(Api(client, "operator.pasuruan"), register_number="RACE-1")
+    monkeypatch.setattr(residents_batch, "_numbers_in_use", lambda *_args: (set(), 0))  # the check sees nothing
+    audits = _audit_count(session)
+    residents = _resident_count(session)
+    rows = [{**IDENTITY, "nomor_register": "RACE-0"}, {**IDENTITY, "nomor_register": "RACE-1"}]
+    page = upload(client, workbook(rows)).get_data(as_text=True)
+    assert "Nomor register sudah dipakai." in page
+    assert _audit_count(session) == audits and _resident_count(session) == residents
