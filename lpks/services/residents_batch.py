@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,7 +15,6 @@ from .errors import Conflict, ServiceError
 from .residents_common import error_list
 
 Errors = list[tuple[str | None, str]]
-_CHUNK = 500  # register numbers per IN (...) query: well below every driver's parameter limit
 
 
 def create_many(session: Session, user: Any, items: list[dict[str, Any]]) -> list[Errors]:
@@ -45,7 +44,7 @@ def create_many(session: Session, user: Any, items: list[dict[str, Any]]) -> lis
         cleaned.append(None if refused else values)
     if refused:
         return errors
-    taken, matched = _numbers_in_use(session, institution_id, cleaned)
+    taken, matched = _numbers_in_use(session, institution_id)
     prefix = residents.register_prefix()
     new = []
     for index, values in enumerate(cleaned):
@@ -71,15 +70,10 @@ def create_many(session: Session, user: Any, items: list[dict[str, Any]]) -> lis
     return errors
 
 
-def _numbers_in_use(session: Session, institution_id: int, cleaned: list[dict[str, Any] | None]) -> tuple[set, int]:
-    """The LPKS's register numbers that the batch could collide with, and how many carry this year's prefix."""
-    prefix = residents.register_prefix()
-    prefixed = set(session.scalars(select(Resident.register_number).where(
-        Resident.institution_id == institution_id, Resident.register_number.like(prefix + "%"))))
-    wanted = sorted({values["register_number"] for values in cleaned
-                     if values and values.get("register_number") and values["register_number"] not in prefixed})
-    taken = set(prefixed)
-    for start in range(0, len(wanted), _CHUNK):
-        taken.update(session.scalars(select(Resident.register_number).where(
-            Resident.institution_id == institution_id, Resident.register_number.in_(wanted[start:start + _CHUNK]))))
-    return taken, len(prefixed)
+def _numbers_in_use(session: Session, institution_id: int) -> tuple[set[str], int]:
+    """Every register number of the LPKS (a few thousand at most: one query, no IN list of the batch's numbers),
+    and how many carry this year's prefix (counted as residents._next_register_number counts them)."""
+    taken = set(session.scalars(select(Resident.register_number).where(Resident.institution_id == institution_id)))
+    matched = session.scalar(select(func.count()).select_from(Resident).where(
+        Resident.institution_id == institution_id, Resident.register_number.like(residents.register_prefix() + "%")))
+    return taken, matched or 0
