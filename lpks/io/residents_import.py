@@ -1,4 +1,4 @@
-"""Rows of the residents import: columns, per-cell checks, then the services (one savepoint per row)."""
+"""Rows of the residents import: columns, per-cell checks, then the services (batched for identity-only rows)."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from lpks.models.residents import SEXES
 from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
-from lpks.services import custody, placements, placements_admission, residents
-from lpks.services.errors import ServiceError
+from lpks.services import custody, placements, placements_admission, residents, residents_batch
+from lpks.services.errors import Conflict, ServiceError
 from lpks.services.residents_common import (
     error_list, parse_bool, parse_choice, parse_date, parse_datetime, parse_int,
 )
@@ -61,6 +61,7 @@ ADMIT = {"handover_at": "waktu_serah_terima", "over_capacity_reason": "alasan_me
          "documents": "dokumen", "custody_period": "tingkat"}
 DATES = ("tanggal_lahir", "tanggal_tindak_pidana", "tanggal_mulai", "tanggal_pemeriksaan_rs", "tanggal_mulai_titipan")
 INTS = ("lama_bulan", "jumlah_hari")
+BATCH = 1000  # identity-only rows registered per flush
 
 
 def _text(value: Any) -> Any:
@@ -71,18 +72,20 @@ def _text(value: Any) -> Any:
     return value
 
 
+# Type checks of every cell (built once: the import runs them on each of up to 10,000 rows).
+_CHECKS = (*((name, lambda v, n=name: parse_date(v, n, n, required=False)) for name in DATES),
+           *((name, lambda v, n=name: parse_int(v, n, n, required=False)) for name in INTS),
+           ("waktu_serah_terima", lambda v: parse_datetime(v, "waktu_serah_terima", "waktu_serah_terima",
+                                                           required=False)),
+           ("dugaan_kekerasan", lambda v: parse_bool(v, "dugaan_kekerasan", "dugaan_kekerasan")),
+           ("jenis_kelamin", lambda v: parse_choice(v, "jenis_kelamin", "jenis_kelamin", SEXES)),
+           ("jenis_abh", lambda v: parse_choice(v, "jenis_abh", "jenis_abh", tuple(k.value for k in ResidentKind))))
+
+
 def _cell_errors(row: dict[str, Any]) -> list[tuple[str, str]]:
     """Type checks of every cell, so a row reports all its bad cells at once."""
     found = []
-    checks = [(name, lambda v, n=name: parse_date(v, n, n, required=False)) for name in DATES]
-    checks += [(name, lambda v, n=name: parse_int(v, n, n, required=False)) for name in INTS]
-    checks += [("waktu_serah_terima", lambda v: parse_datetime(v, "waktu_serah_terima", "waktu_serah_terima",
-                                                               required=False)),
-               ("dugaan_kekerasan", lambda v: parse_bool(v, "dugaan_kekerasan", "dugaan_kekerasan")),
-               ("jenis_kelamin", lambda v: parse_choice(v, "jenis_kelamin", "jenis_kelamin", SEXES)),
-               ("jenis_abh", lambda v: parse_choice(v, "jenis_abh", "jenis_abh",
-                                                    tuple(k.value for k in ResidentKind)))]
-    for name, check in checks:
+    for name, check in _CHECKS:
         try:
             check(row.get(name))
         except ServiceError as exc:
@@ -128,34 +131,65 @@ def _row(session: Session, user: Any, row: dict[str, Any]) -> None:
         raise
 
 
+def _line(number: int, column: str, reason: str) -> tuple[int, str]:
+    return number, _("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=column, reason=reason)
+
+
+def _placement_row(session: Session, user: Any, number: int, row: dict[str, Any]) -> list[tuple[int, str]]:
+    """A row with a placement: the services one after another, in its own savepoint."""
+    savepoint = session.begin_nested()
+    try:
+        _row(session, user, row)
+    except ServiceError as exc:
+        savepoint.rollback()
+        column = getattr(exc, "column", None)
+        return [_line(number, column or RESIDENT.get(field or "", field or "-"), message)
+                for field, message in error_list(exc)]
+    except IntegrityError:
+        savepoint.rollback()
+        return [_line(number, "nomor_register", _("nomor register sudah dipakai"))]
+    savepoint.commit()
+    return []
+
+
+def _batch(session: Session, user: Any, rows: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, str]]:
+    """Identity-only rows registered together (residents_batch: same checks and audit as one by one)."""
+    lines = []
+    for start in range(0, len(rows), BATCH):  # bounded batches: a few thousand ORM objects in memory at most
+        chunk = rows[start:start + BATCH]
+        found = residents_batch.create_many(session, user, [{key: row.get(col) for key, col in RESIDENT.items()}
+                                                            for _number, row in chunk])
+        lines += [_line(number, RESIDENT.get(field or "", field or "-"), message)
+                  for (number, _values), errors in zip(chunk, found) for field, message in errors]
+    return lines
+
+
 def import_rows(session: Session, user: Any, header: list[str], records: list[tuple[int, dict]]) -> list[str]:
-    """Run every row in its own savepoint; return the errors ("Baris N, kolom X: alasan")."""
+    """Check and register every row; return the errors ("Baris N, kolom X: alasan") in row order.
+
+    Rows without a placement are registered in batches; a row with one runs the services in its own savepoint,
+    after the rows above it (automatic register numbers follow the file's order)."""
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         return [_("Kolom wajib tidak ada: %(names)s.", names=", ".join(missing))]
     if not records:
         return [_("Berkas tidak berisi baris data.")]
-    errors = []
-    for number, raw in records:
-        row = {key: _text(value) for key, value in raw.items()}
-        bad = _cell_errors(row)
-        bad += _resident_errors(row, {col for col, _reason in bad})
-        if bad:
-            errors += [_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=col, reason=reason)
-                       for col, reason in bad]
-            continue
-        savepoint = session.begin_nested()
-        try:
-            _row(session, user, row)
-        except ServiceError as exc:
-            savepoint.rollback()
-            for field, message in error_list(exc):
-                column = getattr(exc, "column", None) or RESIDENT.get(field or "", field or "-")
-                errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col=column, reason=message))
-        except IntegrityError:
-            savepoint.rollback()
-            errors.append(_("Baris %(row)s, kolom %(col)s: %(reason)s", row=number, col="nomor_register",
-                            reason=_("nomor register sudah dipakai")))
-        else:
-            savepoint.commit()
-    return errors
+    errors: list[tuple[int, str]] = []
+    pending: list[tuple[int, dict[str, Any]]] = []
+    try:
+        for number, raw in records:
+            row = {key: _text(value) for key, value in raw.items()}
+            bad = _cell_errors(row)
+            if bad:
+                bad += _resident_errors(row, {col for col, _reason in bad})
+                errors += [_line(number, col, reason) for col, reason in bad]
+            elif not row.get("dasar_hukum"):
+                pending.append((number, row))
+            else:
+                errors += _batch(session, user, pending)
+                pending = []
+                errors += _placement_row(session, user, number, row)
+        errors += _batch(session, user, pending)
+    except Conflict as exc:  # a number taken meanwhile by another registration: the session must be rolled back
+        errors.append((0, exc.message))
+    return [line for _number, line in sorted(errors, key=lambda error: error[0])]

@@ -49,12 +49,14 @@ def initials_of(full_name: str) -> str:
     return "".join(f"{w[0].upper()}." for w in words[:8]) or "-"
 
 
-def clean(data: dict[str, Any], existing: Resident | None = None) -> dict[str, Any]:
+def clean(data: dict[str, Any], existing: Resident | None = None, *,
+          names: dict[str, str] | None = None) -> dict[str, Any]:
     """Validate a resident's fields and derive initials, age and route (Pasal 1 angka 3–6; RULES §4).
 
     Every bad field is reported (FieldErrors when more than one), so an import row lists all its bad cells.
+    `names` are the translated labels, passed in by a caller cleaning many rows (translated once, not per row).
     """
-    names = labels()
+    names = names or labels()
     merged = {key: getattr(existing, key) for key in (*IDENTITY_FIELDS, "kind", "sex")} if existing else {}
     merged.update({k: v for k, v in data.items() if k in (*IDENTITY_FIELDS, "kind", "sex", "register_number")})
     out: dict[str, Any] = {}
@@ -102,9 +104,40 @@ def clean(data: dict[str, Any], existing: Resident | None = None) -> dict[str, A
     return out
 
 
+def register_prefix() -> str:
+    """The prefix of this year's automatic register numbers ("ABH-2026-"), followed by a 4-digit count."""
+    return f"ABH-{today().year}-"
+
+
+def register_taken(number: str) -> ServiceError:
+    """The error for a register number already used in the LPKS."""
+    return ServiceError(_("Nomor register %(number)s sudah dipakai di LPKS ini.", number=number), "register_number")
+
+
+def _institution_of(user: Any, data: dict[str, Any]) -> int:
+    if WRITE not in POLICY.get(Resident, {}).get(getattr(user, "role", None), {}):
+        raise Forbidden(_("Anak didaftarkan oleh operator LPKS."))
+    institution_id = data.get("institution_id") or getattr(user, "institution_id", None)
+    try:
+        return int(institution_id)
+    except (TypeError, ValueError):
+        raise ServiceError(_("LPKS wajib dipilih."), "institution_id") from None
+
+
+def _check_may_register(user: Any, resident: Resident) -> None:
+    if not can(user, WRITE, resident):
+        raise Forbidden(_("Anda tidak berwenang mendaftarkan anak di LPKS ini."), "institution_id")
+
+
+def registering_institution(user: Any, data: dict[str, Any]) -> int:
+    """The LPKS new residents are registered in, after the role and scope checks of `create` (for a batch)."""
+    institution_id = _institution_of(user, data)
+    _check_may_register(user, Resident(institution_id=institution_id))  # the scope depends on the LPKS only
+    return institution_id
+
+
 def _next_register_number(session: Session, institution_id: int) -> str:
-    year = today().year
-    prefix = f"ABH-{year}-"
+    prefix = register_prefix()
     count = session.scalar(select(func.count()).select_from(Resident).where(
         Resident.institution_id == institution_id, Resident.register_number.like(prefix + "%"))) or 0
     while True:
@@ -118,17 +151,9 @@ def _next_register_number(session: Session, institution_id: int) -> str:
 
 def create(session: Session, user: Any, data: dict[str, Any]) -> Resident:
     """Register a resident in the operator's LPKS."""
-    if WRITE not in POLICY.get(Resident, {}).get(getattr(user, "role", None), {}):
-        raise Forbidden(_("Anak didaftarkan oleh operator LPKS."))
-    institution_id = data.get("institution_id") or getattr(user, "institution_id", None)
-    try:
-        institution_id = int(institution_id)
-    except (TypeError, ValueError):
-        raise ServiceError(_("LPKS wajib dipilih."), "institution_id") from None
-    values = clean(data)
-    resident = Resident(institution_id=institution_id, **values)
-    if not can(user, WRITE, resident):
-        raise Forbidden(_("Anda tidak berwenang mendaftarkan anak di LPKS ini."), "institution_id")
+    institution_id = _institution_of(user, data)
+    resident = Resident(institution_id=institution_id, **clean(data))
+    _check_may_register(user, resident)
     if not resident.register_number:
         resident.register_number = _next_register_number(session, institution_id)
     _unique_register(session, institution_id, resident.register_number)
@@ -146,8 +171,7 @@ def _unique_register(session: Session, institution_id: int, number: str, ident: 
     clash = session.scalar(select(Resident.id).where(
         Resident.institution_id == institution_id, Resident.register_number == number, Resident.id != (ident or 0)))
     if clash is not None:
-        raise ServiceError(_("Nomor register %(number)s sudah dipakai di LPKS ini.", number=number),
-                           "register_number")
+        raise register_taken(number)
 
 
 def update(session: Session, user: Any, resident: Resident, data: dict[str, Any]) -> Resident:

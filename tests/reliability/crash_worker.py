@@ -22,20 +22,31 @@ def _user(session, username: str):
 
 
 def run_import(url: str, workbook: str) -> None:
-    """Import the workbook as operator.pasuruan, printing progress every 250 rows (the parent kills us)."""
+    """Import the workbook as operator.pasuruan, printing progress (the parent kills us)."""
     from lpks.extensions import db
     from lpks.io import residents_import
     from lpks.io.residents import import_residents
 
-    original, done = residents_import._row, [0]
+    from lpks.services import residents_batch
 
-    def counted(session, user, row):
-        original(session, user, row)
-        done[0] += 1
+    original, original_many, done = residents_import._row, residents_batch.create_many, [0]
+
+    def progress(rows: int) -> None:
+        done[0] += rows
         if done[0] % 250 == 0:
             print(f"rows {done[0]}", flush=True)
 
+    def counted(session, user, row):
+        original(session, user, row)
+        progress(1)
+
+    def counted_many(session, user, items):  # identity-only rows are registered in batches
+        found = original_many(session, user, items)
+        progress(len(items))
+        return found
+
     residents_import._row = counted
+    residents_batch.create_many = counted_many
     with _app(url).app_context():
         with open(workbook, "rb") as stream:
             import_residents(db.session, _user(db.session, "operator.pasuruan"), stream)
