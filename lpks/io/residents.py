@@ -23,7 +23,6 @@ from lpks.services.placements_status import label
 from .cells import neutralise_cell
 from .residents_import import COLUMNS, import_rows
 from .upload import cap_errors, read_table
-from .xlsx_stream import write_xlsx
 
 PUBLIC_HEADER = ("nomor_register", "inisial", "jenis_abh", "jenis_kelamin", "jalur_usia", "usia_saat_tindak_pidana",
                  "lpks", "dasar_hukum", "status_penempatan", "tanggal_mulai", "hari_terakhir",
@@ -58,21 +57,22 @@ def export_residents(session: Session, user: Any, *, identity: bool) -> io.Bytes
         return labels[(enum_type, value)]
 
     revealed: list[int] = []  # one "view_identity" audit row per child, written together after the rows
-
-    def lines():
-        yield PUBLIC_HEADER + (IDENTITY_HEADER if identity else ())
-        for (ident, number, initials, kind, sex, route, age, lpks, basis, status, start, last_day, parole,
-             *identity_values) in rows:
-            values = [number, initials, cached(ResidentKind, kind), sex, cached(Route, route) if route else "", age,
-                      lpks, cached(LegalBasis, basis) if basis else "", status or "", start, last_day, parole]
-            if identity:
-                values += identity_values
-                revealed.append(ident)
-            yield [_cell(value) for value in values]
-
-    stream = write_xlsx("anak", lines())
+    book = Workbook(write_only=True)  # openpyxl streams the rows to a temporary file: memory stays flat
+    sheet = book.create_sheet("anak")
+    sheet.append(PUBLIC_HEADER + (IDENTITY_HEADER if identity else ()))
+    for (ident, number, initials, kind, sex, route, age, lpks, basis, status, start, last_day, parole,
+         *identity_values) in rows:
+        values = [number, initials, cached(ResidentKind, kind), sex, cached(Route, route) if route else "", age,
+                  lpks, cached(LegalBasis, basis) if basis else "", status or "", start, last_day, parole]
+        if identity:
+            values += identity_values
+            revealed.append(ident)
+        sheet.append([_cell(value) for value in values])
     audit.record_many(session, "view_identity", "resident", revealed, ("export",))
     audit.record(session, "export", "resident", None, ("identity",) if identity else ("pseudonymised",))
+    stream = io.BytesIO()
+    book.save(stream)
+    stream.seek(0)
     return stream
 
 
