@@ -23,7 +23,10 @@ class CustodyPeriod(SQLModel, table=True):
 
     __tablename__ = "custody_period"
     __table_args__ = (
-        Index("ix_custody_status_notice", "status", "notice_sent_on", "notice_deadline"),
+        # Open periods' notice state and last day, with the placement: the titipan tiles count from the index
+        # alone (migration 0010; it replaced the narrower ix_custody_status_notice).
+        Index("ix_custody_status_notice_last_day", "status", "notice_sent_on", "notice_deadline", "last_day",
+              "placement_id"),
         Index("ix_custody_status_last_day", "status", "last_day"),
         # An LPKS's or region's dashboard: its open periods by last day (migration 0006).
         Index("ix_custody_institution_status_last_day", "institution_id", "status", "last_day"),

@@ -29,7 +29,9 @@ class Resident(SQLModel, table=True):
     __tablename__ = "resident"
     __table_args__ = (UniqueConstraint("institution_id", "register_number", name="uq_resident_register_number"),
                       # The residents list of an LPKS or region, newest first, read in index order (migration 0008).
-                      Index("ix_resident_institution_id_id", "institution_id", "id"))
+                      Index("ix_resident_institution_id_id", "institution_id", "id"),
+                      # Occupancy by sex reads each present child's sex from this small index (migration 0010).
+                      Index("ix_resident_id_sex", "id", "sex"))
     __mapper_args__: ClassVar[dict] = {"version_id_col": _RESIDENT_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)

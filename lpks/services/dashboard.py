@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from lpks.models import ApiToken, AuditLog, Institution, Region, User
@@ -29,15 +29,24 @@ def whole(value) -> int:
 @dataclass(frozen=True)
 class Figure:
     """A number the dashboard reads together with every other figure of the page, in one statement: `expr` is a
-    scalar SQL expression (see `count_of`), `convert` turns what the database returns into the tile's value."""
+    scalar SQL expression (see `count_of`), or a column of `source`, a one-row subquery that gives several figures
+    in one pass (see `counts_of`); `convert` turns what the database returns into the tile's value."""
 
     expr: Any
     convert: Callable[[Any], Any] = whole
+    source: Any = None
 
 
 def count_of(stmt) -> Figure:
     """The number of rows `stmt` selects, as a Figure."""
-    return Figure(select(func.count()).select_from(stmt.subquery()).scalar_subquery())
+    return Figure(select(func.count()).select_from(stmt.order_by(None).subquery()).scalar_subquery())
+
+
+def counts_of(stmt, conditions: dict[str, Any]) -> dict[str, Figure]:
+    """{name: Figure} counting the rows of `stmt` that meet each condition, in one pass over them (FILTER)."""
+    source = stmt.with_only_columns(*[func.count().filter(cond).label(name) for name, cond in conditions.items()]
+                                    ).subquery()
+    return {name: Figure(source.c[name], source=source) for name in conditions}
 
 
 @dataclass
@@ -111,7 +120,17 @@ def resolve(session: Session, sections: list[Section], *extra) -> list:
     tiles = [tile for section in sections for tile in section.tiles if isinstance(tile.value, Figure)]
     if not tiles and not extra:
         return []
-    values = session.execute(select(*[tile.value.expr for tile in tiles], *extra)).one()
+    stmt = select(*[tile.value.expr for tile in tiles], *extra)
+    sources: list = []
+    for tile in tiles:
+        if tile.value.source is not None and all(tile.value.source is not known for known in sources):
+            sources.append(tile.value.source)
+    if sources:  # one-row subqueries side by side (joined on true: no cartesian product to warn about)
+        joined = sources[0]
+        for source in sources[1:]:
+            joined = joined.join(source, true())
+        stmt = stmt.select_from(joined)
+    values = session.execute(stmt).one()
     for tile, value in zip(tiles, values):
         tile.value = tile.value.convert(value)
         if tile.calm and not tile.value:

@@ -21,7 +21,7 @@ from lpks.rules import (
 )
 from lpks.security import READ, scope_clause
 
-from .dashboard import Figure, Section, Tile, count_of, register_section
+from .dashboard import Figure, Section, Tile, count_of, counts_of, register_section
 from .placements_status import label
 from .residents_common import now, today
 
@@ -124,7 +124,7 @@ def custody_section(session: Session, user) -> Section | None:
         return None
     conds = _custody_conditions(today())
     overdue, due_soon, ending, overstay = conds.values()
-    counts = [count_of(_open_periods(user, CustodyPeriod.id).where(cond)) for cond in conds.values()]
+    counts = counts_of(_open_periods(user, CustodyPeriod.id), conds).values()
     levels = ("danger", "warning", "warning", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"), tiles=[
         _tile(name, count, "custody.index_view", level) for name, count, level in zip(conds, counts, levels)],
@@ -153,8 +153,7 @@ def court_section(session: Session, user) -> Section | None:
         return None
     conds = _court_conditions(today())
     eligible, not_assessed, ending, overstay = conds.values()
-    base = select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ))
-    counts = [count_of(base.where(cond)) for cond in conds.values()]
+    counts = counts_of(select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ)), conds).values()
     levels = ("success", "warning", "warning", "danger")
     section = Section(_("Penempatan berdasarkan putusan pengadilan"), tiles=[
         _tile(name, count, "placement.index_view", level) for name, count, level in zip(conds, counts, levels)],
@@ -184,6 +183,7 @@ def admission_section(session: Session, user) -> Section | None:
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
     conds = _admission_conditions()
     late, exam = conds.values()
+    # one indexed count each: the conditions are rare among the children present (a pass over them costs more)
     counts = [count_of(select(Placement.id).where(scoped, cond)) for cond in conds.values()]
     section = Section(_("Admisi"), tiles=[
         _tile(name, count, "placement.index_view", "danger") for name, count in zip(conds, counts)],

@@ -17,18 +17,29 @@ INDEXES = (
     ("ix_placement_status_violence", "placement", ["status", "suspected_violence", "hospital_exam_on"]),
     ("ix_placement_status_institution", "placement", ["status", "institution_id", "resident_id"]),
     ("ix_placement_status_basis_last_day", "placement", ["status", "basis", "last_day"]),
+    ("ix_resident_id_sex", "resident", ["id", "sex"]),
 )
+
+
+NARROW = ("ix_custody_status_notice", "custody_period", ["status", "notice_sent_on", "notice_deadline"])
+COVERING = ("ix_custody_status_notice_last_day", "custody_period",
+            ["status", "notice_sent_on", "notice_deadline", "last_day", "placement_id"])
 
 
 def upgrade() -> None:
     """Open periods in notice-deadline order; present placements by certificate and examination state, by LPKS,
     and court placements by last day (benchmarks, national scale, SQLite: the titipan list 830 → 0.2 ms, the
-    doctor's tile 200 → 1 ms, the court list 30 → 0.1 ms, occupancy 180 → 24 ms)."""
+    doctor's tile 200 → 1 ms, the court list 30 → 0.1 ms, occupancy 180 → 7 ms)."""
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    # The titipan tiles' one pass over the open periods reads this index alone (13 → 3 ms nationally on SQLite).
+    op.drop_index(NARROW[0], table_name=NARROW[1])
+    op.create_index(*COVERING)
 
 
 def downgrade() -> None:
     """Drop the indexes."""
+    op.drop_index(COVERING[0], table_name=COVERING[1])
+    op.create_index(*NARROW)
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)
