@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import request
 from flask_admin import expose
 
-from lpks.services.residents_dashboard import due_filter, due_labels
+from lpks.services.residents_dashboard import due_filter, due_label
 
 
 class DueListMixin:
@@ -27,5 +27,5 @@ class DueListMixin:
     def index_view(self):
         """The list, saying which dashboard figure it shows."""
         if self._due() is not None:
-            self._template_args["due_label"] = due_labels()[request.args["due"]]
+            self._template_args["due_label"] = due_label(request.args["due"])
         return super().index_view()

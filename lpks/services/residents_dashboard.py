@@ -73,19 +73,24 @@ def _admission_conditions() -> dict[str, Any]:
                                           Placement.hospital_exam_on.is_(None))}
 
 
-def due_labels() -> dict[str, str]:
-    """What each tile counts, shown above the list it leads to."""
-    return {"notice_overdue": _("Surat pemberitahuan terlambat"),
-            "notice_due": _("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS),
-            "custody_ending": _("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS),
-            "custody_overstay": _("Melewati masa titipan, anak masih di LPKS"),
-            "parole_eligible": _("Memenuhi syarat pembebasan bersyarat"),
-            "parole_not_assessed": _("Memenuhi syarat waktu, perilaku belum dinilai"),
-            "placement_ending": _("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS),
-            "placement_overstay": _("Melewati hari terakhir, anak masih di LPKS"),
-            "doctor_certificate_late": _("Surat keterangan sehat dokter lewat 1x24 jam"),
-            "hospital_exam_missing": _("Pemeriksaan rumah sakit belum dicatat"),
-            "present": _("Anak di LPKS")}
+_DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard shows eleven of them)
+    "notice_overdue": lambda: _("Surat pemberitahuan terlambat"),
+    "notice_due": lambda: _("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS),
+    "custody_ending": lambda: _("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS),
+    "custody_overstay": lambda: _("Melewati masa titipan, anak masih di LPKS"),
+    "parole_eligible": lambda: _("Memenuhi syarat pembebasan bersyarat"),
+    "parole_not_assessed": lambda: _("Memenuhi syarat waktu, perilaku belum dinilai"),
+    "placement_ending": lambda: _("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS),
+    "placement_overstay": lambda: _("Melewati hari terakhir, anak masih di LPKS"),
+    "doctor_certificate_late": lambda: _("Surat keterangan sehat dokter lewat 1x24 jam"),
+    "hospital_exam_missing": lambda: _("Pemeriksaan rumah sakit belum dicatat"),
+    "present": lambda: _("Anak di LPKS"),
+}
+
+
+def due_label(name: str) -> str:
+    """What the tile `name` counts, shown on it and above the list it leads to (KeyError for an unknown name)."""
+    return _DUE_LABELS[name]()
 
 
 def due_filter(model: type, name: str | None):
@@ -104,9 +109,10 @@ def due_filter(model: type, name: str | None):
     return None
 
 
-def _tile(name: str, value, endpoint: str, level: str) -> Tile:
-    """A tile leading to the list filtered to exactly what it counts (rows below stop at ROWS); grey at zero."""
-    return Tile(due_labels()[name], value, url=url_for(endpoint, due=name), level=level, calm="secondary")
+def _tiles(names, values, endpoint: str, levels) -> list[Tile]:
+    """Tiles leading to the list filtered to exactly what each counts (rows below stop at ROWS); grey at zero."""
+    return [Tile(due_label(name), value, url=url_for(endpoint, due=name), level=level, calm="secondary")
+            for name, value, level in zip(names, values, levels)]
 
 
 def _open_periods(user, *columns):
@@ -126,11 +132,11 @@ def custody_section(session: Session, user) -> Section | None:
     overdue, due_soon, ending, overstay = conds.values()
     counts = counts_of(_open_periods(user, CustodyPeriod.id), conds).values()
     levels = ("danger", "warning", "warning", "danger")
-    section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"), tiles=[
-        _tile(name, count, "custody.index_view", level) for name, count, level in zip(conds, counts, levels)],
-        header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"), _("Batas surat pemberitahuan"),
-                _("Keterangan")),
-        empty=_("Tidak ada tenggat titipan yang mendesak."))
+    section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"),
+                      tiles=_tiles(conds, counts, "custody.index_view", levels),
+                      header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"),
+                              _("Batas surat pemberitahuan"), _("Keterangan")),
+                      empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
                  (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
     rows = session.execute(
@@ -155,10 +161,11 @@ def court_section(session: Session, user) -> Section | None:
     eligible, not_assessed, ending, overstay = conds.values()
     counts = counts_of(select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ)), conds).values()
     levels = ("success", "warning", "warning", "danger")
-    section = Section(_("Penempatan berdasarkan putusan pengadilan"), tiles=[
-        _tile(name, count, "placement.index_view", level) for name, count, level in zip(conds, counts, levels)],
-        header=(_("Anak"), _("LPKS"), _("Hari terakhir"), _("Syarat waktu pembebasan bersyarat"), _("Keterangan")),
-        empty=_("Tidak ada penempatan putusan pengadilan yang perlu ditindaklanjuti."))
+    section = Section(_("Penempatan berdasarkan putusan pengadilan"),
+                      tiles=_tiles(conds, counts, "placement.index_view", levels),
+                      header=(_("Anak"), _("LPKS"), _("Hari terakhir"), _("Syarat waktu pembebasan bersyarat"),
+                              _("Keterangan")),
+                      empty=_("Tidak ada penempatan putusan pengadilan yang perlu ditindaklanjuti."))
     notes = case((overstay, _("melewati hari terakhir")), (eligible, _("memenuhi syarat pembebasan bersyarat")),
                  (not_assessed, _("memenuhi syarat waktu, perilaku belum dinilai")),
                  else_=_("segera berakhir"))
@@ -185,10 +192,9 @@ def admission_section(session: Session, user) -> Section | None:
     late, exam = conds.values()
     # one indexed count each: the conditions are rare among the children present (a pass over them costs more)
     counts = [count_of(select(Placement.id).where(scoped, cond)) for cond in conds.values()]
-    section = Section(_("Admisi"), tiles=[
-        _tile(name, count, "placement.index_view", "danger") for name, count in zip(conds, counts)],
-        header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
-        empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
+    section = Section(_("Admisi"), tiles=_tiles(conds, counts, "placement.index_view", ("danger",) * len(conds)),
+                      header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
+                      empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
     notes = case((late, _("surat keterangan sehat terlambat")), else_=_("pemeriksaan rumah sakit belum dicatat"))
     rows = session.execute(
         select(Resident.initials, Resident.register_number, Institution.name, Placement.basis, notes, Placement.id)
@@ -224,7 +230,7 @@ def occupancy_section(session: Session, user) -> Section | None:
         .order_by((boys + girls - Institution.capacity_boys - Institution.capacity_girls).desc(), Institution.name)
         .limit(ROWS)).all()
     section = Section(_("Hunian terhadap kapasitas"), tiles=[
-        _tile("present", total_present, "placement.index_view", "secondary"),
+        *_tiles(("present",), (total_present,), "placement.index_view", ("secondary",)),
         Tile(_("Kapasitas (tempat)"), total_capacity, "institution.index_view")],
         header=(_("LPKS"), _("Laki-laki"), _("Perempuan"), _("Hunian"), _("Keterangan")),
         empty=_("Belum ada LPKS dalam lingkup ini."))
