@@ -19,6 +19,7 @@ from typing import Iterable
 from sqlalchemy import and_, bindparam, event, or_, select, update
 from sqlalchemy.orm import Session
 
+from accreditation import AccreditationError
 from lpks.models import (
     FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition, Registration, StaffMember,
     StandardsEvaluation, Verification, VerificationFinding,
@@ -51,12 +52,28 @@ def not_holding(day: date):
     return or_(E.institution_id.is_(None), E.evaluated_on > day, E.valid_through < day)
 
 
-def _compute(session: Session, institutions: list[Institution], day: date) -> dict[int, tuple[Summary, date]]:
+def _compute(session: Session, institutions: list[Institution], day: date, *, lenient: bool = False
+             ) -> dict[int, tuple[Summary, date]]:
+    """Summaries and holding days of the LPKS. With `lenient` (storing), an LPKS whose records the evaluation
+    refuses (AccreditationError) is left out, so the write goes through and its pages show that error as before;
+    readers let it raise, as the live evaluation does."""
     from .standards import evaluations
 
     result = {}
     for start in range(0, len(institutions), BATCH):
-        for ident, (report, through) in evaluations(session, institutions[start:start + BATCH], day).items():
+        batch = institutions[start:start + BATCH]
+        try:
+            evaluated = evaluations(session, batch, day)
+        except AccreditationError:
+            if not lenient:
+                raise
+            evaluated = {}
+            for inst in batch if len(batch) > 1 else ():  # find the one(s) refused, keep the others
+                try:
+                    evaluated.update(evaluations(session, [inst], day))
+                except AccreditationError:
+                    continue
+        for ident, (report, through) in evaluated.items():
             result[ident] = (Summary(report.compliance, len(report.unmet)), through)
     return result
 
@@ -112,9 +129,11 @@ def store(session: Session, ids: Iterable[int], day: date | None = None) -> int:
     session.execute(select(E.institution_id).where(E.institution_id.in_(ids)).order_by(E.institution_id)
                     .with_for_update())
     institutions = list(session.scalars(select(Institution).where(Institution.id.in_(ids))))
+    computed = _compute(session, institutions, day, lenient=True)
     rows = [{"ident": ident, "evaluated_on": day, "valid_through": through, "compliance": summary.compliance,
-             "unmet_mandatory": summary.unmet_count}
-            for ident, (summary, through) in _compute(session, institutions, day).items()]
+             "unmet_mandatory": summary.unmet_count} for ident, (summary, through) in computed.items()]
+    # An LPKS the evaluation refused holds no stored row: its pages evaluate it on the fly (and show why).
+    rows += [{"ident": ident, **placeholder} for ident in ids if ident not in computed]
     session.execute(update(E.__table__).where(E.__table__.c.institution_id == bindparam("ident"))
                     .values(evaluated_on=bindparam("evaluated_on"), valid_through=bindparam("valid_through"),
                             compliance=bindparam("compliance"), unmet_mandatory=bindparam("unmet_mandatory")),

@@ -124,3 +124,24 @@ def test_the_registry_list_shows_the_stored_figures(browse, session):
     page = browse("dinsos.pasuruan").get("/admin/registry/").get_data(as_text=True)
     shown = f"{row.compliance:.2f}".replace(".", ",")
     assert PASURUAN in page and shown in page
+
+
+def test_records_the_evaluation_refuses_do_not_block_a_write(demo, session, monkeypatch):
+    """A record the evaluation cannot read (here: forced) must not fail the user's save: the row is stored as not
+    holding, and the pages evaluate that LPKS on the fly as before."""
+    from accreditation import AccreditationError
+
+    inst = session.scalar(select(Institution).where(Institution.name == TARUNA))
+    real = standards.evaluations
+
+    def refuse_taruna(sess, institutions, as_of):
+        if any(i.id == inst.id for i in institutions):
+            raise AccreditationError("staff", "Fungsi tenaga tidak dikenal.")
+        return real(sess, institutions, as_of)
+
+    monkeypatch.setattr(standards, "evaluations", refuse_taruna)
+    session.add(StaffMember(institution_id=inst.id, name="Tetap Tersimpan", function="tks"))
+    session.commit()
+    row = _stored(session, inst.id)
+    assert row.valid_through < clock.today()  # not holding: readers evaluate it themselves
+    assert session.scalar(select(func.count()).select_from(StaffMember).where(StaffMember.name == "Tetap Tersimpan"))
