@@ -4,36 +4,18 @@ pages without counting the whole trail."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from lpks.models import AuditLog, CustodyPeriod, Placement, Resident, User
 from lpks.security import READ, scope_clause
 from tests.conftest import login
+from tests.performance.recording import statements as recorded
 from tests.performance.test_query_counts import _add_children
 
 # path: (model, the list's order)
 LISTS = {"/api/v1/residents": (Resident, [Resident.register_number, Resident.id]),
          "/api/v1/placements": (Placement, [Placement.id.desc()]),
          "/api/v1/custody-periods": (CustodyPeriod, [CustodyPeriod.notice_deadline, CustodyPeriod.id])}
-
-
-def _statements(app, client, path: str) -> list[str]:
-    from lpks.extensions import db
-
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(" ".join(statement.split()))
-
-    with app.app_context():
-        engine = db.engine
-    client.get(path)  # warm
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return seen
 
 
 @pytest.mark.parametrize("username", ["operator.pasuruan", "dinsos.jatim", "kemensos"])
@@ -43,7 +25,7 @@ def test_the_page_is_limited_before_its_rows_are_loaded(demo, app, session, user
     client = app.test_client()
     login(client, username)
     table = LISTS[path][0].__tablename__
-    page = next(s for s in _statements(app, client, f"{path}?per_page=5") if f"FROM {table}" in s
+    page = next(s for s in recorded(app, client, f"{path}?per_page=5") if f"FROM {table}" in s
                 and not s.startswith("SELECT count("))
     head, inner = page.split(f"{table}.id IN (SELECT {table}.id FROM {table} ", 1)
     assert " LIMIT " not in head and " LIMIT " in inner and " JOIN " not in inner
@@ -72,7 +54,7 @@ def test_pages_are_the_scoped_rows_in_order(demo, app, session, username, path):
 def test_the_audit_trail_pages_without_a_count(demo, app, session):
     client = app.test_client()
     login(client, "admin")
-    statements = _statements(app, client, "/admin/audit/?page_size=5")
+    statements = recorded(app, client, "/admin/audit/?page_size=5")
     assert not [s for s in statements if s.startswith("SELECT count(")]
     session.rollback()
     assert session.scalar(select(AuditLog.id).order_by(AuditLog.id.desc()).offset(5)) is not None  # > 1 page

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from lpks.models import CustodyPeriod, Placement, User
 from lpks.security import READ, scope_clause
 from tests.conftest import login
+from tests.performance.recording import statements as recorded
 from tests.performance.test_query_counts import _add_children
 
 # path: (model, the column a row shows as its id, the list's order, how a row's id appears in the page)
@@ -19,32 +20,13 @@ LISTS = {"/admin/placement/": (Placement, Placement.id, [Placement.id.desc()],
                              r'/admin/placement/details/\?id=(\d+)#titipan')}
 
 
-def _statements(app, client, path: str) -> list[str]:
-    from lpks.extensions import db
-
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(" ".join(statement.split()))
-
-    with app.app_context():
-        engine = db.engine
-    client.get(path)  # warm
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        assert client.get(path).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return seen
-
-
 @pytest.mark.parametrize("username", ["dinsos.jatim", "kemensos"])
 @pytest.mark.parametrize("path", sorted(LISTS))
 def test_limit_before_joins_and_a_count_without_joins(demo, app, session, username, path):
     _add_children(app, 6, 0)
     client = app.test_client()
     login(client, username)
-    statements = _statements(app, client, f"{path}?page_size=5")
+    statements = recorded(app, client, f"{path}?page_size=5")
     assert len(statements) <= 4  # as before: BEGIN, the user, the count, the page
     count = next(s for s in statements if s.startswith("SELECT count("))
     assert " JOIN " not in count
@@ -86,7 +68,7 @@ def test_residents_list_sorts_and_limits_ids_only(demo, app, session, username):
     _add_children(app, 6, 0)
     client = app.test_client()
     login(client, username)
-    page = next(s for s in _statements(app, client, "/admin/resident/?page_size=5")
+    page = next(s for s in recorded(app, client, "/admin/resident/?page_size=5")
                 if s.startswith("SELECT resident.id AS resident_id"))
     head, inner = page.split(" IN (SELECT anon_1.id FROM (SELECT resident.id AS id FROM resident ", 1)
     assert " LIMIT " not in head and " LIMIT " in inner  # the ids of the page, then their rows
