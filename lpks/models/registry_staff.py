@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime
+from sqlalchemy import Date, DateTime, Index
 from sqlmodel import Field, SQLModel
 
 from .base import created_field, text_field, version_column
@@ -19,6 +19,9 @@ class StaffMember(SQLModel, table=True):
     """One person serving an LPKS in one function of the catalogue (accreditation.STAFF_FUNCTIONS)."""
 
     __tablename__ = "staff_member"
+    # The dashboards' expiry figures of an LPKS or region: its certificates and SPPA trainings by end date (0010).
+    __table_args__ = (Index("ix_staff_institution_certification", "institution_id", "certification_valid_until"),
+                      Index("ix_staff_institution_sppa", "institution_id", "sppa_valid_until"))
     __mapper_args__: ClassVar[dict] = {"version_id_col": _STAFF_MEMBER_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)

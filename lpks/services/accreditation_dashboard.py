@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from accreditation.workflow import QUEUES
 from lpks.i18n import format_tanggal
-from lpks.models import Institution, InstitutionClass
+from lpks.models import Assessment, Institution, InstitutionClass
 from lpks.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
 from lpks.security import READ, scope_clause
 
@@ -45,6 +45,12 @@ def _class_counts(session: Session, user) -> dict[str | None, int]:
     return counts
 
 
+def _listed(session: Session, stmt, *columns) -> list[tuple]:
+    """The first LIST_LIMIT rows of a SELECT of assessments as (id, *columns, LPKS name): plain columns, not
+    objects (a dashboard shows a few fields)."""
+    return session.execute(reports.named(stmt.with_only_columns(Assessment.id, *columns)).limit(LIST_LIMIT)).all()
+
+
 @register_section(40)
 def accreditation_section(session: Session, user) -> Section | None:
     """The user's accreditation queue, with a link to each assessment."""
@@ -63,9 +69,10 @@ def accreditation_section(session: Session, user) -> Section | None:
         Tile(_("LPKS tanpa kelas"), counts[None], "accreditation_class.index")],
         header=(_("LPKS"), _("Status"), _("Sejak"), _("Nilai sementara")),
         empty=_("Tidak ada penilaian yang menunggu tindakan Anda."))
-    for a, name in reports.with_names(session, queue_stmt, LIST_LIMIT):
-        section.rows.append((name, reports.state_name(a.state), format_tanggal(a.state_changed_at), a.total))
-        section.row_links.append(url_for("accreditation.detail", ident=a.id))
+    for ident, state, since, total, name in _listed(session, queue_stmt, Assessment.state,
+                                                   Assessment.state_changed_at, Assessment.total):
+        section.rows.append((name, reports.state_name(state), format_tanggal(since), total))
+        section.row_links.append(url_for("accreditation.detail", ident=ident))
     return section
 
 
@@ -77,7 +84,8 @@ def expiring_section(session: Session, user) -> Section | None:
     section = Section(_("Akreditasi yang berakhir dalam 180 hari"),
                       header=(_("LPKS"), _("Nilai akreditasi"), _("Berlaku sampai"), _("Nomor keputusan")),
                       empty=_("Tidak ada akreditasi yang berakhir dalam 180 hari."))
-    for a, name in reports.with_names(session, reports.expiring_select(user), LIST_LIMIT):
-        section.rows.append((name, a.grade, a.valid_until, a.decree_number))
-        section.row_links.append(url_for("accreditation.detail", ident=a.id))
+    for ident, grade, until, decree, name in _listed(session, reports.expiring_select(user), Assessment.grade,
+                                                    Assessment.valid_until, Assessment.decree_number):
+        section.rows.append((name, grade, until, decree))
+        section.row_links.append(url_for("accreditation.detail", ident=ident))
     return section

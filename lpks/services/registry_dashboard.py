@@ -21,7 +21,7 @@ from lpks.security import READ, scope_clause
 
 from .dashboard import Figure, Section, Tile, register_section
 from .registry_common import today
-from .registry_registrations import describe
+from .registry_registrations import authority_labels, describe
 from . import standards_store as store
 
 COMPLIANCE_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE)
@@ -200,9 +200,10 @@ def expiring(session: Session, user, limit: int | None = None) -> list[Expiring]
     labels = (_("Tanda daftar"), _("Sertifikasi"), _("Pelatihan SPPA"))
     kinds = ("registration",) + tuple(kind for _c, kind in STAFF_KINDS)
     rows: list[Expiring] = []
+    authorities = authority_labels()
     for row in session.execute(select(union).order_by(union.c.until, union.c.rank, union.c.ident).limit(limit)):
         if row.rank == 0:
-            subject = describe(row)
+            subject = describe(row, authorities)
             link = url_for("registry.institution", ident=row.institution_id)
         else:
             subject = f"{row.number} ({get_staff_function(row.authority).label_id})"

@@ -180,10 +180,12 @@ def last_valid_until(session: Session, ids: Iterable[int]) -> dict[int, date]:
                                 .group_by(Registration.institution_id)).all())
 
 
-def describe(registration: Registration) -> str:
-    """One registration in words (lists, exports, dashboards): who issued it, where, and its number."""
+def describe(registration: Registration, labels: dict[str, str] | None = None) -> str:
+    """One registration in words (lists, exports, dashboards): who issued it, where, and its number; `labels` are
+    authority_labels() when a caller describes many."""
     where = f" {registration.region_code}" if registration.region_code else ""
-    return f"{authority_labels().get(registration.authority, registration.authority)}{where}: {registration.number}"
+    labels = labels or authority_labels()
+    return f"{labels.get(registration.authority, registration.authority)}{where}: {registration.number}"
 
 
 def expiry_of(registration: Registration) -> str | None:
