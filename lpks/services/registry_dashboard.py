@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import String, case, func, literal, or_, select, union_all
+from sqlalchemy import Integer, Numeric, String, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation import get_staff_function
@@ -68,23 +68,33 @@ def mean_compliance(session: Session, user) -> Decimal | None:
     return compliance_figures(session, user, day, extra)[2]
 
 
-def _lowest(session: Session, user, day: date, extra: dict) -> list[tuple]:
-    """The LOWEST_ROWS LPKS in scope with the lowest compliance: (id, name, region, Summary, last verification)."""
-    columns = (Institution.id, Institution.name, func.coalesce(Region.name, Institution.kabkota_code),
-               _last_verified())
-    base = (select(*columns, store.E.compliance, store.E.unmet_mandatory)
-            .outerjoin(Region, Region.code == Institution.kabkota_code)
-            .join(store.E, store.E.institution_id == Institution.id))
-    rows = [(ident, name, region, store.Summary(compliance, unmet), last) for ident, name, region, last, compliance,
-            unmet in session.execute(base.where(scope_clause(user, Institution, READ), store.holds(day))
-                                     .order_by(store.E.compliance, Institution.name, Institution.id)
-                                     .limit(LOWEST_ROWS))]
-    if extra:  # LPKS evaluated on the fly take their place in the order
-        rows += [(ident, name, region, extra[ident], last) for ident, name, region, last in session.execute(
-            select(*columns).outerjoin(Region, Region.code == Institution.kabkota_code)
-            .where(Institution.id.in_(list(extra))))]
-        rows.sort(key=lambda r: (r[3].compliance, r[1], r[0]))
-    return rows[:LOWEST_ROWS]
+def _lowest_and_outdated(session: Session, user, day: date) -> tuple[list[tuple], dict[int, store.Summary]]:
+    """The LOWEST_ROWS LPKS in scope with the lowest compliance as (id, name, region, Summary, last verification),
+    and the summaries evaluated now of those whose stored row does not hold (usually none): one statement, the
+    holding rows' lowest and every outdated one side by side (UNION ALL)."""
+    in_scope = scope_clause(user, Institution, READ)
+    lowest = (select(Institution.id.label("ident"), literal(False).label("outdated"),
+                     store.E.compliance.label("compliance"), store.E.unmet_mandatory.label("unmet"))
+              .join(store.E, store.E.institution_id == Institution.id).where(in_scope, store.holds(day))
+              .order_by(store.E.compliance, Institution.name, Institution.id).limit(LOWEST_ROWS).subquery())
+    outdated = (select(Institution.id, literal(True), literal(None, Numeric(5, 2)), literal(None, Integer))
+                .outerjoin(store.E, store.E.institution_id == Institution.id).where(in_scope, store.not_holding(day)))
+    both = union_all(select(lowest), outdated).subquery()
+    rows = session.execute(
+        select(both.c.ident, both.c.outdated, both.c.compliance, both.c.unmet, Institution.name,
+               func.coalesce(Region.name, Institution.kabkota_code), _last_verified())
+        .join(Institution, Institution.id == both.c.ident)
+        .outerjoin(Region, Region.code == Institution.kabkota_code)).all()
+    stale = [row.ident for row in rows if row.outdated]
+    extra = {}
+    if stale:  # evaluated on the fly, never written (the daily refresh stores them)
+        extra = store.summaries_now(session, stale, day)
+    listed = []
+    for ident, is_outdated, compliance, unmet, name, region, last in rows:
+        summary = extra[ident] if is_outdated else store.Summary(compliance, unmet)
+        listed.append((ident, name, region, summary, last))
+    listed.sort(key=lambda r: (r[3].compliance, r[1], r[0]))
+    return listed[:LOWEST_ROWS], extra
 
 
 def _two_places(value) -> Decimal | None:
@@ -99,7 +109,7 @@ def compliance_section(session: Session, user) -> Section | None:
         return None
     day = today()
     in_scope = scope_clause(user, Institution, READ)
-    extra = store.evaluate_missing(session, in_scope, day)
+    lowest, extra = _lowest_and_outdated(session, user, day)
     if extra:  # some LPKS evaluated on the fly: the mean adds them to the stored ones
         mean = compliance_figures(session, user, day, extra)[2]
     else:  # every stored row holds: the mean is one AVG
@@ -109,7 +119,7 @@ def compliance_section(session: Session, user) -> Section | None:
     section.header = (_("LPKS"), _("Kabupaten/kota"), _("Kepatuhan"), _("Butir wajib belum terpenuhi"),
                       _("Verifikasi terakhir"))
     section.empty = _("Belum ada LPKS dalam lingkup ini.")
-    for ident, name, region, summary, last in _lowest(session, user, day, extra):
+    for ident, name, region, summary, last in lowest:
         section.rows.append((name, region, percent(summary.compliance), summary.unmet_count,
                              last or _("belum diverifikasi")))
         section.row_links.append(url_for("registry.institution", ident=ident))

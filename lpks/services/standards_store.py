@@ -91,6 +91,12 @@ def summaries(session: Session, institutions: list[Institution], day: date | Non
     return result
 
 
+def summaries_now(session: Session, ids: list[int], day: date) -> dict[int, Summary]:
+    """{id: Summary} evaluated now (not stored) for the given LPKS."""
+    institutions = list(session.scalars(select(Institution).where(Institution.id.in_(ids)).order_by(Institution.id)))
+    return {ident: summary for ident, (summary, _t) in _compute(session, institutions, day).items()}
+
+
 def evaluate_missing(session: Session, where, day: date | None = None) -> dict[int, Summary]:
     """{id: Summary} evaluated now for the LPKS matching `where` (a clause on Institution) whose stored row does not
     hold on `day`: usually none, so one indexed query."""
