@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation.workflow import QUEUES
@@ -45,23 +45,33 @@ def _class_counts(session: Session, user) -> dict[str | None, int]:
     return counts
 
 
-def _listed(session: Session, stmt, *columns) -> list[tuple]:
-    """The first LIST_LIMIT rows of a SELECT of assessments as (id, *columns, LPKS name): plain columns, not
-    objects (a dashboard shows a few fields)."""
-    return session.execute(reports.named(stmt.with_only_columns(Assessment.id, *columns)).limit(LIST_LIMIT)).all()
+# Both lists below come from one statement (UNION ALL); each part gives these columns, in this order.
+LIST_COLUMNS = ("kind", "ident", "state", "since", "total", "grade", "until", "decree")
+
+
+def _part(kind: int, stmt, **values):
+    """One list's first LIST_LIMIT assessments (in its own order) with LIST_COLUMNS and the LPKS name."""
+    table = Assessment.__table__.c
+    columns = {"state": table.state, "since": table.state_changed_at, "total": table.total, "grade": table.grade,
+               "until": table.valid_until, "decree": table.decree_number}
+    picked = [literal(kind).label("kind"), Assessment.id.label("ident")]
+    picked += [(values[name] if name in values else cast(null(), column.type)).label(name)
+               for name, column in columns.items()]
+    return select(reports.named(stmt.with_only_columns(*picked)).limit(LIST_LIMIT).subquery())
 
 
 @register_section(40)
-def accreditation_section(session: Session, user) -> Section | None:
-    """The user's accreditation queue, with a link to each assessment."""
+def accreditation_sections(session: Session, user) -> list[Section] | None:
+    """The user's accreditation queue and the accreditations in scope ending within 180 days (soonest first), each
+    row linking to its assessment; both lists read in one statement."""
     if user.role not in QUEUES:
         return None
-    queue_stmt = reports.queue_select(user)
+    queue_stmt, expiring_stmt = reports.queue_select(user), reports.expiring_select(user)
     counts = _class_counts(session, user)
-    section = Section(str(QUEUE_TITLES[user.role]), tiles=[
+    queue = Section(str(QUEUE_TITLES[user.role]), tiles=[
         Tile(_("Menunggu tindakan Anda"), count_of(queue_stmt), "accreditation.index", level="warning",
              calm="secondary"),
-        Tile(_("Akreditasi berakhir ≤ 180 hari"), count_of(reports.expiring_select(user)), "accreditation.index",
+        Tile(_("Akreditasi berakhir ≤ 180 hari"), count_of(expiring_stmt), "accreditation.index",
              level="warning", calm="secondary"),
         Tile(_("LPKS kelas A"), counts["A"], "accreditation_class.index"),
         Tile(_("LPKS kelas B"), counts["B"], "accreditation_class.index"),
@@ -69,23 +79,19 @@ def accreditation_section(session: Session, user) -> Section | None:
         Tile(_("LPKS tanpa kelas"), counts[None], "accreditation_class.index")],
         header=(_("LPKS"), _("Status"), _("Sejak"), _("Nilai sementara")),
         empty=_("Tidak ada penilaian yang menunggu tindakan Anda."))
-    for ident, state, since, total, name in _listed(session, queue_stmt, Assessment.state,
-                                                   Assessment.state_changed_at, Assessment.total):
-        section.rows.append((name, reports.state_name(state), format_tanggal(since), total))
-        section.row_links.append(url_for("accreditation.detail", ident=ident))
-    return section
-
-
-@register_section(41)
-def expiring_section(session: Session, user) -> Section | None:
-    """Accreditations in scope that end within 180 days, soonest first."""
-    if user.role not in QUEUES:
-        return None
-    section = Section(_("Akreditasi yang berakhir dalam 180 hari"),
-                      header=(_("LPKS"), _("Nilai akreditasi"), _("Berlaku sampai"), _("Nomor keputusan")),
-                      empty=_("Tidak ada akreditasi yang berakhir dalam 180 hari."))
-    for ident, grade, until, decree, name in _listed(session, reports.expiring_select(user), Assessment.grade,
-                                                    Assessment.valid_until, Assessment.decree_number):
-        section.rows.append((name, grade, until, decree))
-        section.row_links.append(url_for("accreditation.detail", ident=ident))
-    return section
+    expiring = Section(_("Akreditasi yang berakhir dalam 180 hari"),
+                       header=(_("LPKS"), _("Nilai akreditasi"), _("Berlaku sampai"), _("Nomor keputusan")),
+                       empty=_("Tidak ada akreditasi yang berakhir dalam 180 hari."))
+    table = Assessment.__table__.c
+    rows = session.execute(union_all(
+        _part(0, queue_stmt, state=table.state, since=table.state_changed_at, total=table.total),
+        _part(1, expiring_stmt, grade=table.grade, until=table.valid_until, decree=table.decree_number))).all()
+    for row in sorted(rows, key=lambda r: (r.kind, r.since or r.until, r.ident)):
+        link = url_for("accreditation.detail", ident=row.ident)
+        if row.kind == 0:
+            queue.rows.append((row.name, reports.state_name(row.state), format_tanggal(row.since), row.total))
+            queue.row_links.append(link)
+        else:
+            expiring.rows.append((row.name, row.grade, row.until, row.decree))
+            expiring.row_links.append(link)
+    return [queue, expiring]

@@ -84,7 +84,7 @@ class Dashboard:
     sections: list[Section] = field(default_factory=list)
 
 
-Provider = Callable[[Session, Any], "Section | None"]
+Provider = Callable[[Session, Any], "Section | list[Section] | None"]
 _PROVIDERS: list[tuple[int, Provider]] = []
 
 
@@ -143,7 +143,9 @@ def build(session: Session, user) -> Dashboard:
     board = Dashboard(str(TITLES[user.role]), _("Nasional"))
     for _order, provider in _PROVIDERS:
         section = provider(session, user)
-        if section is not None:
+        if isinstance(section, list):  # a provider may give several sections read together
+            board.sections.extend(section)
+        elif section is not None:
             board.sections.append(section)
     scope = _scope_name(user)
     names = resolve(session, board.sections, *([scope] if scope is not None else []))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Integer, Numeric, String, case, func, literal, or_, select, union_all
+from sqlalchemy import Integer, Numeric, String, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation import get_staff_function
@@ -77,7 +77,7 @@ def _lowest_and_outdated(session: Session, user, day: date) -> tuple[list[tuple]
                      store.E.compliance.label("compliance"), store.E.unmet_mandatory.label("unmet"))
               .join(store.E, store.E.institution_id == Institution.id).where(in_scope, store.holds(day))
               .order_by(store.E.compliance, Institution.name, Institution.id).limit(LOWEST_ROWS).subquery())
-    outdated = (select(Institution.id, literal(True), literal(None, Numeric(5, 2)), literal(None, Integer))
+    outdated = (select(Institution.id, literal(True), cast(null(), Numeric(5, 2)), cast(null(), Integer))
                 .outerjoin(store.E, store.E.institution_id == Institution.id).where(in_scope, store.not_holding(day)))
     both = union_all(select(lowest), outdated).subquery()
     rows = session.execute(
@@ -203,7 +203,7 @@ def expiring(session: Session, user, limit: int | None = None) -> list[Expiring]
              .where(*_registrations(user, horizon))]
     for rank, (column, kind) in enumerate(STAFF_KINDS, start=1):
         parts.append(select(literal(rank), StaffMember.institution_id, Institution.name, StaffMember.name,
-                            StaffMember.function, literal(None, String), column, StaffMember.id)
+                            StaffMember.function, cast(null(), String), column, StaffMember.id)
                      .join(Institution, Institution.id == StaffMember.institution_id)
                      .where(*_staff(user, column, now, horizon)))
     union = union_all(*parts).subquery()

@@ -3,11 +3,12 @@ within the user's scope; each listed item links to its placement. Rows stop at R
 list filtered (?due=name) to exactly the items it counts."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Date, String, and_, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from lpks.models import CustodyPeriod, Institution, Placement, Resident
@@ -123,11 +124,19 @@ def _open_periods(user, *columns):
                    scope_clause(user, CustodyPeriod, READ)))
 
 
-@register_section(20)
-def custody_section(session: Session, user) -> Section | None:
+# The three lists below share one statement (UNION ALL); each part gives these columns, in this order.
+LIST_COLUMNS = ("kind", "initials", "number", "lpks", "text", "first_day", "second_day", "note", "placement_id",
+                "sort_day", "sort_id")
+
+
+def _part(kind: int, stmt, order, *columns):
+    """One list's rows (at most ROWS, in its own order) with the uniform LIST_COLUMNS."""
+    labelled = [column.label(name) for column, name in zip((literal(kind), *columns), LIST_COLUMNS)]
+    return select(stmt.with_only_columns(*labelled).order_by(*order).limit(ROWS).subquery())
+
+
+def _custody(user) -> tuple[Section, object]:
     """Titipan: notices overdue and due within 7 days, periods ending within 7 days, overstays (Pasal 11)."""
-    if user.role == ROLE_ADMIN:
-        return None
     conds = _custody_conditions(today())
     overdue, due_soon, ending, overstay = conds.values()
     counts = counts_of(_open_periods(user, CustodyPeriod.id), conds).values()
@@ -139,24 +148,17 @@ def custody_section(session: Session, user) -> Section | None:
                       empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
                  (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
-    rows = session.execute(
-        _open_periods(user, Resident.initials, Resident.register_number, Institution.name, CustodyPeriod.level,
-                      CustodyPeriod.last_day, CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id)
-        .join(Resident, Resident.id == Placement.resident_id)
-        .join(Institution, Institution.id == Placement.institution_id)
-        .where(or_(overdue, due_soon, ending, overstay))
-        .order_by(CustodyPeriod.notice_deadline, CustodyPeriod.id).limit(ROWS)).all()
-    for initials, number, lpks, level, last_day, deadline, note, placement_id in rows:
-        section.rows.append((f"{initials} · {number}", lpks, label(CustodyLevel, level), last_day, deadline, note))
-        section.row_links.append(_link(placement_id, "titipan"))
-    return section
+    rows = (_open_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
+            .join(Institution, Institution.id == Placement.institution_id)
+            .where(or_(overdue, due_soon, ending, overstay)))
+    return section, _part(0, rows, (CustodyPeriod.notice_deadline, CustodyPeriod.id), Resident.initials,
+                          Resident.register_number, Institution.name, CustodyPeriod.level, CustodyPeriod.last_day,
+                          CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id,
+                          CustodyPeriod.notice_deadline, CustodyPeriod.id)
 
 
-@register_section(21)
-def court_section(session: Session, user) -> Section | None:
+def _court(user) -> tuple[Section, object]:
     """Court-ordered placements: parole-eligible children, placements ending within 30 days, overstays (Pasal 13)."""
-    if user.role == ROLE_ADMIN:
-        return None
     conds = _court_conditions(today())
     eligible, not_assessed, ending, overstay = conds.values()
     counts = counts_of(select(Placement.id).where(_court_live(), scope_clause(user, Placement, READ)), conds).values()
@@ -169,24 +171,16 @@ def court_section(session: Session, user) -> Section | None:
     notes = case((overstay, _("melewati hari terakhir")), (eligible, _("memenuhi syarat pembebasan bersyarat")),
                  (not_assessed, _("memenuhi syarat waktu, perilaku belum dinilai")),
                  else_=_("segera berakhir"))
-    rows = session.execute(
-        select(Resident.initials, Resident.register_number, Institution.name, Placement.last_day,
-               Placement.parole_eligible_from, notes, Placement.id)
-        .join(Resident, Resident.id == Placement.resident_id)
-        .join(Institution, Institution.id == Placement.institution_id)
-        .where(_court_live(), scope_clause(user, Placement, READ), or_(eligible, not_assessed, ending, overstay))
-        .order_by(Placement.last_day, Placement.id).limit(ROWS)).all()
-    for initials, number, lpks, last_day, parole, note, placement_id in rows:
-        section.rows.append((f"{initials} · {number}", lpks, last_day, parole, note))
-        section.row_links.append(_link(placement_id, "parole"))
-    return section
+    rows = (select(Placement.id).join(Resident, Resident.id == Placement.resident_id)
+            .join(Institution, Institution.id == Placement.institution_id)
+            .where(_court_live(), scope_clause(user, Placement, READ), or_(eligible, not_assessed, ending, overstay)))
+    return section, _part(1, rows, (Placement.last_day, Placement.id), Resident.initials, Resident.register_number,
+                          Institution.name, cast(null(), String), Placement.last_day,
+                          Placement.parole_eligible_from, notes, Placement.id, Placement.last_day, Placement.id)
 
 
-@register_section(22)
-def admission_section(session: Session, user) -> Section | None:
+def _admission(user) -> tuple[Section, object]:
     """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded (Pasal 10, 12)."""
-    if user.role == ROLE_ADMIN:
-        return None
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
     conds = _admission_conditions()
     late, exam = conds.values()
@@ -196,15 +190,36 @@ def admission_section(session: Session, user) -> Section | None:
                       header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
                       empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
     notes = case((late, _("surat keterangan sehat terlambat")), else_=_("pemeriksaan rumah sakit belum dicatat"))
-    rows = session.execute(
-        select(Resident.initials, Resident.register_number, Institution.name, Placement.basis, notes, Placement.id)
-        .join(Resident, Resident.id == Placement.resident_id)
-        .join(Institution, Institution.id == Placement.institution_id)
-        .where(scoped, or_(late, exam)).order_by(Placement.id).limit(ROWS)).all()
-    for initials, number, lpks, basis, note, placement_id in rows:
-        section.rows.append((f"{initials} · {number}", lpks, label(LegalBasis, basis), note))
-        section.row_links.append(_link(placement_id, "documents"))
-    return section
+    rows = (select(Placement.id).join(Resident, Resident.id == Placement.resident_id)
+            .join(Institution, Institution.id == Placement.institution_id).where(scoped, or_(late, exam)))
+    no_day = cast(null(), Date)
+    return section, _part(2, rows, (Placement.id,), Resident.initials, Resident.register_number, Institution.name,
+                          Placement.basis, no_day, no_day, notes, Placement.id, no_day, Placement.id)
+
+
+@register_section(20)
+def children_sections(session: Session, user) -> list[Section] | None:
+    """The children's deadlines: titipan, court placements, admission follow-up; three sections whose lists are
+    read in one statement (UNION ALL of each list's first ROWS, in its own order)."""
+    if user.role == ROLE_ADMIN:
+        return None
+    (custody, custody_rows), (court, court_rows), (admission, admission_rows) = (
+        _custody(user), _court(user), _admission(user))
+    rows = session.execute(union_all(custody_rows, court_rows, admission_rows)).all()
+    rows.sort(key=lambda r: (r.kind, r.sort_day or date.min, r.sort_id))
+    for row in rows:
+        child = f"{row.initials} · {row.number}"
+        if row.kind == 0:
+            custody.rows.append((child, row.lpks, label(CustodyLevel, row.text), row.first_day, row.second_day,
+                                 row.note))
+            custody.row_links.append(_link(row.placement_id, "titipan"))
+        elif row.kind == 1:
+            court.rows.append((child, row.lpks, row.first_day, row.second_day, row.note))
+            court.row_links.append(_link(row.placement_id, "parole"))
+        else:
+            admission.rows.append((child, row.lpks, label(LegalBasis, row.text), row.note))
+            admission.row_links.append(_link(row.placement_id, "documents"))
+    return [custody, court, admission]
 
 
 @register_section(23)
@@ -250,8 +265,6 @@ def calendar_section(session: Session, user) -> Section | None:
     weekends only (RULES §5). Kementerian Sosial's tile leads to the calendar, where it seeds or adds the dates."""
     if user.role == ROLE_ADMIN:
         return None
-    from datetime import date
-
     from lpks.models import Holiday
 
     from .holidays import default_years
