@@ -2,6 +2,7 @@
 when LPKS_TEST_DATABASE_URL is set (every database test then runs on both)."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -270,3 +271,17 @@ def login(client, username: str, password: str = PASSWORD):
 def cli_env(tmp_path):
     """Environment for running the `lpks` command against a test database."""
     return {"LPKS_INSTANCE_PATH": str(tmp_path / "instance")}
+
+
+def workbook(header: list[str], rows, title: str | None = None) -> bytes:
+    """An .xlsx with one sheet: the header, then the rows (write_only: fast enough for 10,000 rows)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title or "Sheet")
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -4,24 +4,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-from openpyxl import Workbook
+from tests.conftest import workbook
 
 SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
 SHEET_TAIL = b"</sheetData></worksheet>"
 BOMB_MB = 300
-
-
-def workbook(header: list[str], rows, title: str | None = None) -> bytes:
-    """A write_only .xlsx with one sheet (fast enough for 10,000 rows)."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title or "Sheet")
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _replace(content: bytes, replacements: dict[str, bytes]) -> bytes:

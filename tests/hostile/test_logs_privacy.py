@@ -6,10 +6,9 @@ from __future__ import annotations
 import io
 import logging
 
-from openpyxl import Workbook
 
 from lpks.io.residents_import import COLUMNS
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, workbook
 from tests.residents.conftest import Api, child, seeded  # noqa: F401  (the fixture)
 
 NAMES = ["Zulkarnain Wibisonoqx", "Yohana Pertiwiqx"]
@@ -19,13 +18,7 @@ SECRETS = NAMES + NIKS + ["Wibisonoqx", "Pertiwiqx"]
 
 def _workbook(rows: list[dict]) -> bytes:
     header = [name for name, _d in COLUMNS]
-    book = Workbook()
-    book.active.append(header)
-    for row in rows:
-        book.active.append([row.get(name) for name in header])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook(header, [[row.get(name) for name in header] for row in rows])
 
 
 def test_no_identity_value_reaches_any_log_record(seeded, client, caplog, monkeypatch):  # noqa: F811

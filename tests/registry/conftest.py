@@ -1,14 +1,11 @@
 """Registry test helpers: demo ids, a logged-in client with its CSRF token, small valid files and workbooks."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from lpks.models import Institution
-from tests.conftest import csrf_token, login
+from tests.conftest import csrf_token, login, workbook  # noqa: F401  (workbook: for the registry tests)
 
 PASURUAN = "LPKS Bina Harapan Kota Pasuruan"
 TARUNA = "LPKS Taruna Mandiri Pasuruan"
@@ -54,13 +51,3 @@ def browse(demo):
     return make
 
 
-def workbook(header: list[str], rows: list[list]) -> bytes:
-    """An .xlsx with one sheet."""
-    wb = Workbook()
-    sheet = wb.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()

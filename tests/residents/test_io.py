@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from lpks.io.residents_import import COLUMNS
 from lpks.models import AuditLog, CustodyPeriod, Placement, Resident
 from tests.conftest import csrf_token, login
+from tests.conftest import workbook as xlsx
 
 from .conftest import Api, make_resident
 from .test_residents import xlsx_text
@@ -25,14 +26,7 @@ GOOD = {"jenis_abh": "anak", "nama_lengkap": "Eko Prasetyo", "tanggal_lahir": "2
 
 
 def workbook(rows: list[dict], header: list[str] = HEADER) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append([row.get(name) for name in header])
-    stream = io.BytesIO()
-    book.save(stream)
-    return stream.getvalue()
+    return xlsx(header, [[row.get(name) for name in header] for row in rows])
 
 
 def upload(client, data: bytes):
