@@ -14,9 +14,8 @@ from lpks.models import Institution, Placement, Resident
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, WRITE, can
 from lpks.services import residents, residents_dashboard, residents_history  # noqa: F401  (dashboard sections register on import)
-from lpks.services.errors import ServiceError
+from lpks.services.errors import ServiceError, error_list
 from lpks.services.placements_status import label
-from lpks.services.residents_common import error_list
 
 from .base import SecureModelView, role_may
 from .list_paging import LimitFirstMixin

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from lpks.models.residents import SEXES
 from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
 from lpks.services import custody, placements, placements_admission, residents, residents_batch
-from lpks.services.errors import Conflict, ServiceError
+from lpks.services.errors import Conflict, ServiceError, error_list
 from lpks.services.residents_common import (
-    error_list, parse_bool, parse_choice, parse_date, parse_datetime, parse_int,
+    parse_bool, parse_choice, parse_date, parse_datetime, parse_int,
 )
 
 

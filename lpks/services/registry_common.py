@@ -142,41 +142,6 @@ def period(start: date | None, end: date | None, end_key: str, start_label: str,
                              end_label=end_label, start_label=start_label.lower()), end_key)
 
 
-class FieldErrors(ServiceError):
-    """Several fields are wrong at once: `errors` holds one ServiceError per field; the message joins them and
-    `field` names the first, so a form or an API client still sees every problem."""
-
-    def __init__(self, errors: list[ServiceError]):
-        super().__init__(" ".join(e.message for e in errors), errors[0].field, errors[0].status)
-        self.errors = errors
-
-
-class Collector:
-    """Runs field checks and keeps going after a failure, so a form or an import row reports every bad field."""
-
-    def __init__(self) -> None:
-        self.errors: list[ServiceError] = []
-
-    def __call__(self, check, *args, **kwargs) -> Any:
-        """The check's value, or None once its error is recorded."""
-        try:
-            return check(*args, **kwargs)
-        except ServiceError as exc:
-            self.errors.append(exc)
-            return None
-
-    def failed(self, *keys: str) -> bool:
-        """Whether any of these fields already has an error (a cross-field rule on it would only mislead)."""
-        return any(e.field in keys for e in self.errors)
-
-    def done(self) -> None:
-        """Raise what was collected: the error itself when there is one, FieldErrors when there are more."""
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        if self.errors:
-            raise FieldErrors(self.errors)
-
-
 def institution_for_write(session: Session, user: Any, data: dict, model: type, current: int | None = None) -> Institution:
     """The LPKS a new or changed row belongs to: the operator's own; otherwise `institution_id` within scope."""
     raw = data.get("institution_id")

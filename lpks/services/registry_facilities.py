@@ -14,8 +14,8 @@ from accreditation.registry_catalogue import CONDITIONS, codes
 from lpks.models import FacilityRecord, Institution
 
 from .access import check_version
-from .errors import ServiceError
-from .registry_common import Collector, FieldErrors, check_write, choice, institution_for_write, integer, text, touch
+from .errors import Collector, FieldErrors, ServiceError
+from .registry_common import check_write, choice, institution_for_write, integer, text, touch
 
 STATUSES = tuple(s.value for s in FacilityStatus)
 CONDITION_CODES = codes(CONDITIONS)

@@ -19,8 +19,8 @@ from lpks.models.registry_registration import AUTHORITIES, DINSOS_KABKOTA, DINSO
 
 from . import clock
 from .access import check_version
-from .errors import Conflict, ServiceError
-from .registry_common import Collector, blank, check_write, day, institution_for_write, touch
+from .errors import Collector, Conflict, ServiceError
+from .registry_common import blank, check_write, day, institution_for_write, touch
 
 FIELDS = ("authority", "region_code", "number", "issued_on", "valid_until")
 # The level of the issuing region each Dinas Sosial has; Kemensos is national (no region).

@@ -12,8 +12,8 @@ from accreditation import STAFF_FUNCTIONS, Engagement
 from lpks.models import OrganisationPosition, StaffMember
 
 from .access import check_version
-from .errors import ServiceError
-from .registry_common import Collector, check_write, choice, day, institution_for_write, period, text, today, touch
+from .errors import Collector, ServiceError
+from .registry_common import check_write, choice, day, institution_for_write, period, text, today, touch
 
 FUNCTION_CODES = tuple(fn.code for fn in STAFF_FUNCTIONS)
 ENGAGEMENTS = tuple(e.value for e in Engagement)

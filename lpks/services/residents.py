@@ -20,8 +20,8 @@ from lpks.security.permissions import POLICY
 
 from . import audit
 from .access import check_version
-from .errors import Conflict, Forbidden, ServiceError
-from .residents_common import Collect, parse_choice, parse_date, parse_text, rules, today
+from .errors import Collector, Conflict, Forbidden, ServiceError
+from .residents_common import parse_choice, parse_date, parse_text, rules, today
 
 # RULES §1 Reading: the LPKS operator (own residents) and Dinas Sosial kabupaten/kota (its region) may reveal a
 # full identity; province and national users work with initials, register numbers and aggregates only.
@@ -60,23 +60,23 @@ def clean(data: dict[str, Any], existing: Resident | None = None, *,
     merged = {key: getattr(existing, key) for key in (*IDENTITY_FIELDS, "kind", "sex")} if existing else {}
     merged.update({k: v for k, v in data.items() if k in (*IDENTITY_FIELDS, "kind", "sex", "register_number")})
     out: dict[str, Any] = {}
-    found = Collect()
+    found = Collector()
     for key, limit, required in TEXTS:
-        with found.check():
+        with found.catch():
             out[key] = parse_text(merged.get(key), key, names[key], limit, required=required)
-    with found.check():
+    with found.catch():
         nik = parse_text(merged.get("nik"), "nik", names["nik"], 16)
         if nik and not NIK.match(nik):
             raise ServiceError(_("NIK harus 16 angka (kosongkan bila belum diketahui)."), "nik")
         out["nik"] = nik
-    with found.check():
+    with found.catch():
         out["sex"] = parse_choice(merged.get("sex"), "sex", names["sex"], SEXES)
-    with found.check():
+    with found.catch():
         out["kind"] = parse_choice(merged.get("kind"), "kind", names["kind"], KINDS)
-    with found.check():
+    with found.catch():
         out["birth_date"] = parse_date(merged.get("birth_date"), "birth_date", names["birth_date"])
     is_anak = out.get("kind") == ResidentKind.ANAK.value
-    with found.check():
+    with found.catch():
         offence_date = parse_date(merged.get("offence_date"), "offence_date", names["offence_date"],
                                   required=is_anak)
         if offence_date and offence_date > today():
@@ -86,21 +86,21 @@ def clean(data: dict[str, Any], existing: Resident | None = None, *,
         found.add(_("Uraian tindak pidana wajib diisi untuk Anak (Pasal 1 angka 3)."), "offence_description")
     # Age on the offence date (RULES §4); a victim or witness without one is checked on the day of registration.
     if not found.failed("kind", "birth_date", "offence_date"):
-        with found.check(), rules("birth_date"):  # the rule names its input "born"; the record's field birth_date
+        with found.catch(), rules("birth_date"):  # the rule names its input "born"; the record's field birth_date
             check = check_resident_age(out["kind"], out["birth_date"], out["offence_date"] or today())
             out["age_at_offence"] = check.age
             out["route"] = check.route.value if check.route else None
     if "full_name" in out:
         out["initials"] = initials_of(out["full_name"])
     if "register_number" in data:
-        with found.check():
+        with found.catch():
             number = parse_text(data.get("register_number"), "register_number", names["register_number"], 40)
             if number and not REGISTER.match(number):
                 raise ServiceError(_("Nomor register hanya boleh berisi huruf, angka, titik, garis miring dan tanda "
                                      "hubung (tanpa nama anak)."), "register_number")
             if number:
                 out["register_number"] = number
-    found.raise_errors()
+    found.done()
     return out
 
 

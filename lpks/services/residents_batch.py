@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 from lpks.models import Resident
 
 from . import residents
-from .errors import Conflict, ServiceError
-from .residents_common import error_list
+from .errors import Conflict, ServiceError, error_list
 
 Errors = list[tuple[str | None, str]]
 

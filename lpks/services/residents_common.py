@@ -55,49 +55,6 @@ def call_rule(fn: Callable[..., T], *args, field: str | None = None, **kwargs) -
         return fn(*args, **kwargs)
 
 
-class FieldErrors(ServiceError):
-    """Several input errors at once: `field_errors` lists (field, message); the message joins them."""
-
-    def __init__(self, errors: list[ServiceError]):
-        super().__init__(" ".join(error.message for error in errors), errors[0].field)
-        self.field_errors = [(error.field, error.message) for error in errors]
-
-
-class Collect:
-    """Run several checks and keep every error, so a form or an import row reports all of them at once."""
-
-    def __init__(self) -> None:
-        self.errors: list[ServiceError] = []
-
-    @contextmanager
-    def check(self) -> Iterator[None]:
-        """Run one check; its ServiceError is kept instead of stopping the others."""
-        try:
-            yield
-        except ServiceError as exc:
-            self.errors.append(exc)
-
-    def add(self, message: str, field: str) -> None:
-        """Keep an error found without raising it."""
-        self.errors.append(ServiceError(message, field))
-
-    def failed(self, *fields: str) -> bool:
-        """Did any of these fields fail?"""
-        return any(error.field in fields for error in self.errors)
-
-    def raise_errors(self) -> None:
-        """Raise the one error as it was, or every error together."""
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        if self.errors:
-            raise FieldErrors(self.errors)
-
-
-def error_list(exc: ServiceError) -> list[tuple[str | None, str]]:
-    """(field, message) of every error a ServiceError carries."""
-    return list(getattr(exc, "field_errors", None) or [(exc.field, exc.message)])
-
-
 def now() -> datetime:
     """The current moment, timezone-aware UTC (from lpks.services.clock, the one clock)."""
     return clock.now().astimezone(timezone.utc)
