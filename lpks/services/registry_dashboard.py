@@ -61,13 +61,6 @@ def compliance_figures(session: Session, user, day: date, extra: dict) -> tuple[
     return int(count), int(never), mean
 
 
-def mean_compliance(session: Session, user) -> Decimal | None:
-    """The mean overall compliance of every LPKS in scope (None without LPKS)."""
-    day = today()
-    extra = store.evaluate_missing(session, scope_clause(user, Institution, READ), day)
-    return compliance_figures(session, user, day, extra)[2]
-
-
 def _lowest_and_outdated(session: Session, user, day: date) -> tuple[list[tuple], dict[int, store.Summary]]:
     """The LOWEST_ROWS LPKS in scope with the lowest compliance as (id, name, region, Summary, last verification),
     and the summaries evaluated now of those whose stored row does not hold (usually none): one statement, the

@@ -78,6 +78,10 @@ def _compute(session: Session, institutions: list[Institution], day: date, *, le
     return result
 
 
+def _now(session: Session, institutions: list[Institution], day: date) -> dict[int, Summary]:
+    return {ident: summary for ident, (summary, _t) in _compute(session, institutions, day).items()}
+
+
 def summaries(session: Session, institutions: list[Institution], day: date | None = None) -> dict[int, Summary]:
     """{id: Summary} of the given LPKS on `day`: stored rows that hold, the rest evaluated now (not stored)."""
     day = day or clock.today()
@@ -86,24 +90,14 @@ def summaries(session: Session, institutions: list[Institution], day: date | Non
         return {}
     result = {row.institution_id: Summary(row.compliance, row.unmet_mandatory) for row in session.execute(
         select(E.institution_id, E.compliance, E.unmet_mandatory).where(E.institution_id.in_(ids), holds(day)))}
-    missing = [inst for inst in institutions if inst.id not in result]
-    result.update({ident: summary for ident, (summary, _t) in _compute(session, missing, day).items()})
+    result.update(_now(session, [inst for inst in institutions if inst.id not in result], day))
     return result
 
 
 def summaries_now(session: Session, ids: list[int], day: date) -> dict[int, Summary]:
-    """{id: Summary} evaluated now (not stored) for the given LPKS."""
-    institutions = list(session.scalars(select(Institution).where(Institution.id.in_(ids)).order_by(Institution.id)))
-    return {ident: summary for ident, (summary, _t) in _compute(session, institutions, day).items()}
-
-
-def evaluate_missing(session: Session, where, day: date | None = None) -> dict[int, Summary]:
-    """{id: Summary} evaluated now for the LPKS matching `where` (a clause on Institution) whose stored row does not
-    hold on `day`: usually none, so one indexed query."""
-    day = day or clock.today()
-    stale = list(session.scalars(select(Institution).outerjoin(E, E.institution_id == Institution.id)
-                                 .where(where, not_holding(day)).order_by(Institution.id)))
-    return {ident: summary for ident, (summary, _t) in _compute(session, stale, day).items()}
+    """{id: Summary} evaluated now (not stored) for the LPKS `ids`: those whose stored row does not hold."""
+    return _now(session, list(session.scalars(select(Institution).where(Institution.id.in_(ids))
+                                              .order_by(Institution.id))), day)
 
 
 def _insert(session: Session):
@@ -122,13 +116,14 @@ def store(session: Session, ids: Iterable[int], day: date | None = None) -> int:
     if not ids:
         return 0
     stmt = _insert(session)
-    placeholder = {"evaluated_on": day, "valid_through": date.min, "compliance": Decimal(0), "unmet_mandatory": 0}
+    # A row that holds on no day: readers evaluate the LPKS live until this transaction stores its figures.
+    unheld = {"evaluated_on": day, "valid_through": date.min, "compliance": Decimal(0), "unmet_mandatory": 0}
     existing = set(session.scalars(select(Institution.id).where(Institution.id.in_(ids))))
     ids = [ident for ident in ids if ident in existing]
     if not ids:
         return 0
     session.execute(stmt.on_conflict_do_nothing(index_elements=["institution_id"]),
-                    [{"institution_id": ident, **placeholder} for ident in ids])
+                    [{"institution_id": ident, **unheld} for ident in ids])
     # Lock in id order (no deadlock), then read the records: a concurrent writer of the same LPKS waits here and
     # this transaction's reads see its commit (READ COMMITTED takes a new snapshot per statement). SQLite writers
     # are serialised anyway; FOR UPDATE is not rendered there.
@@ -139,7 +134,7 @@ def store(session: Session, ids: Iterable[int], day: date | None = None) -> int:
     rows = [{"ident": ident, "evaluated_on": day, "valid_through": through, "compliance": summary.compliance,
              "unmet_mandatory": summary.unmet_count} for ident, (summary, through) in computed.items()]
     # An LPKS the evaluation refused holds no stored row: its pages evaluate it on the fly (and show why).
-    rows += [{"ident": ident, **placeholder} for ident in ids if ident not in computed]
+    rows += [{"ident": ident, **unheld} for ident in ids if ident not in computed]
     session.execute(update(E.__table__).where(E.__table__.c.institution_id == bindparam("ident"))
                     .values(evaluated_on=bindparam("evaluated_on"), valid_through=bindparam("valid_through"),
                             compliance=bindparam("compliance"), unmet_mandatory=bindparam("unmet_mandatory")),
