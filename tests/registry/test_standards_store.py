@@ -116,6 +116,12 @@ def test_the_cli_refresh(demo, session, database_url, cli_env):
     assert f"{count} evaluasi standar" in result.output
     session.rollback()
     assert session.scalar(select(func.count()).select_from(StandardsEvaluation)) == count
+    again = CliRunner().invoke(main, ["standards", "refresh"], env={**cli_env, "DATABASE_URL": database_url},
+                               catch_exceptions=False)
+    assert "0 evaluasi standar" in again.output  # everything holds: nothing to store
+    forced = CliRunner().invoke(main, ["standards", "refresh", "--all"],
+                                env={**cli_env, "DATABASE_URL": database_url}, catch_exceptions=False)
+    assert forced.exit_code == 0 and f"{count} evaluasi standar" in forced.output
 
 
 def test_the_registry_list_shows_the_stored_figures(browse, session):
