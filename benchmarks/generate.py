@@ -71,7 +71,8 @@ class Generator:
 
     def institutions(self, kabkota: list[tuple[str, str]], existing: int) -> tuple[list[int], list[float]]:
         """LPKS over the regencies/cities; sizes lognormal (most small, a few large)."""
-        from lpks.models import Institution, Registration
+        from lpks.registry.models.institution import Institution
+        from lpks.registry.models.registration import Registration
 
         rng, first = self.rng, self.next_id(Institution.__table__)
         count = max(0, self.n["institutions"] - existing)
@@ -101,7 +102,7 @@ class Generator:
 
     def staff(self, ids: list[int], weights: list[float]) -> None:
         from accreditation import STAFF_FUNCTIONS
-        from lpks.models import StaffMember
+        from lpks.registry.models.staff import StaffMember
 
         rng, rows, codes = self.rng, [], [f.code for f in STAFF_FUNCTIONS]
         for inst in rng.choices(ids, weights, k=self.n["staff"]):
@@ -134,9 +135,11 @@ class Generator:
 
     def people(self, ids: list[int], weights: list[float]) -> None:
         """Residents with their placements, titipan periods and extensions, each derived value from the rules."""
-        from lpks.models import CustodyExtension, CustodyPeriod, Placement, Resident
+        from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
+        from lpks.residents.models.placement import Placement
+        from lpks.residents.models.resident import Resident
         from lpks.rules import RuleError, check_resident_age
-        from lpks.services.residents import initials_of
+        from lpks.residents.services.residents import initials_of
 
         rng = self.rng
         kinds = rng.choices(("anak", "anak_korban", "anak_saksi"), (93, 4, 3), k=self.n["residents"])
@@ -240,12 +243,13 @@ class Generator:
 
     def stay(self, inst: int, resident_id: int, stay: dict, start: date, running: bool, out: dict) -> None:
         """One placement (and its titipan periods) as the services would have stored it."""
-        from lpks.models import CustodyExtension, CustodyPeriod, Placement
+        from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
+        from lpks.residents.models.placement import Placement
         from lpks.rules import (
             PreProcessOffence, RuleError, TitipanReason, check_conditions, check_exit_reason, compute_court_placement,
             compute_custody, doctor_certificate_due,
         )
-        from lpks.services.placements_admission import needs_doctor_certificate
+        from lpks.residents.services.admission import needs_doctor_certificate
 
         rng, basis, today = self.rng, stay["basis"], self.today
         pid = self.ids[Placement]
@@ -320,7 +324,7 @@ class Generator:
     def assessments(self, ids: list[int], instrument_id: int, user_ids: list[int]) -> None:
         """One accreditation for most LPKS, at every point of the workflow; validity from accreditation.scoring."""
         from accreditation import valid_until
-        from lpks.models import Assessment
+        from lpks.accreditation.models import Assessment
 
         rng, rows = self.rng, []
         for inst in ids:
@@ -350,7 +354,7 @@ class Generator:
 
     def audit(self, users: list[tuple[int, str, str]]) -> None:
         """The audit trail: field names only, never identity values."""
-        from lpks.models import AuditLog
+        from lpks.platform.models.audit import AuditLog
 
         rng, rows, span = self.rng, [], (self.today - self.start).days
         actions = (("update", 40), ("create", 25), ("login", 20), ("export", 3), ("view_identity", 7),
@@ -374,8 +378,8 @@ class Generator:
 
 def prepare(app, session, today: date):
     """Services: official regions, holidays over the six years, the demo (users per role, instrument)."""
-    from lpks.services import holidays
-    from lpks.services.demo import seed
+    from lpks.platform.services import holidays
+    from lpks.demo import seed
 
     seed(session, regions_file=REGIONS_FILE, password=PASSWORD)
     holidays.seed(session, list(range(today.year - 5, today.year + 2)))
@@ -384,8 +388,9 @@ def prepare(app, session, today: date):
 
 def bench_users(session, inst_id: int) -> None:
     """Accounts scoped to the largest LPKS and its regions, so each role's pages meet the most data."""
-    from lpks.models import Institution, User
-    from lpks.services.users import create_user
+    from lpks.registry.models.institution import Institution
+    from lpks.platform.models.user import User
+    from lpks.platform.services.users import create_user
 
     inst = session.get(Institution, inst_id)
     for username, role, scope in (("bench.operator", "operator_lpks", str(inst.id)),
@@ -406,10 +411,15 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("LPKS_INSTANCE_PATH", "/tmp/lpks-bench-instance")
     from lpks import create_app
     from lpks.extensions import db
-    from lpks.models import AccreditationInstrument, Institution, Region, User
-    from lpks.services import accreditation_classes, accreditation_instruments, clock, standards_store
-    from lpks.services.residents_common import holiday_set
-    from lpks.services.schema import upgrade
+    from lpks.accreditation.models import AccreditationInstrument
+    from lpks.registry.models.institution import Institution
+    from lpks.platform.models.region import Region
+    from lpks.platform.models.user import User
+    from lpks.accreditation.services import classes as accreditation_classes, instruments as accreditation_instruments
+    from lpks.platform import clock
+    from lpks.registry.services import standards_store
+    from lpks.residents.services.common import holiday_set
+    from lpks.platform.schema import upgrade
 
     upgrade("heads", url=args.database_url)
     app = create_app({"DATABASE_URL": args.database_url, "PASSWORD_HASH_FAST": False})

@@ -125,10 +125,10 @@ def prepare(database_url: str, clients: int) -> list[tuple[str, int]]:
     """Migrate, seed the demo and give each client a kemensos token and an LPKS of its own."""
     from lpks import create_app
     from lpks.extensions import db
-    from lpks.models import Institution
-    from lpks.services.demo import seed
-    from lpks.services.schema import upgrade
-    from lpks.services.users import create_token, create_user
+    from lpks.registry.models.institution import Institution
+    from lpks.demo import seed
+    from lpks.platform.schema import upgrade
+    from lpks.platform.services.users import create_token, create_user
 
     upgrade("heads", url=database_url)
     app = create_app({"DATABASE_URL": database_url})
@@ -139,7 +139,7 @@ def prepare(database_url: str, clients: int) -> list[tuple[str, int]]:
         for i in range(clients):
             username = f"load{i:02d}"
             from sqlalchemy import select
-            from lpks.models import User
+            from lpks.platform.models.user import User
 
             if session.scalar(select(User).where(User.username == username)) is None:
                 create_user(session, username, "kata-sandi-beban-123", "kemensos")

@@ -101,7 +101,9 @@ def percentile(values: list[float], share: float) -> float:
 def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
     """Median/p95 per page and role, statements per request, the same SQL replayed raw."""
     from lpks.extensions import db
-    from lpks.models import Institution, Resident, User
+    from lpks.registry.models.institution import Institution
+    from lpks.residents.models.resident import Resident
+    from lpks.platform.models.user import User
 
     with app.app_context():
         inst_id = db.session.scalar(select(User.institution_id).where(User.username == "bench.operator"))
@@ -151,7 +153,7 @@ def child(kind: str, url: str) -> None:
 
     from lpks import create_app
     from lpks.extensions import db
-    from lpks.models import User
+    from lpks.platform.models.user import User
 
     app = create_app({"DATABASE_URL": url})
     with app.app_context():

@@ -6,18 +6,20 @@ import os
 
 
 def create_app(config: dict | None = None):
-    """Build the application: config, extensions, blueprints, admin, CLI, error pages."""
+    """Build the application: config, wiring (session hooks, dashboard sections), extensions, blueprints, admin, CLI."""
     from flask import Flask
 
-    from . import models  # noqa: F401  (registers every table)
-    from .config import instance_dir, load_config
+    from lpks import tables, templates, wiring  # noqa: F401  (tables: registers every table)
+    from lpks.config import instance_dir, load_config
 
     probe = Flask(__name__)
-    app = Flask(__name__, instance_path=instance_dir(probe.instance_path))
+    app = Flask(__name__, instance_path=instance_dir(probe.instance_path),
+                template_folder=os.path.dirname(templates.__file__))
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(load_config(app.instance_path, config))
     # SQLAlchemy logs fetched ROWS (names, NIKs) at DEBUG: a root logger at DEBUG must never turn that on.
     logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+    wiring.install()
     _register_extensions(app)
     _register_blueprints(app)
     _register_admin(app)
@@ -26,11 +28,11 @@ def create_app(config: dict | None = None):
 
 
 def _register_extensions(app) -> None:
-    from .db import install_sqlite_pragmas
-    from .extensions import csrf, db
-    from .i18n import init_i18n
-    from .web.auth import init_login
-    from .web.locale import select_locale
+    from lpks.db import install_sqlite_pragmas
+    from lpks.extensions import csrf, db
+    from lpks.i18n import init_i18n
+    from lpks.web.auth import init_login
+    from lpks.web.locale import select_locale
 
     install_sqlite_pragmas()
     db.init_app(app)
@@ -44,7 +46,7 @@ def _register_extensions(app) -> None:
 
 
 def _register_blueprints(app) -> None:
-    from .web import api, auth, errors, guard, locale, templating
+    from lpks.web import api, auth, errors, guard, locale, templating
 
     guard.init_app(app)
     templating.init_app(app)
@@ -55,13 +57,13 @@ def _register_blueprints(app) -> None:
 
 
 def _register_admin(app) -> None:
-    from .admin import init_admin
+    from lpks.admin import init_admin
 
     with app.app_context():  # flask-admin touches db.session while building its views
         init_admin(app)
 
 
 def _register_cli(app) -> None:
-    from .cli import register
+    from lpks.cli import register
 
     register(app)

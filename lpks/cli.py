@@ -8,7 +8,7 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 from flask_babel import gettext as _
 
-from lpks.services.errors import ServiceError
+from lpks.platform.errors import ServiceError
 
 
 def _app(info=None) -> Flask:
@@ -57,7 +57,7 @@ def db() -> None:
 @with_appcontext
 def db_upgrade(revision: str) -> None:
     """Apply the migrations: the only way the schema is made."""
-    from lpks.services.schema import upgrade
+    from lpks.platform.schema import upgrade
 
     upgrade(revision)
     click.echo(f"Skema basis data mutakhir ({revision}).")
@@ -75,7 +75,7 @@ def regions_import(file: str) -> None:
     """Load regions from a CSV or XLSX with columns kode,nama,tingkat (re-import updates names)."""
     from lpks.extensions import db as database
     from lpks.io.tables import read_rows
-    from lpks.services.regions import import_regions
+    from lpks.platform.services.regions import import_regions
 
     try:
         result = import_regions(database.session, read_rows(file, ("kode", "nama", "tingkat")))
@@ -94,7 +94,7 @@ def regions_import(file: str) -> None:
 def create_user(username: str, role: str, scope: str | None, full_name: str | None) -> None:
     """Create a user; the password is read from standard input."""
     from lpks.extensions import db as database
-    from lpks.services.users import create_user as create
+    from lpks.platform.services.users import create_user as create
 
     if sys.stdin.isatty():
         password = click.prompt("Kata sandi", hide_input=True, confirmation_prompt=True)
@@ -114,7 +114,7 @@ def create_user(username: str, role: str, scope: str | None, full_name: str | No
 def create_token(username: str) -> None:
     """Print a new bearer token for the JSON API (shown once)."""
     from lpks.extensions import db as database
-    from lpks.services.users import create_token as create
+    from lpks.platform.services.users import create_token as create
 
     try:
         token, plain = create(database.session, username)
@@ -131,7 +131,7 @@ def create_token(username: str) -> None:
 def revoke_token(token_id: int) -> None:
     """Revoke an API token by its id."""
     from lpks.extensions import db as database
-    from lpks.services.users import revoke_token as revoke
+    from lpks.platform.services.users import revoke_token as revoke
 
     try:
         revoke(database.session, token_id)
@@ -149,7 +149,7 @@ def revoke_token(token_id: int) -> None:
 def demo(regions_file: str | None, password: str | None) -> None:
     """Seed the demo: two provinces, several regencies/cities, LPKS and a user for every role."""
     from lpks.extensions import db as database
-    from lpks.services.demo import seed
+    from lpks.demo import seed
 
     try:
         summary = seed(database.session, regions_file, password)
@@ -171,7 +171,7 @@ def holidays() -> None:
 def holidays_seed(years_flag: bool, years: tuple[int, ...]) -> None:
     """Seed the calendar from the `holidays` package (default: this year and next); idempotent."""
     from lpks.extensions import db as database
-    from lpks.services.holidays import seed
+    from lpks.platform.services.holidays import seed
 
     try:
         result = seed(database.session, list(years) or None)
@@ -192,7 +192,7 @@ def accreditation() -> None:
 def accreditation_seed_instrument() -> None:
     """Publish the default instrument (RULES §3) if no version exists yet; idempotent."""
     from lpks.extensions import db as database
-    from lpks.services.accreditation_instruments import ensure_default
+    from lpks.accreditation.services.instruments import ensure_default
 
     row, created = ensure_default(database.session)
     database.session.commit()
@@ -207,7 +207,7 @@ def accreditation_expire(as_of: str | None) -> None:
     from datetime import date
 
     from lpks.extensions import db as database
-    from lpks.services.accreditation_steps import expire_due
+    from lpks.accreditation.services.steps import expire_due
 
     try:
         day = date.fromisoformat(as_of) if as_of else None
@@ -229,7 +229,7 @@ def standards() -> None:
 def standards_refresh(everything: bool) -> None:
     """Daily, and after an upgrade: store again the evaluation of every LPKS whose stored one no longer holds."""
     from lpks.extensions import db as database
-    from lpks.services.standards_store import refresh
+    from lpks.registry.services.standards_store import refresh
 
     done = refresh(database.session, everything=everything)
     database.session.commit()
@@ -241,7 +241,7 @@ def standards_refresh(everything: bool) -> None:
 @with_appcontext
 def backup(dest: str) -> None:
     """Make a consistent backup (SQLite online backup API; pg_dump for PostgreSQL)."""
-    from lpks.services.backup import backup as make_backup
+    from lpks.platform.services.backup import backup as make_backup
 
     try:
         path = make_backup(dest)

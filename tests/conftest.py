@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from lpks.services.schema import upgrade
+from lpks.platform.schema import upgrade
 
 PG_URL = os.environ.get("LPKS_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -23,7 +23,7 @@ def _seed_demo(url: str, instance: str) -> None:
     """Seed the demo into a migrated database (once per run: each test then copies it)."""
     from lpks import create_app
     from lpks.extensions import db
-    from lpks.services.demo import seed
+    from lpks.demo import seed
 
     previous = os.environ.get("LPKS_INSTANCE_PATH")
     os.environ["LPKS_INSTANCE_PATH"] = instance
@@ -75,7 +75,7 @@ class PgWork:
     def __init__(self, url, admin, instance: str):
         from sqlmodel import SQLModel
 
-        import lpks.models  # noqa: F401  (registers every table)
+        import lpks.tables  # noqa: F401  (registers every table)
 
         self.admin = admin
         self.name = f"{url.database}_t"

@@ -354,7 +354,7 @@ def test_english_catalogue_is_fully_translated():
 
 
 def _extract_source_catalogue() -> Catalog:
-    """What `pybabel extract` in translations/extract.sh collects from lpks/, as a Catalog."""
+    """What `pybabel extract` in translations/extract.sh collects from lpks/, admin/ and templates/, as a Catalog."""
     # Same mapping file, and babel's default keywords plus the --keyword options read from
     # extract.sh itself, so the test cannot drift from the script.
     script = (SOURCE_DIR / "extract.sh").read_text(encoding="utf-8")
@@ -364,7 +364,7 @@ def _extract_source_catalogue() -> Catalog:
     with (SOURCE_DIR / "babel.cfg").open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, filename=str(SOURCE_DIR / "babel.cfg"))
     catalog = Catalog(locale=None, domain="messages")
-    package = SOURCE_DIR.parent  # lpks/: the mapping's patterns are relative to it
+    package = SOURCE_DIR.parents[1]  # the repository root: the mapping's patterns are relative to it
     for filename, lineno, message, comments, context in extract_from_dir(
             package, method_map, options_map, keywords=keywords, comment_tags=("TRANSLATORS:",)):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)

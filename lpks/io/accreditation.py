@@ -13,8 +13,8 @@ from typing import Any, Iterable
 from openpyxl import Workbook
 
 from accreditation import COLUMNS, Instrument, instrument_to_rows
-from .cells import neutralise_cell
-from .upload import read_table
+from lpks.io.cells import neutralise_cell
+from lpks.io.upload import read_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INSTRUMENT_SHEET = "instrumen"

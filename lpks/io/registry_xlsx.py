@@ -8,8 +8,8 @@ from typing import IO, Any, Iterable
 
 from openpyxl import Workbook
 
-from .cells import neutralise_cell
-from .upload import MAX_ROWS, read_table
+from lpks.io.cells import neutralise_cell
+from lpks.io.upload import MAX_ROWS, read_table
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -11,18 +11,21 @@ from sqlalchemy import and_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lpks.models import Institution, Placement, Resident
-from lpks.models.placement import STATUS_EXITED
-from lpks.models.residents import IDENTITY_FIELDS
+from lpks.registry.models.institution import Institution
+from lpks.residents.models.placement import Placement
+from lpks.residents.models.resident import Resident
+from lpks.residents.models.placement import STATUS_EXITED
+from lpks.residents.models.resident import IDENTITY_FIELDS
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, scope_clause
-from lpks.services import audit, residents
-from lpks.services.errors import Forbidden, ServiceError
-from lpks.services.placements_status import label
+from lpks.platform.services import audit
+from lpks.residents.services import residents
+from lpks.platform.errors import Forbidden, ServiceError
+from lpks.residents.services.placement_status import label
 
-from .cells import neutralise_cell
-from .residents_import import COLUMNS, import_rows
-from .upload import cap_errors, read_table
+from lpks.io.cells import neutralise_cell
+from lpks.residents.services.importing import COLUMNS, import_rows
+from lpks.io.upload import cap_errors, read_table
 
 PUBLIC_HEADER = ("nomor_register", "inisial", "jenis_abh", "jenis_kelamin", "jalur_usia", "usia_saat_tindak_pidana",
                  "lpks", "dasar_hukum", "status_penempatan", "tanggal_mulai", "hari_terakhir",

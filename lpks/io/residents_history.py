@@ -9,10 +9,11 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
-from lpks.services import clock, residents_history
+from lpks.platform import clock
+from lpks.residents import history as residents_history
 from lpks.web.templating import role_label
 
-from .cells import neutralise_cell
+from lpks.io.cells import neutralise_cell
 
 
 def _local(moment):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-from lpks.services.errors import ServiceError
+from lpks.platform.errors import ServiceError
 
-from .upload import read_table
+from lpks.io.upload import read_table
 
 
 def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

@@ -16,8 +16,8 @@ from typing import IO, Any, Callable
 from flask import current_app, has_app_context
 from flask_babel import gettext as _
 
-from lpks.services.errors import ServiceError
-from lpks.services.evidence import TooLarge
+from lpks.platform.errors import ServiceError
+from lpks.registry.services.evidence import TooLarge
 
 MAX_ROWS = 10_000            # data rows per file (the largest import: residents of a whole region)
 MAX_COLUMNS = 100            # columns read; a cell in column XFD must not make every row 16,384 values long

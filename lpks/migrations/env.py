@@ -3,7 +3,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlmodel import SQLModel
 
-import lpks.models  # noqa: F401  (registers every table)
+import lpks.tables  # noqa: F401  (registers every table)
 from lpks.db import install_sqlite_pragmas
 
 config = context.config

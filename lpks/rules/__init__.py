@@ -1,30 +1,30 @@
 """Pure domain rules of Permensos 26/2018 and UU SPPA: ages, legal bases, documents, periods, working days."""
 
-from .age import ADULT_AGE, MIN_AGE_ANAK, AgeCheck, ResidentKind, Route, age_on, check_resident_age, route
-from .bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
-from .calendar import (
+from lpks.rules.age import ADULT_AGE, MIN_AGE_ANAK, AgeCheck, ResidentKind, Route, age_on, check_resident_age, route
+from lpks.rules.bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
+from lpks.rules.calendar import (
     HOLIDAY_CUTI_BERSAMA, HOLIDAY_NATIONAL, holiday_dates, is_working_day, seed_holiday_kinds, seed_holidays,
     working_day_before, working_days_between,
 )
-from .court import (
+from lpks.rules.court import (
     MAX_MONTHS, MIN_SERVED_MONTHS, PAROLE_READING_EN, PAROLE_READING_ID, CourtPlacement, ParoleStatus,
     check_months, compute_court_placement, parole_eligible_from, parole_explanation, parole_status,
     placement_last_day,
 )
-from .custody import (
+from lpks.rules.custody import (
     DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID, NOTICE_WORKING_DAYS,
     CustodyLevel, CustodyPeriod, check_days, check_next_level, compute_custody, last_day, next_level, notice_deadline,
 )
-from .dashboard import (
+from lpks.rules.dashboard import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
     is_custody_ending_soon, is_notice_due_soon, is_notice_overdue, is_over_capacity, is_overstay,
     is_placement_ending_soon, occupancy_rate,
 )
-from .documents import DOCTOR_CERTIFICATE, REQUIRED_DOCUMENTS, DocumentRequirement, document_labels
-from .errors import MissingDocumentsError, RuleError
-from .exits import RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up, exit_reasons_for
-from .labels import LabelledEnum, format_date_id
-from .placements import (
+from lpks.rules.documents import DOCTOR_CERTIFICATE, REQUIRED_DOCUMENTS, DocumentRequirement, document_labels
+from lpks.rules.errors import MissingDocumentsError, RuleError
+from lpks.rules.exits import RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up, exit_reasons_for
+from lpks.rules.labels import LabelledEnum, format_date_id
+from lpks.rules.placements import (
     DOCTOR_CERTIFICATE_HOURS, BasisInfo, basis_info, check_admission, check_basis_route, check_conditions,
     check_placement_kind, doctor_certificate_due, is_doctor_certificate_late, loss_within_minimum_wage,
     missing_documents, requires_hospital_exam, under_12_court_deadline,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import RuleError
-from .labels import LabelledEnum, format_date_id
+from lpks.rules.errors import RuleError
+from lpks.rules.labels import LabelledEnum, format_date_id
 
 ADULT_AGE = 18
 MIN_AGE_ANAK = 12

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .labels import LabelledEnum
+from lpks.rules.labels import LabelledEnum
 
 
 class LegalBasis(LabelledEnum):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import holidays as holidays_package
 
-from .errors import RuleError
+from lpks.rules.errors import RuleError
 
 COUNTRY = "ID"
 # "public" = hari libur nasional, "government" = cuti bersama (decreed yearly; later years are estimates).

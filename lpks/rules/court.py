@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .errors import RuleError
-from .labels import LabelledEnum, format_date_id
+from lpks.rules.errors import RuleError
+from lpks.rules.labels import LabelledEnum, format_date_id
 
 MAX_MONTHS = 12  # Pasal 13 ayat 4: "paling lama 1 (satu) tahun"
 MIN_SERVED_MONTHS = 3  # Pasal 13 ayat 6: "tidak kurang dari 3 (tiga) bulan"

@@ -6,9 +6,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import working_day_before
-from .errors import RuleError
-from .labels import LabelledEnum, check_positive_int
+from lpks.rules.calendar import working_day_before
+from lpks.rules.errors import RuleError
+from lpks.rules.labels import LabelledEnum, check_positive_int
 
 NOTICE_WORKING_DAYS = 2  # Pasal 11 ayat 4: "paling lama 2 (dua) hari kerja sebelum berakhirnya"
 DAY_COUNTING_READING_ID = "Hari pertama adalah tanggal mulai; hari terakhir = tanggal mulai + N − 1."

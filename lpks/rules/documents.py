@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .bases import LegalBasis
+from lpks.rules.bases import LegalBasis
 
 DOCTOR_CERTIFICATE = "surat_keterangan_sehat"
 

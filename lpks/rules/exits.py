@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .bases import LegalBasis
-from .errors import RuleError
-from .labels import LabelledEnum, format_date_id
+from lpks.rules.bases import LegalBasis
+from lpks.rules.errors import RuleError
+from lpks.rules.labels import LabelledEnum, format_date_id
 
 RULE_NOT_PICKED_UP = "Pasal 11 ayat 5–6"
 

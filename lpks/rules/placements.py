@@ -6,12 +6,12 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .age import ResidentKind, Route
-from .bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
-from .custody import last_day
-from .documents import DOCTOR_CERTIFICATE, DOCUMENTS_PASAL, REQUIRED_DOCUMENTS, DocumentRequirement
-from .errors import MissingDocumentsError, RuleError
-from .labels import LabelledEnum
+from lpks.rules.age import ResidentKind, Route
+from lpks.rules.bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
+from lpks.rules.custody import last_day
+from lpks.rules.documents import DOCTOR_CERTIFICATE, DOCUMENTS_PASAL, REQUIRED_DOCUMENTS, DocumentRequirement
+from lpks.rules.errors import MissingDocumentsError, RuleError
+from lpks.rules.labels import LabelledEnum
 
 DOCTOR_CERTIFICATE_HOURS = 24  # Pasal 10 ayat 5 huruf d, Pasal 12 ayat 6 huruf d: "paling lambat 1x24 jam"
 UNDER_12_COURT_DAYS = 3  # Pasal 10 ayat 3: "paling lama 3 (tiga) hari sejak diajukan"

@@ -1,4 +1,4 @@
 """Access decisions: the one permission function and its query twin."""
-from .permissions import READ, WRITE, can, may_set, scope_clause, setters_of, user_scope_label
+from lpks.security.permissions import READ, WRITE, can, may_set, scope_clause, setters_of, user_scope_label
 
 __all__ = ["READ", "WRITE", "can", "may_set", "scope_clause", "setters_of", "user_scope_label"]

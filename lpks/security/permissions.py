@@ -10,13 +10,29 @@ from typing import Any
 
 from sqlalchemy import false, select, true
 
-from lpks.models import ApiToken, AuditLog, Institution, Region, User
-from lpks.models import CustodyExtension, CustodyPeriod, Holiday, Placement, PlacementDocument, Resident
-from lpks.models import (EvidenceDocument, EvidenceLink, FacilityRecord, FinancialReport, FundingSource,
-                         OrganisationPosition, Registration, StaffMember, Verification, VerificationFinding,
-                         WorkArea)
-from lpks.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent, InstitutionClass
-from lpks.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
+from lpks.platform.models.user import ApiToken, User
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.region import Region
+from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
+from lpks.platform.models.holiday import Holiday
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
+from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.profile import OrganisationPosition, WorkArea
+from lpks.registry.models.registration import Registration
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.verification import Verification, VerificationFinding
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentEvent,
+    InstitutionClass,
+)
+from lpks.platform.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
 
 READ = "read"
 WRITE = "write"
@@ -124,10 +140,11 @@ def _kind(user: Any, model: type, action: str) -> str | None:
     return POLICY.get(model, {}).get(user.role, {}).get(action)
 
 
-def _region_keys(obj: Any) -> tuple[int | None, str | None, str | None]:
+def _region_keys(obj: Any, user: Any = None) -> tuple[int | None, str | None, str | None]:
     """(institution id, regency/city code, province code) an object belongs to.
 
-    An Institution answers for itself; any other object belongs to the LPKS in its `institution_id`.
+    An Institution answers for itself; any other object belongs to the LPKS in its `institution_id`, read in the
+    object's session, else the user's (a script or worker without the app), else the request's.
     """
     if isinstance(obj, Institution):
         return obj.id, obj.kabkota_code, obj.province_code
@@ -138,7 +155,8 @@ def _region_keys(obj: Any) -> tuple[int | None, str | None, str | None]:
 
     from lpks.extensions import db
 
-    inst = (object_session(obj) or db.session).get(Institution, inst_id)
+    session = object_session(obj) or (object_session(user) if user is not None else None) or db.session
+    inst = session.get(Institution, inst_id)
     if inst is None:
         return None, None, None
     return inst.id, inst.kabkota_code, inst.province_code
@@ -158,7 +176,7 @@ def can(user: Any, action: str, obj: Any) -> bool:
     if kind == SELF:
         return _owner_id(obj) == user.id and user.id is not None
     if kind == REGION:
-        inst_id, kabkota, province = _region_keys(obj)
+        inst_id, kabkota, province = _region_keys(obj, user)
         if user.role == ROLE_OPERATOR:
             return inst_id is not None and inst_id == user.institution_id
         if user.role == ROLE_KABKOTA:

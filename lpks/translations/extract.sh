@@ -34,7 +34,7 @@ cd "$ROOT"
     --keyword "_l" --keyword "lazy_gettext" \
     --keyword "lazy_ngettext:1,2" --keyword "lazy_pgettext:1c,2" \
     --keyword "_n:1,2" \
-    lpks
+    .
 
 "$PYBABEL" update \
     --input-file "lpks/translations/messages.pot" \

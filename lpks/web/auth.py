@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from lpks.extensions import db, login_manager
-from lpks.models import User
-from lpks.services import audit, users
-from lpks.services.errors import ServiceError
+from lpks.platform.models.user import User
+from lpks.platform.services import audit, users
+from lpks.platform.errors import ServiceError
 
-from .forms import EmptyForm, LoginForm
+from lpks.web.forms import EmptyForm, LoginForm
 
 bp = Blueprint("auth", __name__)
 

@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from lpks.extensions import db
-from lpks.services.errors import ServiceError
+from lpks.platform.errors import ServiceError
 
 
 def init_app(app) -> None:

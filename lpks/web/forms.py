@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from lpks.services.passwords import MIN_LENGTH
+from lpks.platform.services.passwords import MIN_LENGTH
 
 
 class LoginForm(FlaskForm):

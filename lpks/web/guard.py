@@ -11,7 +11,7 @@ from flask_login import current_user, logout_user
 
 from lpks.db import write_intent
 from lpks.extensions import db
-from lpks.services.audit import Actor, set_actor
+from lpks.platform.services.audit import Actor, set_actor
 
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "home.static", "locale.switch"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

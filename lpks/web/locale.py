@@ -6,10 +6,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lpks.extensions import db
-from lpks.models import User
+from lpks.platform.models.user import User
 
-from .auth import safe_next
-from .forms import EmptyForm
+from lpks.web.auth import safe_next
+from lpks.web.forms import EmptyForm
 
 bp = Blueprint("locale", __name__)
 LANGUAGES = ("id", "en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from lpks.services import clock
+from lpks.platform import clock
 
 ROLE_LABELS = {
     "operator_lpks": _l("Operator LPKS"),

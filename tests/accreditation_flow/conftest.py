@@ -6,7 +6,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Assessment, Institution
+from lpks.accreditation.models import Assessment
+from lpks.registry.models.institution import Institution
 from tests.conftest import csrf_token, login
 
 PASURUAN = "LPKS Bina Harapan Kota Pasuruan"
@@ -85,7 +86,7 @@ def to_state(api, ident: int, state: str, **designation) -> None:
 
 
 def _today() -> str:
-    from lpks.services.clock import today
+    from lpks.platform.clock import today
 
     return today().isoformat()
 

@@ -8,10 +8,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution, User
-from lpks.services import accreditation_class_page as class_page
-from lpks.services import accreditation_classes as classes
-from lpks.services.access import scoped_select
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.user import User
+from lpks.accreditation import class_page
+from lpks.accreditation.services import classes
+from lpks.security.access import scoped_select
 from tests.conftest import login
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from lpks.cli import main
-from lpks.models import Assessment, InstitutionClass
+from lpks.accreditation.models import Assessment, InstitutionClass
 
 from .conftest import PASURUAN, assessment, institution_id, started, to_state
 
@@ -90,8 +90,9 @@ def test_the_class_follows_grade_scope_work_area_and_expiry(api, app, session, m
     assert body["class"] == "B" and {"criterion": "B.kabupaten_kota", "met": True} in body["criteria"]
     # The work area shrinks to the domicile (the registry's own service): class C.
     from lpks.extensions import db
-    from lpks.models import Institution, User
-    from lpks.services import registry_profile
+    from lpks.registry.models.institution import Institution
+    from lpks.platform.models.user import User
+    from lpks.registry.services import profile as registry_profile
 
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "dinsos.pasuruan"))
@@ -101,7 +102,7 @@ def test_the_class_follows_grade_scope_work_area_and_expiry(api, app, session, m
     assert (stored.klass, stored.kabupaten_kota, stored.reason) == ("C", 1, "profil")
     # After the last valid day the class is no longer shown, before and after the daily job records it.
     valid_until = assessment(session, ident).valid_until
-    from lpks.services import clock
+    from lpks.platform import clock
 
     monkeypatch.setattr(clock, "today", lambda: valid_until + timedelta(days=1))
     body = kemensos.get(f"/accreditation/classes/{inst_id}").get_json()

@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import create_engine, inspect, select
 
 from accreditation.workflow import OPEN_STATES
-from lpks.models import Assessment, AssessmentAnswer, AuditLog, Institution
-from lpks.services.users import create_user
+from lpks.accreditation.models import Assessment, AssessmentAnswer
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.institution import Institution
+from lpks.platform.services.users import create_user
 from tests.conftest import PASSWORD
 
 from .conftest import PASURUAN, institution_id

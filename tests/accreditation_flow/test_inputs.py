@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from lpks.models import AssessmentAnswer
+from lpks.accreditation.models import AssessmentAnswer
 
 from .conftest import started, to_state
 

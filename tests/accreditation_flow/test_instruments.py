@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
-from lpks.models import AccreditationInstrument, AuditLog
+from lpks.accreditation.models import AccreditationInstrument
+from lpks.platform.models.audit import AuditLog
 
 PAGE = "/admin/accreditation-instrument/"
 

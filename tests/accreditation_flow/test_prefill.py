@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from lpks.models import AssessmentAnswer, Institution
-from lpks.services import standards
+from lpks.accreditation.models import AssessmentAnswer
+from lpks.registry.models.institution import Institution
+from lpks.registry.services import standards
 
 from .conftest import PASURUAN, institution_id
 

@@ -7,7 +7,7 @@ import io
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from lpks.models import AuditLog
+from lpks.platform.models.audit import AuditLog
 
 from .conftest import started, to_state
 
@@ -91,7 +91,8 @@ def _statements(app, fn) -> tuple[object, int]:
 
 
 def test_assessment_lists_carry_the_lpks_name_from_one_joined_query(api, app, session):
-    from lpks.models import Assessment, Institution
+    from lpks.accreditation.models import Assessment
+    from lpks.registry.models.institution import Institution
 
     names = dict(session.execute(select(Institution.id, Institution.name)).all())
     for username in ("kemensos", "dinsos.jatim", "dinsos.pasuruan"):

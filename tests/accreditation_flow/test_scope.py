@@ -7,7 +7,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Assessment, AssessmentEvent, Institution
+from lpks.accreditation.models import Assessment, AssessmentEvent
+from lpks.registry.models.institution import Institution
 
 from .conftest import PASURUAN, institution_id
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AccreditationInstrument
+from lpks.accreditation.models import AccreditationInstrument
 
 from .conftest import answer_all, assessment, started, to_state
 
@@ -85,7 +85,7 @@ def test_a_new_instrument_leaves_earlier_results_intact(api, session):
 
 
 def test_stored_versions_and_history_cannot_be_rewritten(api, session):
-    from lpks.models import AssessmentAnswer, AssessmentEvent
+    from lpks.accreditation.models import AssessmentAnswer, AssessmentEvent
 
     ident = started(api)
     row = session.scalars(select(AccreditationInstrument)).first()

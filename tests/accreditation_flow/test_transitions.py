@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AssessmentEvent, AuditLog
+from lpks.accreditation.models import AssessmentEvent
+from lpks.platform.models.audit import AuditLog
 
 from .conftest import ROLES, assessment, started, to_state
 
@@ -56,7 +57,7 @@ def test_each_allowed_step_by_its_role(api, session, action):
     if state != "draft":
         to_state(api, ident, state)
     client = api(ROLES[OWNER[action]])
-    today = __import__("lpks.services.clock", fromlist=["today"]).today().isoformat()
+    today = __import__("lpks.platform.clock", fromlist=["today"]).today().isoformat()
     response = client.step(ident, action, note="Alasan tertulis", decree_number="KEP-7/2026", decree_date=today)
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["state"] == TARGET[action]

@@ -7,7 +7,7 @@ from html import unescape
 
 from sqlalchemy import select
 
-from lpks.models import Assessment, AssessmentAnswer
+from lpks.accreditation.models import Assessment, AssessmentAnswer
 from tests.conftest import login
 
 from .conftest import PASURUAN, institution_id

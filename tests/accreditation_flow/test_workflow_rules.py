@@ -184,8 +184,8 @@ def test_the_start_button_follows_the_workflow_start_rule(api, app, session):
     """The page offers "start" exactly when the service would accept it: the operator, no assessment in progress."""
     from sqlalchemy import select
 
-    from lpks.models import User
-    from lpks.services.accreditation import startable_institution
+    from lpks.platform.models.user import User
+    from lpks.accreditation.services.assessments import startable_institution
     from tests.accreditation_flow.conftest import started
 
     def user(name):

@@ -31,7 +31,7 @@ def live_server(request, tmp_path_factory, sqlite_template):
     WSGI server on a free loopback port."""
     from lpks import create_app
     from lpks.extensions import db
-    from lpks.services.demo import seed
+    from lpks.demo import seed
     from tests.conftest import PASSWORD
 
     base = tmp_path_factory.mktemp("e2e")

@@ -19,10 +19,11 @@ def SEED_EXTRA(session):  # noqa: N802 (the live_server hook's name)
     """A child without a placement (operator) and a submitted self-assessment of the city LPKS (kabupaten/kota)."""
     from sqlalchemy import select
 
-    from lpks.models import Institution, User
-    from lpks.services import accreditation as assessments
-    from lpks.services import accreditation_steps as steps
-    from lpks.services import residents
+    from lpks.registry.models.institution import Institution
+    from lpks.platform.models.user import User
+    from lpks.accreditation.services import assessments
+    from lpks.accreditation.services import steps
+    from lpks.residents.services import residents
 
     inst = session.scalar(select(Institution).where(Institution.name == CITY))
     operator = session.scalar(select(User).where(User.username == "operator.pasuruan"))

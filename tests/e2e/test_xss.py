@@ -30,14 +30,16 @@ shown = {"pages": 0}
 
 def SEED_EXTRA(session):  # noqa: N802  (the live_server hook)
     """Overwrite every free-text column of every row a user can fill with one of the payloads."""
-    from lpks import models
+    from lpks.tables import table_classes
+
+    models = table_classes()
 
     count = 0
     for name in ("Institution", "StaffMember", "FacilityRecord", "EvidenceDocument", "FundingSource",
                  "FinancialReport", "OrganisationPosition", "Verification", "VerificationFinding", "Resident",
                  "Placement", "PlacementDocument", "CustodyPeriod", "CustodyExtension", "Assessment",
                  "User", "Holiday"):
-        model = getattr(models, name)
+        model = models[name]
         columns = [c for c in inspect(model).columns if c.key in FREE_TEXT and isinstance(c.type, (String, Text))
                    and not c.foreign_keys]
         for i, row in enumerate(session.scalars(select(model))):

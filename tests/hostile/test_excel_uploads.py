@@ -18,8 +18,13 @@ from sqlalchemy import create_engine, func, select
 from accreditation import COLUMNS as INSTRUMENT_COLUMNS
 from lpks.cli import main
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
-from lpks.io.residents_import import COLUMNS as RESIDENT_COLUMNS
-from lpks.models import AccreditationInstrument, FacilityRecord, Institution, Region, Resident, StaffMember
+from lpks.residents.services.importing import COLUMNS as RESIDENT_COLUMNS
+from lpks.accreditation.models import AccreditationInstrument
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.region import Region
+from lpks.residents.models.resident import Resident
+from lpks.registry.models.staff import StaffMember
 from tests.conftest import csrf_token, login
 
 from . import files

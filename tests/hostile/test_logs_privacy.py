@@ -7,7 +7,7 @@ import io
 import logging
 
 
-from lpks.io.residents_import import COLUMNS
+from lpks.residents.services.importing import COLUMNS
 from tests.conftest import csrf_token, workbook
 from tests.residents.conftest import Api, child, seeded  # noqa: F401  (the fixture)
 
@@ -48,7 +48,7 @@ def test_no_identity_value_reaches_any_log_record(seeded, client, caplog, monkey
         io.BytesIO(_workbook(rows)), "anak.xlsx")}, content_type="multipart/form-data")
     assert "Baris 2" in page.get_data(as_text=True)
     # an unexpected failure while a full identity is in hand: the error log names the route, never the data
-    from lpks.services import residents
+    from lpks.residents.services import residents
 
     def broken(session, user, resident):
         raise RuntimeError(f"failure while revealing resident {resident.id}")

@@ -7,7 +7,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from lpks.models import CustodyPeriod, Placement, User
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement
+from lpks.platform.models.user import User
 from lpks.security import READ, scope_clause
 from tests.conftest import login
 from tests.performance.recording import statements as recorded
@@ -37,8 +39,8 @@ def test_limit_before_joins_and_a_count_without_joins(demo, app, session, userna
 
 @pytest.mark.parametrize("path", sorted(LISTS))
 def test_pages_show_the_same_rows_in_order(demo, app, session, monkeypatch, path):
-    from lpks.admin.residents_custody import CustodyView
-    from lpks.admin.residents_placements import PlacementView
+    from lpks.admin.residents.custody import CustodyView
+    from lpks.admin.residents.placements import PlacementView
 
     for view in (CustodyView, PlacementView):  # pages of 5: several pages from a few children
         monkeypatch.setattr(view, "page_size_options", (5, 20, 50, 100))

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import event, select
 
-from lpks.models import Institution, Resident, User
+from lpks.registry.models.institution import Institution
+from lpks.residents.models.resident import Resident
+from lpks.platform.models.user import User
 from tests.conftest import login
 
 LIMIT = 15
@@ -32,7 +34,7 @@ def _add_children(app, count: int, start: int) -> None:
     """Children spread over the demo LPKS, each with a titipan placement, an open period and (every other one) an
     extension, made through the services."""
     from lpks.extensions import db
-    from lpks.services import custody, placements, residents
+    from lpks.residents.services import custody, placements, residents
 
     with app.app_context():
         ids = list(db.session.scalars(select(Institution.id).order_by(Institution.id)))
@@ -64,7 +66,7 @@ def _counts(app, session, engine, warm: bool) -> dict[tuple[str, str, int], int]
     session.rollback()
     # The stored standards evaluations hold today (a template seeded before midnight would otherwise leave them
     # to be evaluated on the fly, a few statements more): what the daily refresh guarantees in production.
-    from lpks.services import standards_store
+    from lpks.registry.services import standards_store
 
     standards_store.refresh(session)
     session.commit()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from lpks.models import AuditLog, Institution
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.institution import Institution
 from tests.conftest import csrf_token, login
 
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog
+from lpks.platform.models.audit import AuditLog
 from tests.conftest import PASSWORD, csrf_token, login
 
 
@@ -28,7 +28,7 @@ def test_wrong_password_is_refused_and_audited(demo, client, session):
 
 
 def test_passwords_are_hashed_with_argon2id(demo, session):
-    from lpks.models import User
+    from lpks.platform.models.user import User
 
     user = session.scalar(select(User).where(User.username == "kemensos"))
     assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
@@ -143,7 +143,7 @@ def test_production_refuses_default_secret(monkeypatch, tmp_path):
 def test_production_session_cookie_is_secure(monkeypatch, tmp_path):
     """The flag is on the cookie the browser receives, not only in the config."""
     from lpks import create_app
-    from lpks.services.schema import upgrade
+    from lpks.platform.schema import upgrade
 
     monkeypatch.setenv("LPKS_ENV", "production")
     monkeypatch.setenv("LPKS_INSTANCE_PATH", str(tmp_path))

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, func, select, text
 
 from lpks.cli import main
-from lpks.models import Region, User
+from lpks.platform.models.region import Region
+from lpks.platform.models.user import User
 
 SHARED_REGIONS = Path(__file__).resolve().parents[3] / "shared" / "data" / "wilayah_provinsi_kabkota.csv"
 

@@ -5,8 +5,10 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from lpks.models import AuditLog, Institution, Region
-from lpks.services import audit
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.region import Region
+from lpks.platform.services import audit
 
 
 def test_audit_log_is_append_only_in_orm_and_database(demo, session):
@@ -53,7 +55,7 @@ def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(app, session):
 def test_migrations_form_one_line():
     from alembic.script import ScriptDirectory
 
-    from lpks.services.schema import MIGRATIONS
+    from lpks.platform.schema import MIGRATIONS
 
     assert len(ScriptDirectory(str(MIGRATIONS)).get_heads()) == 1
 
@@ -62,7 +64,7 @@ def test_a_created_row_is_audited_with_its_id(demo, session):
     """A create entry names the new row, so a record's history includes its creation."""
     from datetime import date
 
-    from lpks.models import Holiday
+    from lpks.platform.models.holiday import Holiday
 
     holiday = Holiday(day=date(2040, 1, 2), name="Libur uji", kind="nasional", source="manual")
     session.add(holiday)

@@ -6,7 +6,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution, User
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.user import User
 from tests.conftest import login
 
 DEMO_USERS = ["operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin"]
@@ -57,7 +58,7 @@ def test_pages_are_indonesian_by_default(demo, client, session, username, app):
 
 def test_admin_lists_show_indonesian_dates(demo, client):
     from lpks.i18n import format_tanggal
-    from lpks.services.clock import today
+    from lpks.platform.clock import today
 
     login(client, "admin")
     page = client.get("/admin/audit/").get_data(as_text=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, inspect
 from sqlmodel import SQLModel
 
-import lpks.models  # noqa: F401  (registers every table)
+import lpks.tables  # noqa: F401  (registers every table)
 
 
 def test_migrated_tables_match_the_models(database_url):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution, User
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.user import User
 from lpks.security import READ, WRITE, can, scope_clause
 from tests.conftest import csrf_token, login
 
@@ -122,7 +123,7 @@ def test_admin_edit_with_a_stale_version_is_refused_not_overwritten(demo, client
 
 
 def test_exports_are_audited(demo, client, session):
-    from lpks.models import AuditLog
+    from lpks.platform.models.audit import AuditLog
 
     login(client, "dinsos.pasuruan")
     assert client.get("/admin/institution/export/xlsx/").status_code == 200

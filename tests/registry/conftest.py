@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution
+from lpks.registry.models.institution import Institution
 from tests.conftest import csrf_token, login, workbook  # noqa: F401  (workbook: for the registry tests)
 
 PASURUAN = "LPKS Bina Harapan Kota Pasuruan"

@@ -9,9 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from lpks.extensions import db
-from lpks.models import Institution, User, WorkArea
-from lpks.services import institutions, registry_profile
-from lpks.services.errors import Forbidden
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.user import User
+from lpks.registry.models.profile import WorkArea
+from lpks.registry.services import institutions, profile as registry_profile
+from lpks.platform.errors import Forbidden
 from tests.registry.conftest import PASURUAN, ids
 
 
@@ -113,7 +115,7 @@ def test_the_work_area_service_refuses_the_operator(demo):
 def test_the_domicile_is_in_the_work_area_wherever_it_is_read(demo):
     """One rule (registry_profile.with_domicile) for the page, the API and the class: after Kemensos moves the
     domicile, the new one is part of the work area everywhere, the recorded ones stay."""
-    from lpks.services import accreditation_classes
+    from lpks.accreditation.services import classes as accreditation_classes
 
     with demo.test_request_context("/"):
         kemensos = _user("kemensos")

@@ -9,9 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from lpks.extensions import db
-from lpks.models import Institution, StaffMember, User
-from lpks.services import dashboard, registry_dashboard, standards
-from lpks.services.registry_common import today
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.staff import StaffMember
+from lpks.platform.models.user import User
+from lpks.platform import dashboard
+from lpks.registry import dashboard as registry_dashboard
+from lpks.registry.services import standards
+from lpks.registry.services.common import today
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
 
 
@@ -113,7 +117,7 @@ def test_the_national_counts_need_no_list(demo, session):
 
 
 def test_a_tile_with_a_text_value_renders(browse, monkeypatch):
-    from lpks.services import dashboard
+    from lpks.platform import dashboard
 
     def text_tiles(session, user):
         return dashboard.Section("Uji ubin", tiles=[dashboard.Tile("Status", "belum dinilai <b>"),

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog, EvidenceDocument, EvidenceLink
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
 from tests.registry.conftest import JPEG, PASURUAN, PDF, PNG, SURABAYA, ids
 
 
@@ -77,7 +78,7 @@ def test_unknown_item_codes_are_refused_and_no_file_is_left(browse, session, app
 
 
 def test_a_failed_transaction_removes_the_file(browse, session, app, monkeypatch):
-    from lpks.services import evidence
+    from lpks.registry.services import evidence
 
     def broken(*args, **kwargs):
         raise evidence.ServiceError("gagal menyimpan tautan", "item_codes")

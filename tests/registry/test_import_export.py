@@ -9,7 +9,9 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
-from lpks.models import AuditLog, FacilityRecord, StaffMember
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.staff import StaffMember
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, ids, workbook
 
 STAFF_HEADER = [h for h, _f in STAFF_COLUMNS]

@@ -1,7 +1,8 @@
 """The registry keeps its registrations in their own table (the migrations match the models: tests/platform/test_schema.py)."""
 from __future__ import annotations
 
-from lpks.models import Institution, Registration
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.registration import Registration
 
 
 def test_the_institution_keeps_no_single_registration():

@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import (EvidenceDocument, FinancialReport, FundingSource, Institution, OrganisationPosition,
-                         StaffMember, Verification)
+from lpks.registry.models.evidence import EvidenceDocument
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import OrganisationPosition
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.verification import Verification
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
 
 MODELS = {  # admin endpoint, API path, model
@@ -131,7 +135,7 @@ def test_relation_dropdowns_list_only_the_users_lpks(browse, session):
 
 
 def test_admin_list_exports_are_audited(browse, session):
-    from lpks.models import AuditLog
+    from lpks.platform.models.audit import AuditLog
 
     response = browse("dinsos.jatim").get("/admin/staff/export/csv/")
     assert response.status_code == 200 and response.get_data(as_text=True)

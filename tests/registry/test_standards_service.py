@@ -1,4 +1,4 @@
-"""lpks.services.standards: the registry records of one LPKS become InstitutionFacts; the verifier's final findings
+"""lpks.registry.services.standards: the registry records of one LPKS become InstitutionFacts; the verifier's final findings
 win; every boundary date of the mapping decides on the right side."""
 from __future__ import annotations
 
@@ -8,9 +8,14 @@ from decimal import Decimal
 import pytest
 
 from accreditation import FACILITY_ITEMS, ItemStatus
-from lpks.models import (FacilityRecord, FinancialReport, FundingSource, Institution, OrganisationPosition,
-                         Registration, StaffMember, Verification, VerificationFinding)
-from lpks.services import standards
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import OrganisationPosition
+from lpks.registry.models.registration import Registration
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.verification import Verification, VerificationFinding
+from lpks.registry.services import standards
 
 AS_OF = date(2026, 3, 20)
 OK, PART, NO = ItemStatus.TERPENUHI, ItemStatus.SEBAGIAN, ItemStatus.BELUM

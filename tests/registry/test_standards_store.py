@@ -11,9 +11,14 @@ from sqlalchemy import delete, func, select
 
 from lpks.cli import main
 from lpks.extensions import db
-from lpks.models import Institution, StaffMember, StandardsEvaluation, User
-from lpks.services import clock, dashboard, registry_dashboard, standards, standards_store
-from lpks.services.standards import holds_through
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.evaluation import StandardsEvaluation
+from lpks.platform.models.user import User
+from lpks.platform import clock, dashboard
+from lpks.registry import dashboard as registry_dashboard
+from lpks.registry.services import standards, standards_store
+from lpks.registry.services.standards import holds_through
 from tests.registry.conftest import PASURUAN, TARUNA
 
 DAY = date(2026, 3, 10)

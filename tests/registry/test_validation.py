@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog, FacilityRecord, StaffMember
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.staff import StaffMember
 from tests.registry.conftest import PASURUAN, ids
 
 STAFF_OK = {"name": "Rina Ayu", "function": "peksos"}

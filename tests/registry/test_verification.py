@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from lpks.models import AuditLog, Verification
+from lpks.platform.models.audit import AuditLog
+from lpks.registry.models.verification import Verification
 from tests.registry.conftest import PASURUAN, SURABAYA, TARUNA, ids
 
 YESTERDAY = (date.today() - timedelta(days=1)).isoformat()

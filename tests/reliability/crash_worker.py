@@ -16,7 +16,7 @@ def _app(url: str):
 def _user(session, username: str):
     from sqlalchemy import select
 
-    from lpks.models import User
+    from lpks.platform.models.user import User
 
     return session.scalar(select(User).where(User.username == username))
 
@@ -24,10 +24,10 @@ def _user(session, username: str):
 def run_import(url: str, workbook: str) -> None:
     """Import the workbook as operator.pasuruan, printing progress (the parent kills us)."""
     from lpks.extensions import db
-    from lpks.io import residents_import
+    from lpks.residents.services import importing as residents_import
     from lpks.io.residents import import_residents
 
-    from lpks.services import residents_batch
+    from lpks.residents.services import batch as residents_batch
 
     original, original_many, done = residents_import._row, residents_batch.create_many, [0]
 
@@ -57,7 +57,12 @@ def run_import(url: str, workbook: str) -> None:
 def run_designate(url: str, ident: str) -> None:
     """Designate as kemensos; the class recomputation (the last step, after every flush) kills the process."""
     from lpks.extensions import db
-    from lpks.services import accreditation, accreditation_classes, accreditation_steps, clock
+    from lpks.accreditation.services import (
+        assessments as accreditation,
+        classes as accreditation_classes,
+        steps as accreditation_steps,
+    )
+    from lpks.platform import clock
 
     def die(*_args, **_kwargs):
         print("dying", flush=True)

@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution, Placement, Resident
+from lpks.registry.models.institution import Institution
+from lpks.residents.models.placement import Placement
+from lpks.residents.models.resident import Resident
 from tests.conftest import csrf_token
 from tests.residents.conftest import PASURUAN_CITY, Api, clock, make_placement, make_resident, seeded  # noqa: F401
 

@@ -15,7 +15,8 @@ from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
-from lpks.models import Assessment, AssessmentEvent, Institution, InstitutionClass
+from lpks.accreditation.models import Assessment, AssessmentEvent, InstitutionClass
+from lpks.registry.models.institution import Institution
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 ROWS = 10_000
@@ -25,7 +26,7 @@ PELITA = "LPKS Pelita Jakarta Selatan"  # the demo leaves its assessment recomme
 @pytest.fixture(scope="module")
 def big_workbook(tmp_path_factory) -> Path:
     """10,000 valid rows (child victims, so each row is one resident through the services)."""
-    from lpks.io.residents_import import COLUMNS
+    from lpks.residents.services.importing import COLUMNS
 
     header = [name for name, _description in COLUMNS]
     book = Workbook(write_only=True)
@@ -137,7 +138,7 @@ def test_sigkill_between_the_steps_of_a_designation_changes_nothing(demo, databa
 
 
 def test_a_failing_last_step_of_a_designation_rolls_the_request_back(demo, database_url, app, monkeypatch):
-    from lpks.services import accreditation_classes
+    from lpks.accreditation.services import classes as accreditation_classes
     from tests.accreditation_flow.conftest import Api
 
     before = _designation_state(database_url)
@@ -156,6 +157,6 @@ def test_a_failing_last_step_of_a_designation_rolls_the_request_back(demo, datab
 
 
 def _today() -> str:
-    from lpks.services.clock import today
+    from lpks.platform.clock import today
 
     return today().isoformat()

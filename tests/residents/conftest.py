@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Institution
+from lpks.registry.models.institution import Institution
 from tests.conftest import csrf_token, login
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -18,7 +18,7 @@ JAKARTA_LPKS = "LPKS Tunas Bangsa Jakarta Timur"
 
 def set_today(monkeypatch, day: date, at: time = time(10, 0)) -> None:
     """Fix the services' clock to `day` at `at` in Jakarta."""
-    from lpks.services import clock
+    from lpks.platform import clock
 
     moment = datetime.combine(day, at, tzinfo=JAKARTA)
     monkeypatch.setattr(clock, "now", lambda: moment)
@@ -38,7 +38,7 @@ def clock(monkeypatch):
 def seeded(demo):
     """The demo plus the holiday calendar of 2024–2026 (boundary tests use fixed dates)."""
     from lpks.extensions import db
-    from lpks.services import holidays
+    from lpks.platform.services import holidays
 
     with demo.app_context():
         holidays.seed(db.session, [2024, 2025, 2026])

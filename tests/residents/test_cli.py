@@ -6,7 +6,8 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, func, select
 
 from lpks.cli import main
-from lpks.models import Holiday, Resident
+from lpks.platform.models.holiday import Holiday
+from lpks.residents.models.resident import Resident
 
 
 @pytest.fixture

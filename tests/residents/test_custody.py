@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog, CustodyPeriod
+from lpks.platform.models.audit import AuditLog
+from lpks.residents.models.custody import CustodyPeriod
 from tests.conftest import csrf_token, login
 
 from .conftest import Api, admitted, make_placement
@@ -203,7 +204,7 @@ def test_sent_notice_leaves_the_notice_lists(seeded, client, clock, operator, ti
 
 
 def test_kemensos_changes_and_deletes_a_date_in_the_web(seeded, client, session):
-    from lpks.models import Holiday
+    from lpks.platform.models.holiday import Holiday
 
     login(client, "kemensos")
     session.rollback()

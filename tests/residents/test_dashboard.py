@@ -79,8 +79,8 @@ def _tile_links(section: str) -> list[tuple[str, int]]:
 
 
 def test_every_titipan_counted_is_reachable_from_its_tile(operator, client, clock, session):
-    from lpks.models import Institution
-    from lpks.services.residents_dashboard import ROWS
+    from lpks.registry.models.institution import Institution
+    from lpks.residents.dashboard import ROWS
 
     from .conftest import institution_id
 
@@ -138,7 +138,7 @@ def test_a_year_missing_from_the_calendar_is_flagged(demo, client, session, monk
     the calendar. Once the year is seeded the warning goes."""
     from tests.residents.conftest import set_today
 
-    from lpks.services import holidays
+    from lpks.platform.services import holidays
 
     set_today(monkeypatch, date(2031, 3, 2))
     login(client, "kemensos")

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import insert, select
 
-from lpks.models import AuditLog
-from lpks.models.base import utcnow
+from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.base import utcnow
 from tests.conftest import csrf_token, login
 
 from .conftest import PASURUAN_CITY, SURABAYA, Api

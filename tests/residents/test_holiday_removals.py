@@ -5,8 +5,9 @@ from datetime import date
 
 from sqlalchemy import select
 
-from lpks.models import CustodyPeriod, Holiday
-from lpks.models.holiday import HolidayRemoval
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.holiday import HolidayRemoval
 from tests.conftest import csrf_token, login
 
 from .conftest import Api, admitted
@@ -52,7 +53,7 @@ def test_a_moved_seeded_date_is_not_seeded_again_at_its_old_place(seeded, client
 def test_seed_service_counts_removed_dates_and_removal_still_counts_in_every_computation(seeded, client, session,
                                                                                           clock, operator):
     from lpks.extensions import db
-    from lpks.services import holidays
+    from lpks.platform.services import holidays
 
     clock(date(2025, 8, 11))
     period = admitted(operator, "titipan", start_date="2025-08-11")["custody_periods"][0]

@@ -8,8 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from lpks.io.residents_import import COLUMNS
-from lpks.models import AuditLog, CustodyPeriod, Placement, Resident
+from lpks.residents.services.importing import COLUMNS
+from lpks.platform.models.audit import AuditLog
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement
+from lpks.residents.models.resident import Resident
 from tests.conftest import csrf_token, login
 from tests.conftest import workbook as xlsx
 

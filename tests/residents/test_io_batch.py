@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from lpks.models import AuditLog, Resident, User
+from lpks.platform.models.audit import AuditLog
+from lpks.residents.models.resident import Resident
+from lpks.platform.models.user import User
 from tests.conftest import login
 
 from .conftest import SURABAYA, Api, institution_id, make_resident
@@ -101,7 +103,7 @@ def test_automatic_numbers_follow_the_file_order_around_a_placement_row(seeded, 
 
 
 def test_only_operators_register_and_nothing_is_written_for_others(seeded, app, session, clock):
-    from lpks.services import residents_batch
+    from lpks.residents.services import batch as residents_batch
 
     user = session.scalar(select(User).where(User.username == "dinsos.pasuruan"))
     before = _resident_count(session)
@@ -116,7 +118,7 @@ def test_only_operators_register_and_nothing_is_written_for_others(seeded, app, 
 
 def test_a_number_taken_between_the_check_and_the_insert_rolls_everything_back(seeded, client, session, clock,
                                                                                monkeypatch):
-    from lpks.services import residents_batch
+    from lpks.residents.services import batch as residents_batch
 
     make_resident(Api(client, "operator.pasuruan"), register_number="RACE-1")
     monkeypatch.setattr(residents_batch, "_numbers_in_use", lambda *_args: (set(), 0))  # the check sees nothing

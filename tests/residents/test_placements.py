@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 
-from lpks.models import Institution
+from lpks.registry.models.institution import Institution
 from lpks.rules import REQUIRED_DOCUMENTS, LegalBasis
 from tests.conftest import csrf_token
 
@@ -143,7 +143,7 @@ def _set_capacity(session, girls: int, boys: int = 12) -> None:
 
 
 def _present_girls(session) -> int:
-    from lpks.services.placements_admission import occupancy
+    from lpks.residents.services.admission import occupancy
 
     session.rollback()
     return occupancy(session, institution_id(session), "perempuan")

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog, Resident
+from lpks.platform.models.audit import AuditLog
+from lpks.residents.models.resident import Resident
 from tests.conftest import csrf_token, login
 
 from .conftest import Api, child, make_resident
@@ -200,7 +201,7 @@ def test_create_through_the_admin_form(seeded, client, session):
 
 
 def test_register_number_taken_by_a_concurrent_registration_is_a_conflict(operator, monkeypatch):
-    from lpks.services import residents
+    from lpks.residents.services import residents
 
     make_resident(operator, register_number="REG/2025/009")
     # The other request inserts after this one checked: the database's unique constraint is what refuses it.
@@ -221,7 +222,7 @@ def test_identity_export_is_offered_by_the_policy(seeded, client, username, offe
 
 
 def test_identity_export_button_follows_identity_roles(seeded, client, monkeypatch):
-    from lpks.services import residents
+    from lpks.residents.services import residents
 
     monkeypatch.setattr(residents, "IDENTITY_ROLES", ("operator_lpks",))  # the one place the roles are decided
     login(client, "dinsos.pasuruan")

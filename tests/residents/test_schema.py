@@ -1,7 +1,8 @@
 """The residents' due dates are indexed (the migrations match the models: tests/platform/test_schema.py)."""
 from __future__ import annotations
 
-from lpks.models import CustodyPeriod, Placement
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement
 
 
 def test_due_dates_are_indexed():

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.models import CustodyPeriod, Placement, Resident, User
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement
+from lpks.residents.models.resident import Resident
+from lpks.platform.models.user import User
 from tests.conftest import csrf_token, login
 
 from .conftest import JAKARTA_LPKS, PASURUAN_CITY, SURABAYA, Api, admitted, child, institution_id
@@ -14,7 +17,7 @@ from .conftest import JAKARTA_LPKS, PASURUAN_CITY, SURABAYA, Api, admitted, chil
 def _seed_in(app, name: str) -> dict:
     """A resident with an admitted titipan placement in another LPKS, made through the services."""
     from lpks.extensions import db
-    from lpks.services import custody, placements, placements_admission, residents
+    from lpks.residents.services import custody, placements, admission as placements_admission, residents
 
     with app.app_context():
         inst = institution_id(db.session, name)

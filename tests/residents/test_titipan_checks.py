@@ -8,7 +8,9 @@ from datetime import date
 
 from sqlalchemy import select
 
-from lpks.models import CustodyPeriod, Placement, Resident
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement
+from lpks.residents.models.resident import Resident
 from tests.conftest import csrf_token
 
 from .conftest import admitted, file_all, make_placement, open_custody

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 from sqlalchemy import select
 
-from lpks.models import AuditLog, Placement
+from lpks.platform.models.audit import AuditLog
+from lpks.residents.models.placement import Placement
 from tests.conftest import login
 
 from .conftest import Api, make_resident

@@ -11,10 +11,19 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from lpks.models import (AccreditationInstrument, Assessment, CustodyPeriod, EvidenceDocument,
-                         FinancialReport, FundingSource, Holiday, Institution, InstitutionClass,
-                         OrganisationPosition, Placement, PlacementDocument, Registration, Resident,
-                         StaffMember, User, Verification)
+from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.registry.models.evidence import EvidenceDocument
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.platform.models.holiday import Holiday
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import OrganisationPosition
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.registry.models.registration import Registration
+from lpks.residents.models.resident import Resident
+from lpks.registry.models.staff import StaffMember
+from lpks.platform.models.user import User
+from lpks.registry.models.verification import Verification
 
 ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin")
 
@@ -73,8 +82,8 @@ class Objects:
 
 def seed_children(app, session) -> None:
     """Two residents with known identities, each with a placement, a custody period and a document."""
-    from lpks.services import custody, placements, placements_admission
-    from lpks.services import residents as resident_service
+    from lpks.residents.services import custody, placements, admission as placements_admission
+    from lpks.residents.services import residents as resident_service
 
     with app.app_context():
         for child, name in ((INSIDE_CHILD, PASURUAN_CITY), (OUTSIDE_CHILD, JAKARTA_EAST)):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from lpks.models import AuditLog
+from lpks.platform.models.audit import AuditLog
 from lpks.security.permissions import POLICY
 from tests.conftest import csrf_token, login
 
@@ -60,7 +60,7 @@ def _writes(role: str, model) -> bool:
 
 def _outside_visible(role: str, model) -> bool:
     """Does the role reach the chosen outside object (Jakarta Timur LPKS)? Kemensos does; admin LPKS profiles."""
-    from lpks.models import Institution
+    from lpks.registry.models.institution import Institution
 
     return (role == "kemensos" and _reads(role, model)) or (role == "admin" and model is Institution)
 

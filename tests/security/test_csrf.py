@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from lpks.models import AuditLog
+from lpks.platform.models.audit import AuditLog
 from tests.conftest import login
 
 from .matrix import NOT_INSTANTIATED, urls
@@ -44,7 +44,7 @@ def test_every_state_changing_route_refuses_a_missing_or_wrong_token(demo, app, 
 
 def test_a_bogus_bearer_header_does_not_lift_csrf_from_a_cookie_session(demo, app, session):
     """The CSRF exemption is for token clients only: a cookie session plus any 'Bearer' header stays protected."""
-    from lpks.models import Institution
+    from lpks.registry.models.institution import Institution
 
     client = app.test_client()
     assert login(client, "kemensos").status_code == 302

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from lpks.models import Holiday
+from lpks.platform.models.holiday import Holiday
 from tests.conftest import PASSWORD, csrf_token, login
 
 OFF_SITE = ["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "\\\\evil.example",

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from lpks.extensions import csrf
 
-from .spec import SPEC, document
+from lpks.web.api.spec import SPEC, document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -38,7 +38,7 @@ def unknown(_unknown: str):
 
 def json_body() -> dict:
     """The request's JSON object, or a 422 naming the rule."""
-    from lpks.services.errors import ServiceError
+    from lpks.platform.errors import ServiceError
 
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
@@ -48,12 +48,12 @@ def json_body() -> dict:
 
 def init_app(app) -> None:
     """Register the API blueprint and its resources."""
-    from . import core  # noqa: F401  (routes)
-    from . import registry, registry_evidence, registry_records  # noqa: F401  (routes: registry, issue 3)
-    from . import registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
-    from . import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
-    from . import residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
-    from . import accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
+    from lpks.platform import api as core  # noqa: F401  (routes)
+    from lpks.registry.api import institutions as registry, evidence as registry_evidence, records as registry_records  # noqa: F401  (routes: registry, issue 3)
+    from lpks.registry.api import registrations as registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
+    from lpks.residents.api import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
+    from lpks.residents.api import history as residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
+    from lpks.accreditation import api as accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
 
     csrf.exempt(bp)
     app.register_blueprint(bp)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, inspect, select
 
 from lpks.extensions import db
-from lpks.services.errors import ServiceError
+from lpks.platform.errors import ServiceError
 
 MAX_PER_PAGE = 100
 

@@ -1,0 +1,100 @@
+"""Read-only lists of the accreditation area: every workflow step (who, when, why) and every stored class. Both
+follow the policy through SecureModelView (lists, details, exports); neither can be edited."""
+from __future__ import annotations
+
+from flask import g, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from accreditation.workflow import State
+from lpks.extensions import db
+from lpks.registry.models.institution import Institution
+from lpks.security import READ, scope_clause
+from lpks.accreditation.services import classes
+from lpks.accreditation import reports
+from lpks.platform import clock
+
+from lpks.admin.base import SecureModelView
+
+
+def _names() -> dict[int, str]:
+    if "accreditation_names" not in g:
+        g.accreditation_names = dict(db.session.execute(select(Institution.id, Institution.name).where(
+            scope_clause(current_user, Institution, READ))).all())
+    return g.accreditation_names
+
+
+def _institution(view, context, model, name):
+    return _names().get(model.institution_id, model.institution_id)
+
+
+def _assessment_link(view, context, model, name):
+    url = url_for("accreditation.detail", ident=model.assessment_id)
+    return Markup('<a href="{}">#{}</a>').format(url, model.assessment_id)  # format() escapes every argument
+
+
+def _state(view, context, model, name):
+    value = getattr(model, name)
+    return reports.state_name(value) if value in {s.value for s in State} else (value or "-")
+
+
+class ReadOnlyView(SecureModelView):
+    """No create, edit or delete: these rows are written by the services only."""
+
+    create_allowed = False
+    can_export = True
+
+    @property
+    def can_edit(self):
+        return False
+
+
+class EventView(ReadOnlyView):
+    """Every step of every assessment in scope."""
+
+    column_default_sort = ("id", True)
+    column_list = ("at", "institution_id", "assessment_id", "action", "from_state", "to_state", "username", "role",
+                   "note", "total", "grade")
+    column_filters = ("action", "username", "role", "assessment_id", "institution_id")
+    column_formatters = {"institution_id": _institution, "assessment_id": _assessment_link,
+                         "from_state": _state, "to_state": _state}
+    column_formatters_export = {"institution_id": _institution}
+    column_labels = {"at": _l("Waktu"), "institution_id": _l("LPKS"), "assessment_id": _l("Penilaian"),
+                     "action": _l("Langkah"), "from_state": _l("Dari status"), "to_state": _l("Ke status"),
+                     "username": _l("Pengguna"), "role": _l("Peran"), "note": _l("Catatan/alasan"),
+                     "total": _l("Nilai"), "band_grade": _l("Peringkat menurut rentang"),
+                     "grade": _l("Nilai akreditasi"), "snapshot": _l("Jawaban saat itu"), "user_id": _l("Id pengguna")}
+
+
+def _class(view, context, model, name):
+    shown = classes.view_of(model, clock.today())
+    text = shown.klass or "tidak ada"
+    return f"{text} (akreditasi telah berakhir)" if shown.expired else text
+
+
+def _grade(view, context, model, name):
+    return classes.view_of(model, clock.today()).grade or "-"
+
+
+def _unmet(view, context, model, name):
+    shown = classes.view_of(model, clock.today())
+    return "; ".join(f"{c['criterion']} {'terpenuhi' if c['met'] else 'belum'}: {c['label']} ({c['pasal']})"
+                     for c in shown.reasons) or "-"
+
+
+class StoredClassView(ReadOnlyView):
+    """The class of each LPKS as stored, shown as it stands today, with its unmet criteria."""
+
+    column_default_sort = "institution_id"
+    column_list = ("institution_id", "klass", "grade", "valid_until", "referral_scope", "provinces",
+                   "kabupaten_kota", "criteria", "reason", "computed_at")
+    column_filters = ("klass", "grade", "referral_scope", "valid_until")
+    column_formatters = {"institution_id": _institution, "klass": _class, "grade": _grade, "criteria": _unmet}
+    column_formatters_export = column_formatters
+    column_labels = {"institution_id": _l("LPKS"), "klass": _l("Kelas"), "grade": _l("Nilai akreditasi"),
+                     "valid_until": _l("Berlaku sampai"), "referral_scope": _l("Lingkup rujukan"),
+                     "provinces": _l("Provinsi wilayah kerja"), "kabupaten_kota": _l("Kabupaten/kota wilayah kerja"),
+                     "criteria": _l("Alasan: kriteria"), "reason": _l("Dihitung karena"),
+                     "computed_at": _l("Dihitung pada"), "assessment_id": _l("Penetapan")}

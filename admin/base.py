@@ -1,0 +1,201 @@
+"""The one secure base for every Flask-Admin view: deny by default, scope every query path.
+
+Flask-Admin lets everyone in, reads `get_one()` around `get_query()`, lists every row in relation
+dropdowns, hands raw ids to actions and writes `=`-cells as formulas in exports. Each of those is
+closed here, once, through the permission policy in `lpks.security`.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import abort, flash, redirect, request, url_for
+from flask_admin import expose
+from flask_admin.contrib.sqla import ModelView
+from flask_admin.model import typefmt
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from lpks.extensions import db
+from lpks.i18n import format_tanggal, format_tanggal_waktu
+from lpks.io.cells import neutralise_cell
+from lpks.security import READ, WRITE, can, scope_clause
+from lpks.security.permissions import POLICY
+from lpks.platform.errors import ServiceError
+
+def role_may(model: type, action: str) -> bool:
+    """Does the current user's role reach `model` for `action` at all?"""
+    if not current_user.is_authenticated:
+        return False
+    return action in POLICY.get(model, {}).get(current_user.role, {})
+
+
+def _date(view, value, name=None):
+    return format_tanggal(value)
+
+
+def _datetime(view, value, name=None):
+    return format_tanggal_waktu(value)
+
+
+# Dates read "20 Maret 2026" in lists and details; exports keep ISO dates for spreadsheets.
+# datetime is a date too: it must come first, Flask-Admin takes the first isinstance match.
+DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.BASE_FORMATTERS}
+DETAIL_DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.DETAIL_FORMATTERS}
+
+
+class SecureModelView(ModelView):
+    """Base view: access, CRUD rights, queries, dropdowns, actions and exports all follow the policy."""
+
+    column_type_formatters = DATE_FORMATTERS
+    column_type_formatters_detail = DETAIL_DATE_FORMATTERS
+
+    form_base_class = FlaskForm
+    page_size = 20
+    can_set_page_size = True
+    can_view_details = True
+    create_allowed = True
+    delete_allowed = False
+    export_types = ["xlsx", "csv"]
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, db, **kwargs)
+
+    # Roles that see this view at all (None: every role the policy lets read the model).
+    roles: tuple[str, ...] | None = None
+
+    # --- who may enter ---------------------------------------------------------------------------
+    def is_accessible(self) -> bool:
+        if self.roles is not None and (not current_user.is_authenticated or current_user.role not in self.roles):
+            return False
+        return role_may(self.model, READ)
+
+    def inaccessible_callback(self, name, **kwargs):
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        abort(403)
+
+    @property
+    def can_create(self) -> bool:
+        return self.create_allowed and role_may(self.model, WRITE)
+
+    @property
+    def can_edit(self) -> bool:
+        return role_may(self.model, WRITE)
+
+    @property
+    def can_delete(self) -> bool:
+        return self.delete_allowed and role_may(self.model, WRITE)
+
+    @can_create.setter
+    def can_create(self, value):  # flask-admin assigns these in __init__; the policy decides
+        pass
+
+    @can_edit.setter
+    def can_edit(self, value):
+        pass
+
+    @can_delete.setter
+    def can_delete(self, value):
+        pass
+
+    # --- which rows ------------------------------------------------------------------------------
+    def get_query(self):
+        return super().get_query().filter(scope_clause(current_user, self.model, READ))
+
+    def get_count_query(self):
+        return super().get_count_query().filter(scope_clause(current_user, self.model, READ))
+
+    def get_one(self, id):
+        obj = super().get_one(id)
+        if obj is None or not can(current_user, READ, obj):
+            return None
+        if request.endpoint and request.endpoint.endswith((".edit_view", ".delete_view")) and not can(current_user, WRITE, obj):
+            return None
+        return obj
+
+    # --- relation dropdowns list only rows in scope ------------------------------------------------
+    def _scope_relation_fields(self, form):
+        for field in form:
+            factory = getattr(field, "query_factory", None)
+            if factory is None:
+                continue
+            entity = factory().column_descriptions[0]["entity"]
+            field.query_factory = (lambda m=entity: db.session.query(m).filter(scope_clause(current_user, m, READ)))
+        return form
+
+    def create_form(self, obj=None):
+        return self._scope_relation_fields(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._scope_relation_fields(super().edit_form(obj))
+
+    # --- writes ----------------------------------------------------------------------------------
+    def on_model_change(self, form, model, is_created):
+        if not can(current_user, WRITE, model):
+            raise ServiceError(_("Data berada di luar lingkup Anda."))
+
+    def run_service(self, action):
+        """Run one service call as the user's transaction; its error becomes a message on the page.
+
+        Returns the call's result, or None when it was refused (nothing is written then).
+        """
+        try:
+            result = action()
+            db.session.commit()
+        except Exception as exc:  # noqa: BLE001  (handle_view_exception shows it or re-raises)
+            if not self.handle_view_exception(exc):
+                raise
+            return None
+        return True if result is None else result
+
+    def on_model_delete(self, model):
+        if not can(current_user, WRITE, model):
+            raise ServiceError(_("Data berada di luar lingkup Anda."))
+
+    def handle_view_exception(self, exc: Exception) -> bool:
+        db.session.rollback()
+        if isinstance(exc, ServiceError):
+            flash(exc.message, "error")
+            return True
+        if isinstance(exc, IntegrityError):
+            flash(_("Data tidak dapat disimpan atau dihapus karena masih dipakai oleh data lain "
+                    "atau melanggar aturan keunikan."), "error")
+            return True
+        if isinstance(exc, StaleDataError):
+            flash(_("Data ini telah diubah oleh pengguna lain. Muat ulang lalu coba lagi."), "error")
+            return True
+        return super().handle_view_exception(exc)
+
+    def action_delete(self, ids):
+        if not self.can_delete:
+            abort(403)
+        return super().action_delete(tuple(_cast_ids(self.model, ids)))
+
+    # --- exports ---------------------------------------------------------------------------------
+    @expose("/export/<export_type>/")
+    def export(self, export_type):
+        """Every export is audited (what and in which format), then served by Flask-Admin."""
+        if self.can_export and export_type in self.export_types:
+            from lpks.platform.services import audit
+
+            audit.record(db.session, "export", self.model.__tablename__, None, (export_type,))
+            db.session.commit()
+        return super().export(export_type)
+
+    def get_export_value(self, model, name):
+        return neutralise_cell(super().get_export_value(model, name))
+
+
+def _cast_ids(model, ids):
+    """Integer primary keys arrive as strings (psycopg 3 refuses to compare them): cast them."""
+    pk = model.__table__.primary_key.columns.values()[0]
+    if pk.type.python_type is int:
+        return [int(i) for i in ids if str(i).isdigit()]
+    return list(ids)
+
+
+DELETE_CONFIRM = _l("Anda yakin ingin menghapus data yang dipilih?")

@@ -1,0 +1,1 @@
+"""Flask-Admin views and pages of the residents area."""

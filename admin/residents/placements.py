@@ -1,0 +1,254 @@
+"""Placements in Flask-Admin: the placement page (documents, admission, titipan periods, notice, parole, exit)
+and the printable A4 documents. Every form posts to a service; views hold no rule."""
+from __future__ import annotations
+
+from babel.dates import format_date
+from flask import abort, flash, redirect, request
+from flask_admin import expose
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from lpks.extensions import db
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.platform.models.region import Region
+from lpks.residents.models.resident import Resident
+from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
+from lpks.security import READ, WRITE, can
+from lpks.residents.services import (
+    custody,
+    placements,
+    admission as placements_admission,
+    placement_status as placements_status,
+    residents,
+)
+from lpks.platform.errors import ServiceError
+from lpks.residents.services.placement_status import label
+from lpks.residents.services.common import local_date, today
+
+from lpks.admin.base import SecureModelView
+from lpks.admin.list_paging import LimitFirstMixin
+from lpks.admin.residents.due import DueListMixin
+from lpks.admin.residents.children import on_form
+from lpks.admin.residents.forms import (
+    AdmitForm,
+    BehaviourForm,
+    ConfirmForm,
+    CustodyForm,
+    DocumentForm,
+    ExitForm,
+    ExtensionForm,
+    NoticeForm,
+    STATUS_LABELS,
+    PlacementEditForm,
+    PlacementForm,
+    form_data,
+)
+
+PRINTS = {"bast": "residents/print/bast.html", "serah-terima-titipan": "residents/print/serah_terima.html",
+          "pemberitahuan": "residents/print/notice.html"}
+
+
+def condition_choices() -> list[SelectChoice]:
+    """Every condition option of the rules (titipan reasons, pre-process offences), labelled with its Pasal."""
+    return [SelectChoice(option.value, f"{option.label_id} ({option.pasal})")
+            for options in CONDITION_OPTIONS.values() for option in options]
+
+
+class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
+    """Placements: list with stored due dates, and the placement page where the work is done."""
+
+    create_allowed = False  # a placement starts from its resident's page (new_view)
+    can_export = True
+    details_template = "residents/placement_details.html"
+    column_list = ("resident", "institution", "basis", "status", "start_date", "last_day", "parole_eligible_from",
+                   "exit_date")
+    column_export_list = ("id", "resident", "basis", "status", "start_date", "last_day", "parole_eligible_from",
+                          "exit_date", "exit_reason")
+    column_filters = ("basis", "status", "start_date", "last_day", "parole_eligible_from", "exit_date")
+    column_sortable_list = ("start_date", "last_day", "parole_eligible_from", "exit_date", "status")
+    column_default_sort = ("id", True)
+    column_labels = {"resident": _l("Anak"), "institution": _l("LPKS"), "basis": _l("Dasar hukum"),
+                     "status": _l("Status"), "start_date": _l("Mulai"), "last_day": _l("Hari terakhir"),
+                     "parole_eligible_from": _l("Syarat waktu pembebasan bersyarat"), "exit_date": _l("Tanggal keluar"),
+                     "exit_reason": _l("Alasan keluar"), "id": _l("Nomor")}
+    column_formatters = {"basis": lambda v, c, m, n: label(LegalBasis, m.basis),
+                         "status": lambda v, c, m, n: STATUS_LABELS.get(m.status, m.status),
+                         "institution": lambda v, c, m, n: m.institution.name if m.institution else "-"}
+    column_formatters_export = {"resident": lambda v, c, m, n: str(m.resident)}
+
+    @property
+    def can_edit(self):  # changes go through the forms of the placement page
+        return False
+
+    # --- helpers --------------------------------------------------------------------------------------------
+    def _placement(self, action: str = READ) -> Placement:
+        placement = self.get_one(request.args.get("id", ""))
+        if placement is None or (action == WRITE and not can(current_user, WRITE, placement)):
+            abort(404)
+        return placement
+
+    def _back(self, placement: Placement, anchor: str = ""):
+        return redirect(self.get_url(".details_view", id=placement.id) + (f"#{anchor}" if anchor else ""))
+
+    def _act(self, form, fn, target, done: str, anchor: str = ""):
+        placement = self._placement(WRITE)
+        if not form.validate_on_submit():
+            flash(_("Formulir tidak valid atau token keamanan kedaluwarsa; muat ulang halaman lalu coba lagi."),
+                  "error")
+            return self._back(placement, anchor)
+        if self.run_service(lambda: fn(db.session, current_user, target(placement), form_data(form))):
+            flash(done, "success")
+        return self._back(placement, anchor)
+
+    def _period(self, placement: Placement) -> CustodyPeriod:
+        period = db.session.get(CustodyPeriod, int(request.args.get("period", "0") or 0))
+        if period is None or period.placement_id != placement.id:
+            abort(404)
+        return period
+
+    def details_context(self, model: Placement) -> dict:
+        """The computed state and, for writers, the forms of the placement page."""
+        state = placements_status.state(db.session, model)
+        may_write = can(current_user, WRITE, model) and model.status != "exited"
+        context = {"state": state, "resident": model.resident, "may_write": may_write, "today": today(),
+                   "status_label": STATUS_LABELS.get(model.status, model.status), "info": basis_info(model.basis),
+                   "readings": placements_status.readings(), "confirm": ConfirmForm(),
+                   "may_print": residents.may_view_identity(current_user, model.resident),
+                   "period_models": {p.id: p for p in placements_status.periods_of(db.session, model)},
+                   "doc_models": placements_admission.on_file(db.session, model)}
+        if may_write:
+            periods = state["custody_periods"]
+            last_level = periods[-1]["level"] if periods else None
+            custody_form = CustodyForm(formdata=None)
+            if last_level and next_level(last_level):
+                custody_form.level.data = next_level(last_level).value
+            exit_form = ExitForm(formdata=None)
+            exit_form.exit_reason.choices = [SelectChoice(r["code"], f'{r["label"]} ({r["pasal"]})')
+                                             for r in state["exit_reasons"]]
+            context.update(
+                edit=PlacementEditForm(formdata=None, data={
+                    "start_date": state["start_date"], "months": state["months"] or "",
+                    "suspected_violence": "ya" if model.suspected_violence else "tidak",
+                    "hospital_exam_on": state["hospital_exam_on"] or "", "hospital_exam_place":
+                    model.hospital_exam_place or "", "hospital_exam_result": model.hospital_exam_result or "",
+                    "note": model.note or "", "version": str(model.version)}),
+                documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
+                           for doc in state["documents"] if not doc["on_file"]},
+                admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
+                notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form)
+        return context
+
+    # --- a new placement from the resident's page -------------------------------------------------------------
+    @expose("/add/", methods=("GET", "POST"))
+    def new_view(self):
+        """Register a placement for a resident: legal basis, its condition, start (Pasal 9 ayat 1, 10–14)."""
+        resident = db.session.get(Resident, int(request.args.get("resident_id", "0") or 0))
+        if resident is None or not can(current_user, READ, resident):
+            abort(404)
+        if not can(current_user, WRITE, resident):
+            abort(403)
+        form = PlacementForm()
+        form.conditions.choices = condition_choices()
+        if request.method == "GET":
+            form.start_date.data = today().isoformat()
+        if form.validate_on_submit():
+            data = {**form_data(form), "resident_id": resident.id}
+            placement = self.run_service(lambda: on_form(form, lambda: placements.create(db.session, current_user,
+                                                                                        data)))
+            if placement:
+                flash(_("Penempatan dicatat. Lengkapi dokumen persyaratan, lalu terima anak."), "success")
+                return self._back(placement)
+        bases = [basis_info(basis) for basis in LegalBasis]
+        return self.render("residents/placement_new.html", form=form, resident=resident, bases=bases)
+
+    # --- actions of the placement page (POST + CSRF) ----------------------------------------------------------
+    @expose("/update/", methods=("POST",))
+    def update_view(self):
+        return self._act(PlacementEditForm(), placements.update, lambda p: p, _("Penempatan diperbarui."))
+
+    @expose("/document/", methods=("POST",))
+    def document_view(self):
+        code = request.args.get("code", "")
+        form = DocumentForm(prefix=code)
+        return self._act(form, placements_admission.add_document, lambda p: p, _("Dokumen dicatat."), "documents")
+
+    @expose("/document/remove/", methods=("POST",))
+    def document_remove_view(self):
+        def remove(session, user, placement, data):
+            doc = session.get(PlacementDocument, int(request.args.get("doc", "0") or 0))
+            if doc is None or doc.placement_id != placement.id:
+                abort(404)
+            placements_admission.remove_document(session, user, doc)
+        return self._act(ConfirmForm(), remove, lambda p: p, _("Dokumen dihapus."), "documents")
+
+    @expose("/admit/", methods=("POST",))
+    def admit_view(self):
+        return self._act(AdmitForm(), placements_admission.admit, lambda p: p, _("Anak diterima di LPKS."))
+
+    @expose("/custody/", methods=("POST",))
+    def custody_view(self):
+        return self._act(CustodyForm(), custody.open_period, lambda p: p, _("Masa titipan dicatat."), "titipan")
+
+    @expose("/custody/extend/", methods=("POST",))
+    def extend_view(self):
+        return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan")
+
+    @expose("/custody/notice/", methods=("POST",))
+    def notice_view(self):
+        return self._act(NoticeForm(), custody.record_notice, self._period,
+                         _("Pengiriman surat pemberitahuan dicatat."), "titipan")
+
+    @expose("/behaviour/", methods=("POST",))
+    def behaviour_view(self):
+        return self._act(BehaviourForm(), placements.record_behaviour, lambda p: p,
+                         _("Penilaian perilaku dicatat."), "parole")
+
+    @expose("/exit/", methods=("POST",))
+    def exit_view(self):
+        placement = self._placement(WRITE)
+        form = ExitForm()
+        form.exit_reason.choices = [SelectChoice(r["code"], r["label"]) for r in
+                                    placements_status.state(db.session, placement)["exit_reasons"]]
+        return self._act(form, placements.exit_placement, lambda p: p, _("Penempatan diakhiri."))
+
+    @expose("/cancel/", methods=("POST",))
+    def cancel_view(self):
+        placement = self._placement(WRITE)
+        resident_id = placement.resident_id
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        if not self.run_service(lambda: placements.cancel(db.session, current_user, placement)):
+            return self._back(placement)
+        flash(_("Penempatan yang belum diterima dibatalkan."), "success")
+        return redirect(self.get_url("resident.details_view", id=resident_id))
+
+    # --- printable A4 documents (they contain the identity: an audited view, allowed roles only) ---------------
+    @expose("/print/<document>/", methods=("POST",))
+    def print_view(self, document: str):
+        """Berita acara serah terima, surat serah terima anak titipan, notice of the end of titipan (Pasal 15)."""
+        if document not in PRINTS:
+            abort(404)
+        placement = self._placement()
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        resident = db.session.get(Resident, placement.resident_id)
+        try:
+            identity = residents.reveal_identity(db.session, current_user, resident, f"print_{document}")
+        except ServiceError as exc:
+            abort(exc.status)
+        state = placements_status.state(db.session, placement)
+        period = self._period(placement) if request.args.get("period") else None
+        if document == "pemberitahuan" and period is None:
+            abort(404)
+        db.session.commit()
+        periods = placements_status.periods_of(db.session, placement)
+        region = db.session.get(Region, placement.institution.kabkota_code)
+        handover = local_date(placement.handover_at) if placement.handover_at else today()
+        return self.render(PRINTS[document], placement=placement, state=state, resident=resident, identity=identity,
+                           institution=placement.institution, period=period, today=today(),
+                           period_state=placements_status.period_state(db.session, period, True) if period else None,
+                           first_period=periods[0] if periods else None, last_period=periods[-1] if periods else None,
+                           city=region.name if region else "", handover_day=format_date(handover, "EEEE", locale="id"))

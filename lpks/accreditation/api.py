@@ -1,0 +1,273 @@
+"""Accreditation API (issue 4): the class rule, instruments, assessments and their steps, decisions, classes and
+the compilations. Every route reaches the same services as the web pages, with the same checks."""
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from accreditation.workflow import DECIDED_STATES, State
+from lpks.extensions import db
+from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
+from lpks.registry.models.institution import Institution
+from lpks.security import WRITE
+from lpks.accreditation.services import assessments
+from lpks.accreditation.services import classes
+from lpks.accreditation.services import instruments
+from lpks.accreditation import reports
+from lpks.accreditation.services import steps
+from lpks.security.access import get_scoped, scoped_select
+from lpks.accreditation.serialize import answer_json, assessment_detail, assessment_json, event_json, instrument_json
+from lpks.platform.errors import ServiceError
+
+from lpks.web.api import bp, json_body
+from lpks.web.api.paging import PAGING_PARAMS, paginate
+from lpks.web.api.spec import describe, param
+
+TAG = "akreditasi"
+ID = [param("id", "path", "integer")]
+CLASS = {"type": "object", "properties": {
+    "class": {"enum": ["A", "B", "C", None]},
+    "criteria": {"type": "array", "items": {"type": "object", "properties": {
+        "criterion": {"type": "string"}, "met": {"type": "boolean"}}}}}}
+ASSESSMENT = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "institution_id": {"type": "integer"}, "state": {"type": "string"},
+    "total": {"type": "string"}, "band_grade": {"type": ["string", "null"]}, "grade": {"type": ["string", "null"]},
+    "decree_number": {"type": ["string", "null"]}, "decree_date": {"type": ["string", "null"], "format": "date"},
+    "valid_until": {"type": ["string", "null"], "format": "date"}, "version": {"type": "integer"}}}
+
+
+@bp.route("/rules/class")
+def rules_class():
+    """Class A/B/C (or none) and every criterion for a case (Pasal 70–73, RULES §3)."""
+    return jsonify(classes.check_case(request.args))
+
+
+describe("/rules/class", "get", "Kelas LPKS (Pasal 70–73) untuk suatu kasus: kelas dan setiap kriteria terpenuhi "
+         "atau tidak. Masukan tidak valid → 422 dengan 'field' = nama parameter.", tag="kalkulator", response=CLASS,
+         params=[param("grade", required=True, enum=["A", "B", "C", "none"]),
+                 param("referral_scope", required=True, enum=["kabupaten_kota", "provinsi", "nasional"]),
+                 param("provinces", kind="integer", required=True, minimum=0),
+                 param("kabupaten_kota", kind="integer", required=True, minimum=0)])
+
+
+# --- instruments --------------------------------------------------------------------------------------------------
+
+@bp.route("/accreditation/instruments")
+def instrument_list():
+    """Published versions, newest first."""
+    stmt = scoped_select(current_user, AccreditationInstrument).order_by(AccreditationInstrument.id.desc())
+    return jsonify(paginate(stmt, instrument_json))
+
+
+@bp.route("/accreditation/instruments/<int:ident>")
+def instrument_detail(ident: int):
+    """One version with its aspects, indicators, answers, bands, validity and rows."""
+    row = instruments.get(db.session, current_user, ident)
+    return jsonify(instrument_json(row, instruments.load(row)))
+
+
+@bp.route("/accreditation/instruments", methods=["POST"])
+def instrument_create():
+    """Publish a new version (Kemensos): whole rows, or changes to the current version."""
+    body = json_body()
+    if "rows" in body:
+        row = instruments.publish_rows(db.session, current_user, body.get("rows"), body.get("note"), first_row=1)
+    else:
+        row = instruments.revise(db.session, current_user, body)
+    return jsonify(instrument_json(row, instruments.load(row))), 201
+
+
+describe("/accreditation/instruments", "get", "Versi instrumen akreditasi", params=PAGING_PARAMS, tag=TAG)
+describe("/accreditation/instruments/{id}", "get", "Satu versi instrumen lengkap", params=ID, tag=TAG)
+describe("/accreditation/instruments", "post", "Menerbitkan versi instrumen baru (Kementerian Sosial): 'rows' "
+         "(format lembar Excel) atau 'version' dengan 'weights', 'bands', 'validity_years' yang diubah; divalidasi",
+         tag=TAG, body={"type": "object", "properties": {
+             "rows": {"type": "array", "items": {"type": "object"}}, "version": {"type": "string"},
+             "weights": {"type": "object"}, "bands": {"type": "object"}, "validity_years": {"type": "object"},
+             "note": {"type": "string"}}})
+
+
+def _named_json(row) -> dict:
+    """An (assessment, LPKS name) row of reports.named as JSON."""
+    return assessment_json(*row)
+
+
+# --- assessments --------------------------------------------------------------------------------------------------
+
+def _assessment_list_stmt():
+    queue = request.args.get("queue") in ("1", "true")
+    stmt = reports.queue_select(current_user) if queue else scoped_select(current_user, Assessment)
+    state = request.args.get("state")
+    if state:
+        if state not in {s.value for s in State}:
+            raise ServiceError(_("Parameter 'state' tidak dikenal: %(state)s.", state=state), "state")
+        stmt = stmt.where(Assessment.state == state)
+    ident = request.args.get("institution_id")
+    if ident:
+        if not ident.isdigit():
+            raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
+        stmt = stmt.where(Assessment.institution_id == int(ident))
+    return stmt.order_by(Assessment.id.desc())
+
+
+@bp.route("/accreditation/assessments")
+def assessment_list():
+    """Assessments in the user's scope (filters: state, institution_id, queue=1 for the user's queue)."""
+    return jsonify(paginate(reports.named(_assessment_list_stmt()), _named_json))
+
+
+@bp.route("/accreditation/assessments", methods=["POST"])
+def assessment_create():
+    """Start a self-assessment (LPKS operator), pre-filled from the registry."""
+    assessment = assessments.start(db.session, current_user, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment)), 201
+
+
+@bp.route("/accreditation/assessments/<int:ident>")
+def assessment_get(ident: int):
+    """One assessment: answers in force, score per aspect, the steps open to the user."""
+    return jsonify(assessment_detail(db.session, current_user, assessments.get(db.session, current_user, ident)))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/answers", methods=["PUT"])
+def assessment_answers(ident: int):
+    """Answer indicators (LPKS operator, draft or returned); the score follows."""
+    assessment = assessments.get(db.session, current_user, ident, WRITE)
+    assessments.save_answers(db.session, current_user, assessment, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/answers")
+def assessment_answer_history(ident: int):
+    """Every answer ever given, oldest first (nothing is overwritten)."""
+    assessment = assessments.get(db.session, current_user, ident)
+    stmt = scoped_select(current_user, AssessmentAnswer).where(AssessmentAnswer.assessment_id == assessment.id)
+    return jsonify(paginate(stmt.order_by(AssessmentAnswer.id), answer_json))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/prefill", methods=["POST"])
+def assessment_prefill(ident: int):
+    """Take the registry's answers again (LPKS operator)."""
+    assessment = assessments.get(db.session, current_user, ident, WRITE)
+    assessments.refresh_prefill(db.session, current_user, assessment, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/adjustments", methods=["POST"])
+def assessment_adjust(ident: int):
+    """Adjust one indicator with a written reason (Dinas Sosial kabupaten/kota, during verification)."""
+    assessment = assessments.get(db.session, current_user, ident, WRITE)
+    assessments.adjust(db.session, current_user, assessment, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/transitions", methods=["POST"])
+def assessment_transition(ident: int):
+    """Take a workflow step: submit, cancel, return, propose, return_to_kabkota, recommend, return_to_province,
+    designate."""
+    assessment = assessments.get(db.session, current_user, ident, WRITE)
+    steps.transition(db.session, current_user, assessment, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment))
+
+
+@bp.route("/accreditation/assessments/<int:ident>/events")
+def assessment_events(ident: int):
+    """The workflow history: who, when, why."""
+    assessment = assessments.get(db.session, current_user, ident)
+    stmt = scoped_select(current_user, AssessmentEvent).where(AssessmentEvent.assessment_id == assessment.id)
+    return jsonify(paginate(stmt.order_by(AssessmentEvent.id), event_json))
+
+
+describe("/accreditation/assessments", "get", "Penilaian akreditasi dalam lingkup pengguna (filter state, "
+         "institution_id, queue=1)", tag=TAG, params=PAGING_PARAMS + [param("state"), param("queue"),
+                                                                        param("institution_id", kind="integer")])
+describe("/accreditation/assessments", "post", "Memulai penilaian mandiri (operator LPKS), diisi awal dari registri",
+         tag=TAG, body={"type": "object", "properties": {"institution_id": {"type": "integer"}}}, response=ASSESSMENT)
+describe("/accreditation/assessments/{id}", "get", "Satu penilaian: jawaban, skor per aspek, langkah yang tersedia",
+         params=ID, tag=TAG, response=ASSESSMENT)
+describe("/accreditation/assessments/{id}/answers", "put", "Mengisi jawaban (operator LPKS; draf atau dikembalikan); "
+         "'evidence_ids': dokumen bukti LPKS itu sendiri (tidak dikirim → pilihan sebelumnya tetap)",
+         params=ID, tag=TAG, body={"type": "object", "required": ["version", "answers"], "properties": {
+             "version": {"type": "integer"}, "answers": {"type": "object", "additionalProperties": {
+                 "type": "object", "properties": {"answer": {"type": ["string", "null"]},
+                                                  "evidence": {"type": ["string", "null"]},
+                                                  "evidence_ids": {"type": "array", "items": {
+                                                      "type": "integer"}}}}}}})
+describe("/accreditation/assessments/{id}/answers", "get", "Riwayat seluruh jawaban", params=ID + PAGING_PARAMS,
+         tag=TAG)
+describe("/accreditation/assessments/{id}/prefill", "post", "Mengambil ulang jawaban dari registri (operator LPKS)",
+         params=ID, tag=TAG, body={"type": "object", "properties": {"version": {"type": "integer"}}})
+describe("/accreditation/assessments/{id}/adjustments", "post", "Menyesuaikan satu indikator dengan alasan "
+         "tertulis (Dinas Sosial kabupaten/kota, Pasal 87 huruf h)", params=ID, tag=TAG,
+         body={"type": "object", "required": ["version", "indicator", "answer", "reason"], "properties": {
+             "version": {"type": "integer"}, "indicator": {"type": "string"}, "answer": {"type": "string"},
+             "reason": {"type": "string"}}})
+describe("/accreditation/assessments/{id}/transitions", "post", "Langkah alur kerja: submit, cancel, return, "
+         "propose, return_to_kabkota, recommend, return_to_province, designate (grade, grade_reason, decree_number, "
+         "decree_date). Peran lain → 403, status lain → 409, masukan kurang → 422", params=ID, tag=TAG,
+         body={"type": "object", "required": ["version", "action"], "properties": {
+             "version": {"type": "integer"}, "action": {"type": "string"}, "note": {"type": "string"},
+             "grade": {"enum": ["A", "B", "C", "none"]}, "grade_reason": {"type": "string"},
+             "decree_number": {"type": "string"}, "decree_date": {"type": "string", "format": "date"}}},
+         response=ASSESSMENT)
+describe("/accreditation/assessments/{id}/events", "get", "Riwayat alur kerja: siapa, kapan, mengapa",
+         params=ID + PAGING_PARAMS, tag=TAG)
+
+
+# --- decisions, classes, compilations -----------------------------------------------------------------------------
+
+@bp.route("/accreditation/decisions")
+def decision_list():
+    """Designations (in force, expired, superseded) in the user's scope, newest decree first."""
+    stmt = scoped_select(current_user, Assessment).where(Assessment.state.in_([s.value for s in DECIDED_STATES]))
+    stmt = stmt.order_by(Assessment.decree_date.desc(), Assessment.id.desc())
+    return jsonify(paginate(reports.named(stmt), _named_json))
+
+
+@bp.route("/accreditation/expiring")
+def expiring_list():
+    """Designations whose validity ends within 180 days."""
+    return jsonify(paginate(reports.named(reports.expiring_select(current_user)), _named_json))
+
+
+@bp.route("/accreditation/classes")
+def class_list():
+    """The class of every LPKS in the user's scope, with every criterion."""
+    reports.require_reader(current_user)
+    page = paginate(scoped_select(current_user, Institution).order_by(Institution.name, Institution.id), lambda i: i)
+    views = classes.effective(db.session, page["items"])
+    page["items"] = [{"institution_id": i.id, "institution_name": i.name, **views[i.id].as_api()}
+                     for i in page["items"]]
+    return jsonify(page)
+
+
+@bp.route("/accreditation/classes/<int:ident>")
+def class_detail(ident: int):
+    """The class of one LPKS (by its id)."""
+    reports.require_reader(current_user)
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    return jsonify({"institution_id": inst.id, "institution_name": inst.name,
+                    **classes.class_of(db.session, inst).as_api()})
+
+
+@bp.route("/accreditation/report")
+def report():
+    """Accreditation and class by province or by kabupaten/kota, in the user's scope."""
+    compilation = reports.compile_report(db.session, current_user, request.args.get("group"))
+    return jsonify({"group": compilation.group, "date": compilation.today.isoformat(), "regions": [
+        {"code": r.code, "name": r.name, "lpks": r.total, "in_process": r.in_process, "expiring": r.expiring,
+         "grades": {k or "none": v for k, v in r.grades.items()},
+         "classes": {k or "none": v for k, v in r.classes.items()}} for r in compilation.regions]})
+
+
+describe("/accreditation/decisions", "get", "Keputusan penetapan akreditasi dalam lingkup pengguna",
+         params=PAGING_PARAMS, tag=TAG)
+describe("/accreditation/expiring", "get", "Akreditasi yang berakhir dalam 180 hari", params=PAGING_PARAMS, tag=TAG)
+describe("/accreditation/classes", "get", "Kelas setiap LPKS dalam lingkup, dengan setiap kriteria",
+         params=PAGING_PARAMS, tag=TAG)
+describe("/accreditation/classes/{id}", "get", "Kelas satu LPKS (id LPKS), dengan setiap kriteria", params=ID,
+         tag=TAG, response=CLASS)
+describe("/accreditation/report", "get", "Rekap akreditasi dan kelas per provinsi atau per kabupaten/kota "
+         "(Pasal 85 huruf h, 86 huruf f, 87 huruf f)", tag=TAG,
+         params=[param("group", enum=["provinsi", "kabupaten_kota"])])

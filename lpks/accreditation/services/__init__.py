@@ -1,0 +1,1 @@
+"""Accreditation use cases (writes): instruments, assessments, steps, classes."""

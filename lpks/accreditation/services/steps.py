@@ -1,0 +1,195 @@
+"""Workflow steps of an assessment (accreditation.workflow decides who may do what): submit, return, propose,
+recommend, designate (Pasal 56, 85 huruf e, 86 huruf g, 87 huruf h), and the daily expiry. Every step is an event
+row with who, when, why and the score at that moment; nothing is overwritten."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accreditation import AccreditationError, ScoreResult, valid_until
+from accreditation.instrument import to_grade
+from accreditation.workflow import (Action, State, WorkflowError, available_actions, check_complete, check_designation,
+                                    check_evidence, check_expiry, check_transition)
+from lpks.accreditation.models import Assessment
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.base import utcnow
+from lpks.security import WRITE, can
+
+from lpks.accreditation.services import assessments
+from lpks.accreditation.services import classes
+from lpks.platform import clock
+from lpks.security.access import check_version
+from lpks.platform.errors import NotFound, ServiceError
+
+MAX_NOTE = 2000
+SYSTEM = {"id": None, "username": "sistem", "role": "sistem"}
+
+
+def _move(session: Session, assessment: Assessment, user: Any, action: str, target: State, note: str | None,
+          result: ScoreResult | None) -> None:
+    before = assessment.state
+    assessment.state = target.value
+    assessment.state_changed_at = utcnow()
+    assessment.updated_at = utcnow()
+    assessments.record_event(session, assessment, user, action, before, target.value, note, result)
+
+
+def _date(value: Any, field: str, label: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).",
+                             label=label), field) from None
+
+
+def _text(data: dict, key: str, label: str, limit: int) -> str | None:
+    value = str(data.get(key) or "").strip()
+    if len(value) > limit:
+        raise ServiceError(_("%(label)s paling banyak %(limit)s karakter.", label=label, limit=limit), key)
+    return value or None
+
+
+def transition(session: Session, user: Any, assessment: Assessment, data: dict[str, Any]) -> Assessment:
+    """Take one workflow step on an assessment in the user's scope."""
+    if not can(user, WRITE, assessment):
+        raise NotFound()
+    note = _text(data, "note", _l("Catatan"), MAX_NOTE)
+    try:
+        step = check_transition(data.get("action") or "", user.role, assessment.state, reason=note or "")
+    except WorkflowError as exc:
+        raise assessments.refused(exc) from None
+    check_version(assessment, data.get("version"))
+    result = assessments.rescore(session, assessment)
+    try:
+        if step.action in (Action.SUBMIT, Action.DESIGNATE):
+            check_complete(result.missing)
+        if step.action is Action.SUBMIT:
+            _check_evidence(session, assessment)
+    except WorkflowError as exc:
+        raise assessments.refused(exc) from None
+    if step.action is Action.DESIGNATE:
+        _designate(session, user, assessment, data, result)
+    if step.action is Action.SUBMIT:
+        assessment.submitted_at = utcnow()
+    _move(session, assessment, user, step.action.value, step.target, note, result)
+    session.flush()
+    if step.action is Action.DESIGNATE:
+        _supersede(session, assessment)
+        classes.recompute(session, [session.get(Institution, assessment.institution_id)], "penetapan")
+        session.flush()
+    return assessment
+
+
+def _check_evidence(session: Session, assessment: Assessment) -> None:
+    instr = assessments.instrument_of(session, assessment)
+    rows = assessments.answer_rows(session, assessment.id)
+    current = assessments.latest(rows)
+    own = assessments.latest([r for r in rows if r.source != assessments.SOURCE_VERIFIER])
+    items = []
+    for ind in instr.indicators:
+        row = current.get(ind.code)
+        if row is None or row.answer_code is None:
+            continue
+        mine = own.get(ind.code)
+        confirmed = row.source in (assessments.SOURCE_REGISTRY, assessments.SOURCE_VERIFIER)
+        items.append((ind.code, ind.answer(row.answer_code).score, confirmed, mine.evidence if mine else None))
+    check_evidence(items)
+
+
+def _designate(session: Session, user: Any, assessment: Assessment, data: dict[str, Any],
+               result: ScoreResult) -> None:
+    """Grade from the bands unless a reason says otherwise; validity from the grade (Pasal 56, 85 huruf e)."""
+    raw = data.get("grade")
+    try:
+        if raw in (None, ""):
+            grade = result.grade
+        else:
+            grade = None if str(raw).strip().lower() == "none" else to_grade(raw, "grade")
+    except AccreditationError as exc:
+        raise ServiceError(exc.message, "grade") from None
+    reason = _text(data, "grade_reason", _l("Alasan nilai akreditasi"), MAX_NOTE)
+    number = _text(data, "decree_number", _l("Nomor keputusan"), 100)
+    decree_date = _date(data.get("decree_date"), "decree_date", _l("Tanggal keputusan"))
+    try:
+        check_designation(result.grade, grade, reason, number, decree_date, clock.today())
+    except WorkflowError as exc:
+        raise assessments.refused(exc) from None
+    instr = assessments.instrument_of(session, assessment)
+    try:
+        until = valid_until(decree_date, grade, instr) if grade is not None else None
+    except AccreditationError as exc:
+        raise ServiceError(exc.message, "grade") from None
+    assessment.grade = grade.value if grade is not None else None
+    assessment.grade_reason = reason if grade != result.grade else None
+    assessment.decree_number, assessment.decree_date, assessment.valid_until = number, decree_date, until
+    assessment.designated_by_id, assessment.designated_at = user.id, utcnow()
+    inst = session.get(Institution, assessment.institution_id)
+    if grade is not None and hasattr(inst, "designation_decree_number"):
+        # The registry's profile records the Minister's designation decree (Pasal 56): keep it current.
+        inst.designation_decree_number, inst.designation_decree_date = number, decree_date
+        inst.updated_at = utcnow()
+
+
+def _supersede(session: Session, assessment: Assessment) -> None:
+    older = session.scalars(select(Assessment).where(
+        Assessment.institution_id == assessment.institution_id, Assessment.id != assessment.id,
+        Assessment.state == State.DESIGNATED.value))
+    for other in older:
+        check_transition(Action.SUPERSEDE, SYSTEM["role"], other.state)
+        _move(session, other, SYSTEM, Action.SUPERSEDE.value, State.SUPERSEDED,
+              f"Digantikan penetapan #{assessment.id} ({assessment.decree_number}).", None)
+
+
+@dataclass(frozen=True)
+class ExpiryRun:
+    """What the daily expiry did."""
+
+    expired: int
+    classes_changed: int
+
+
+def expire_due(session: Session, today: date | None = None) -> ExpiryRun:
+    """Record every designation whose last valid day has passed as expired, and classify those LPKS again."""
+    today = today or clock.today()
+    due = list(session.scalars(select(Assessment).where(Assessment.state == State.DESIGNATED.value,
+                                                        Assessment.valid_until < today).order_by(Assessment.id)))
+    for assessment in due:
+        check_expiry(assessment.state, assessment.valid_until, today)
+        _move(session, assessment, SYSTEM, Action.EXPIRE.value, State.EXPIRED,
+              f"Masa berlaku berakhir {assessment.valid_until.isoformat()}.", None)
+    session.flush()
+    # Every LPKS: classes resting on an expired accreditation, and LPKS without a stored class yet.
+    changed = classes.recompute(session, session.scalars(select(Institution).order_by(Institution.id)), "kedaluwarsa",
+                                today)
+    session.flush()
+    return ExpiryRun(len(due), len(changed))
+
+
+def actions_for(user: Any, assessment: Assessment):
+    """The steps the user may take now (for buttons)."""
+    if not can(user, WRITE, assessment):
+        return ()
+    return available_actions(user.role, assessment.state)
+
+
+def designation_preview(session: Session, assessment: Assessment, result: ScoreResult) -> dict[str, Any] | None:
+    """For the designation form: the bands' grade and the validity it would give if decreed today."""
+    if assessment.state != State.RECOMMENDED.value:
+        return None
+    today = clock.today()
+    until = None
+    if result.grade is not None:
+        until = valid_until(today, result.grade, assessments.instrument_of(session, assessment))
+    return {"band_grade": result.grade.value if result.grade else None, "valid_until": until, "today": today}

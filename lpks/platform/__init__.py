@@ -1,0 +1,1 @@
+"""Platform: users, tokens, audit, regions, holidays, dashboards, errors and the clock."""

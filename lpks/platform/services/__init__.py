@@ -1,0 +1,1 @@
+"""Platform use cases (writes): users, passwords, audit, regions, holidays, backup."""

@@ -1,0 +1,1 @@
+"""Registry and standards (Pasal 52–69): LPKS profile, staff, facilities, funding, evidence, verification."""

@@ -1,0 +1,1 @@
+"""Registry routes of the JSON API."""

@@ -1,0 +1,198 @@
+"""Registry API per LPKS: work area, facility checklist, Excel imports, the standards report, the standards
+catalogue and what expires soon. Same services, permission checks and validation as the web pages."""
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from accreditation import ASPECTS, FACILITY_ITEMS, STAFF_FUNCTIONS
+from accreditation.expiry import EXPIRY_WARNING_DAYS
+from accreditation.registry_catalogue import CONDITIONS, DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS
+from lpks.extensions import db
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.region import province_of
+from lpks.registry.services import (
+    evidence,
+    facilities as registry_facilities,
+    importing as registry_import,
+    profile as registry_profile,
+    standards,
+)
+from lpks.registry import dashboard as registry_dashboard
+from lpks.security.access import get_scoped
+from lpks.platform.errors import ServiceError
+from lpks.registry.services.common import day
+
+from lpks.web.api import bp, json_body
+from lpks.registry.schemas import FACILITY_SCHEMA, IMPORT_RESULT, STANDARDS_SCHEMA, WORK_AREA_SCHEMA, obj, plain
+from lpks.web.api.spec import describe, param
+
+ID = [param("id", "path", "integer")]
+TAG = "registri"
+
+
+def _work_area_json(regions) -> dict:
+    codes = [r.code for r in regions]
+    return {"kabkota_codes": codes, "kabupaten_kota": len(codes), "provinces": len({province_of(c) for c in codes}),
+            "regions": [{"code": r.code, "name": r.name} for r in regions]}
+
+
+@bp.route("/institutions/<int:ident>/work-area")
+def work_area_get(ident: int):
+    """The kabupaten/kota an LPKS serves."""
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    return jsonify(_work_area_json(registry_profile.work_area(db.session, inst)))
+
+
+@bp.route("/institutions/<int:ident>/work-area", methods=["PUT"])
+def work_area_put(ident: int):
+    """Replace the work area (the domicile is always included)."""
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    body = json_body()
+    regions = registry_profile.set_work_area(db.session, current_user, inst, body.get("kabkota_codes"))
+    return jsonify(_work_area_json(regions))
+
+
+describe("/institutions/{id}/work-area", "get", "Wilayah kerja LPKS (kabupaten/kota)", params=ID,
+         response=WORK_AREA_SCHEMA, tag=TAG)
+describe("/institutions/{id}/work-area", "put", "Mengganti wilayah kerja LPKS (domisili selalu termasuk)", params=ID,
+         body=obj({"kabkota_codes": {"type": "array", "items": {"type": "string"}}}, ("kabkota_codes",)),
+         response=WORK_AREA_SCHEMA, tag=TAG)
+
+
+def _facility_json(inst_id: int, row) -> dict:
+    rec, item = row.record, row.item
+    return {"id": rec.id if rec else None, "institution_id": inst_id, "item_code": item.code,
+            "group": item.group.code, "label": item.label_id, "pasal": item.pasal,
+            "status": rec.status if rec else None, "quantity": rec.quantity if rec else None,
+            "condition": rec.condition if rec else None, "note": rec.note if rec else None,
+            "version": rec.version if rec else None}
+
+
+@bp.route("/institutions/<int:ident>/facilities")
+def facilities_get(ident: int):
+    """The whole facility checklist of an LPKS (Pasal 64–65), filled or not."""
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    return jsonify({"items": [_facility_json(inst.id, r) for r in registry_facilities.checklist(db.session, inst)]})
+
+
+@bp.route("/institutions/<int:ident>/facilities", methods=["PUT"])
+def facilities_put(ident: int):
+    """Save several checklist rows at once; a changed row must carry its version."""
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    items = json_body().get("items")
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ServiceError(_("Badan permintaan harus {\"items\": [{item_code, status, …}]}."), "items")
+    registry_facilities.save_many(db.session, current_user, inst, items)
+    return jsonify({"items": [_facility_json(inst.id, r) for r in registry_facilities.checklist(db.session, inst)]})
+
+
+LIST_OF = {"type": "object", "properties": {"items": {"type": "array", "items": FACILITY_SCHEMA}}}
+describe("/institutions/{id}/facilities", "get", "Daftar periksa sarana dan prasarana LPKS (Pasal 64–65)",
+         params=ID, response=LIST_OF, tag=TAG)
+describe("/institutions/{id}/facilities", "put", "Menyimpan baris daftar periksa sarana (baris yang diubah wajib "
+         "menyertakan version)", params=ID, body=LIST_OF, response=LIST_OF, tag=TAG)
+
+
+def _import(ident: int, run):
+    inst = get_scoped(db.session, current_user, Institution, ident)
+    upload = request.files.get("file")
+    if upload is None:
+        raise ServiceError(_("Kirim berkas .xlsx pada field 'file' (multipart/form-data)."), "file")
+    try:
+        result = run(db.session, current_user, inst, upload.stream, upload.filename)
+    except registry_import.ImportRejected as exc:
+        db.session.rollback()
+        return jsonify(error="invalid", message=exc.message, field="file", errors=exc.errors), 422
+    return jsonify(created=result.created, updated=result.updated, skipped=result.skipped)
+
+
+@bp.route("/institutions/<int:ident>/staff/import", methods=["POST"])
+def staff_import(ident: int):
+    """Import staff from the Excel template; nothing is saved unless every row is valid."""
+    return _import(ident, registry_import.import_staff)
+
+
+@bp.route("/institutions/<int:ident>/facilities/import", methods=["POST"])
+def facilities_import(ident: int):
+    """Import the facility checklist from its Excel template; all or nothing."""
+    return _import(ident, registry_import.import_facilities)
+
+
+UPLOAD = {"type": "object", "description": "multipart/form-data dengan field 'file' (.xlsx dari templat)"}
+describe("/institutions/{id}/staff/import", "post", "Impor tenaga dari Excel (semua baris atau tidak sama sekali; "
+         "422 dengan daftar 'errors' per baris dan kolom)", params=ID, body=UPLOAD, response=IMPORT_RESULT, tag=TAG)
+describe("/institutions/{id}/facilities/import", "post", "Impor daftar sarana dari Excel (semua atau tidak sama "
+         "sekali)", params=ID, body=UPLOAD, response=IMPORT_RESULT, tag=TAG)
+
+
+def _item_json(item, view, docs) -> dict:
+    rnd = view.sources.get(item.code)
+    return {"code": item.code, "label": item.label_id, "pasal": item.pasal, "mandatory": item.mandatory,
+            "status": item.status.value, "reason": item.reason, "decided_by": item.decided_by,
+            "computed_status": item.computed_status.value, "computed_reason": item.computed_reason,
+            "verifier_note": item.verifier_note or None, "verification_id": rnd.round_id if rnd else None,
+            "evidence_ids": [d.id for d in docs.get(item.code, [])]}
+
+
+@bp.route("/institutions/<int:ident>/standards")
+def standards_report(ident: int):
+    """The standards report of an LPKS (Pasal 52 ayat (4) huruf a–g), optionally as of a date."""
+    as_of = day(dict(request.args), "as_of", _l("Tanggal penilaian"))
+    view = standards.report_for(db.session, current_user, ident, as_of)
+    docs = evidence.documents_by_item(db.session, view.institution.id)
+    report = view.report
+    return jsonify({
+        "institution_id": view.institution.id, "as_of": report.as_of.isoformat(), "compliance": str(report.compliance),
+        "aspects": [{"code": a.code, "label": a.label_id, "pasal": a.pasal, "compliance": str(a.compliance),
+                     "mandatory_count": a.mandatory_count, "items": [_item_json(i, view, docs) for i in a.items]}
+                    for a in report.aspects],
+        "unmet": [_item_json(i, view, docs) for i in report.unmet],
+        "verifications": [{"id": r.id, "number": r.number, "visit_date": r.visit_date.isoformat()}
+                          for r in view.rounds]})
+
+
+describe("/institutions/{id}/standards", "get", "Laporan standar LPKS: kepatuhan per aspek dan butir yang belum "
+         "terpenuhi beserta Pasal", params=ID + [param("as_of", "query", "string", format="date")],
+         response=STANDARDS_SCHEMA, tag=TAG)
+
+
+def _terms(terms) -> list[dict]:
+    return [{"code": t.code, "label": t.label_id, "label_en": t.label_en, "pasal": t.pasal} for t in terms]
+
+
+@bp.route("/standards/catalogue")
+def catalogue():
+    """The standards catalogue and the registry vocabularies (codes a client must send)."""
+    return jsonify({
+        "aspects": [{"code": a.code, "label": a.label_id, "pasal": a.pasal,
+                     "items": [{"code": i.code, "label": i.label_id, "pasal": i.pasal, "mandatory": i.mandatory,
+                                "source": i.source.kind.value} for i in a.items]} for a in ASPECTS],
+        "staff_functions": [{"code": f.code, "category": f.category.value, "label": f.label_id, "pasal": f.pasal,
+                             "mandatory": f.mandatory, "agreement_allowed": f.agreement_allowed}
+                            for f in STAFF_FUNCTIONS],
+        "facility_items": [{"code": f.code, "group": f.group.code, "label": f.label_id, "pasal": f.pasal}
+                           for f in FACILITY_ITEMS],
+        "positions": _terms(POSITIONS), "funding_sources": _terms(FUNDING_SOURCES), "conditions": _terms(CONDITIONS),
+        "document_kinds": _terms(DOCUMENT_KINDS)})
+
+
+describe("/standards/catalogue", "get", "Katalog standar (Pasal 52–69) dan kode-kode registri", tag=TAG)
+
+
+@bp.route("/registry/expiring")
+def expiring():
+    """Registrations, certifications and SPPA trainings in scope ending within the warning window."""
+    rows = registry_dashboard.expiring(db.session, current_user)
+    counts = registry_dashboard.expiring_counts(db.session, current_user)
+    return jsonify({"days": EXPIRY_WARNING_DAYS, "counts": counts, "items": [
+        {"kind": r.kind, "kind_label": r.kind_label, "institution_id": r.institution_id,
+         "institution": r.institution_name, "subject": r.subject, "valid_until": plain(r.valid_until),
+         "state": r.state, "state_label": r.state_label} for r in rows]})
+
+
+describe("/registry/expiring", "get", "Tanda daftar, sertifikasi dan pelatihan SPPA yang berakhir dalam 90 hari "
+         "(atau sudah berakhir): jumlah tepat per jenis ('counts') dan paling banyak 300 yang paling dekat ('items')",
+         tag=TAG)

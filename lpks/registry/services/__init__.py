@@ -1,0 +1,1 @@
+"""Registry use cases (writes): validate, check permission, call the rules, flush."""

@@ -1,0 +1,132 @@
+"""LPKS institutions: validation, creation and update, within the user's scope."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from lpks.registry.models.institution import Institution
+from lpks.platform.models.region import Region
+from lpks.platform.models.base import utcnow
+from lpks.registry.models.institution import REFERRAL_SCOPES
+from lpks.platform.models.region import LEVEL_KABKOTA, province_of
+from lpks.platform.models.user import ROLE_KEMENSOS
+from lpks.security import WRITE, can, may_set, setters_of
+
+from lpks.security.access import check_version
+from lpks.registry.services.profile import REGISTRY_FIELDS, clean_registry
+from lpks.platform.errors import Forbidden, ServiceError
+from lpks.registry.services.common import only_for
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
+EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, designation, vision, mission, programme
+
+# Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
+RESTRICTED = {
+    "designation_decree_number": (_l("Nomor keputusan penetapan Menteri"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
+    "designation_decree_date": (_l("Tanggal keputusan penetapan"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
+    "referral_scope": (_l("Lingkup rujukan"), _l("menentukan kelas LPKS, Pasal 71–73")),
+}
+
+
+def settable(user: Any, field: str) -> bool:
+    """Whether the user may set this LPKS field (forms hide the fields for which it is False)."""
+    return may_set(user, Institution, field)
+
+
+def _check_restricted(user: Any, values: dict[str, Any], current: Institution | None) -> None:
+    """Refuse a change to a field the user's role may not set; sending its current value again is harmless."""
+    for key, (label, why) in RESTRICTED.items():
+        if key in values and not settable(user, key):
+            before = getattr(current, key) if current is not None else None
+            if values[key] != before:
+                raise only_for(label, setters_of(Institution, key), why, key)
+
+
+def _int(value, field: str, label: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ServiceError(_("%(label)s harus berupa bilangan bulat.", label=label), field) from None
+    if number < 0 or number > 10000:
+        raise ServiceError(_("%(label)s harus antara 0 dan 10.000.", label=label), field)
+    return number
+
+
+def _string(data: dict[str, Any], key: str) -> str:
+    """A text field, trimmed ("" when empty); a number, list or object sent through the API is refused."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ServiceError(_("Kolom %(key)s harus berupa teks.", key=key), key)
+    return value.strip()
+
+
+def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
+    """Validate institution fields; every message names the field and the rule."""
+    out: dict[str, Any] = {}
+    if "name" in data:
+        name = _string(data, "name")
+        if not name or len(name) > 200:
+            raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
+        out["name"] = name
+    if "kabkota_code" in data:
+        code = _string(data, "kabkota_code")
+        region = session.get(Region, code) if code else None
+        if region is None or region.level != LEVEL_KABKOTA:
+            raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."), "kabkota_code")
+        out["kabkota_code"] = code
+        out["province_code"] = province_of(code)
+    for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
+        if key in data:
+            value = _string(data, key) or None
+            if value and len(value) > limit:
+                raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit), key)
+            out[key] = value
+    if out.get("email") and not EMAIL.match(out["email"]):
+        raise ServiceError(_("Alamat email tidak valid."), "email")
+    if "referral_scope" in data:
+        scope = data.get("referral_scope") or "kabupaten_kota"
+        if scope not in REFERRAL_SCOPES:
+            raise ServiceError(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
+                                 choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
+        out["referral_scope"] = scope
+    for key, label in (("capacity_boys", _l("Kapasitas anak laki-laki")),
+                       ("capacity_girls", _l("Kapasitas anak perempuan"))):
+        if key in data and data.get(key) not in (None, ""):
+            out[key] = _int(data[key], key, label)
+    out.update(clean_registry(data))
+    return out
+
+
+def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
+    """Register a new LPKS (Kementerian Sosial, or Dinas Sosial for its own regency/city)."""
+    values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
+    _check_restricted(user, values, None)
+    inst = Institution(**values)
+    if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
+        raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
+    session.add(inst)
+    session.flush()
+    return inst
+
+
+def update(session: Session, user: Any, inst: Institution, data: dict[str, Any]) -> Institution:
+    """Change an LPKS's profile, refusing a stale version."""
+    if not can(user, WRITE, inst):
+        raise Forbidden()
+    check_version(inst, data.get("version"))
+    values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
+    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
+        raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
+    _check_restricted(user, values, inst)
+    for key, value in values.items():
+        setattr(inst, key, value)
+    inst.updated_at = utcnow()
+    session.flush()
+    return inst

@@ -1,0 +1,1 @@
+"""Residents (Pasal 9–14): children, placements, custody periods, documents, exits."""

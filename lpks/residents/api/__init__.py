@@ -1,0 +1,1 @@
+"""Residents routes of the JSON API: children, placements, titipan, calculators, holidays."""

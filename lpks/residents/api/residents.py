@@ -1,0 +1,313 @@
+"""Residents, placements and titipan periods: the same services and checks as the web (RULES §1, §4–5)."""
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from lpks.extensions import db
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
+from lpks.residents.models.placement import STATUS_EXITED, STATUS_PRESENT
+from lpks.security import WRITE
+from lpks.residents.services import (
+    custody,
+    placements,
+    admission as placements_admission,
+    placement_status as placements_status,
+    residents,
+)
+from lpks.security.access import get_scoped, scoped_select
+from lpks.residents.services.common import parse_int
+
+from lpks.web.api import bp, json_body
+from lpks.web.api.paging import PAGING_PARAMS, paginate
+from lpks.web.api.spec import describe, param
+
+ID = [param("id", "path", "integer")]
+TAG_R, TAG_P, TAG_C = "anak", "penempatan", "titipan"
+DATE = {"type": "string", "format": "date"}
+NULL_DATE = {"type": ["string", "null"], "format": "date"}
+def _obj(**properties) -> dict:
+    return {"type": "object", "properties": properties}
+
+
+STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+KINDS, SEXES = {"enum": ["anak", "anak_korban", "anak_saksi"]}, {"enum": ["laki_laki", "perempuan"]}
+LEVELS = {"enum": ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]}
+RESIDENT_SCHEMA = _obj(id=INT, institution_id=INT, register_number=STR, initials=STR, kind=KINDS, sex=SEXES,
+                       route={"enum": ["under_12", "anak", None]}, age_at_offence={"type": ["integer", "null"]},
+                       version=INT, current_placement_id={"type": ["integer", "null"]})
+RESIDENT_INPUT = {**_obj(full_name=STR, nik=STR, birth_place=STR, birth_date=DATE, sex=SEXES, address=STR,
+                         parent_guardian=STR, religion=STR, education=STR, disability=STR, kind=KINDS,
+                         offence_date=DATE, offence_description=STR, register_number=STR, institution_id=INT,
+                         version=INT), "required": ["full_name", "birth_date", "sex", "kind"]}
+IDENTITY_SCHEMA = {"type": "object", "description": "Identitas lengkap (dicatat di jejak audit setiap dibuka)"}
+PLACEMENT_SCHEMA = _obj(id=INT, resident=RESIDENT_SCHEMA, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
+                        parole_eligible_from=NULL_DATE, missing_documents={"type": "array"},
+                        doctor_certificate_due={"type": ["string", "null"], "format": "date-time"},
+                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]}, version=INT)
+PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "diversi", "court_decision",
+                                                        "pre_process"]},
+                       conditions={"type": "array", "items": STR}, start_date=DATE, months=INT,
+                       suspected_violence=BOOL, hospital_exam_on=DATE, hospital_exam_place=STR,
+                       hospital_exam_result=STR, note=STR, version=INT)
+PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_days=INT, last_day=DATE,
+                     notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
+                     version=INT)
+PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE, granted_days=INT, letter_number=STR, letter_date=DATE,
+                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT)
+
+
+def _resident_json(resident: Resident) -> dict:
+    current = db.session.scalar(select(Placement.id).where(Placement.resident_id == resident.id,
+                                                           Placement.status != STATUS_EXITED))
+    return {**residents.public(resident), "current_placement_id": current}
+
+
+def _placement_json(placement: Placement) -> dict:
+    resident = db.session.get(Resident, placement.resident_id)
+    return {**placements_status.state(db.session, placement), "resident": residents.public(resident)}
+
+
+def _placement_row(placement: Placement) -> dict:
+    resident = placement.resident
+    return {"id": placement.id, "institution_id": placement.institution_id, "resident_id": placement.resident_id,
+            "resident": {"register_number": resident.register_number, "initials": resident.initials},
+            "basis": placement.basis, "status": placement.status, "start_date": placement.start_date.isoformat(),
+            "last_day": placement.last_day.isoformat() if placement.last_day else None,
+            "parole_eligible_from": (placement.parole_eligible_from.isoformat()
+                                     if placement.parole_eligible_from else None),
+            "exit_date": placement.exit_date.isoformat() if placement.exit_date else None,
+            "exit_reason": placement.exit_reason, "version": placement.version}
+
+
+def _period_json(period: CustodyPeriod) -> dict:
+    placement = db.session.get(Placement, period.placement_id)
+    return placements_status.period_state(db.session, period, placement.status == STATUS_PRESENT)
+
+
+def _filter_int(name: str):
+    value = request.args.get(name)
+    return None if value in (None, "") else parse_int(value, name, f"Parameter '{name}'")
+
+
+# --- residents ------------------------------------------------------------------------------------------------
+
+@bp.route("/residents")
+def resident_list():
+    """Residents in scope: initials and register number only."""
+    stmt = scoped_select(current_user, Resident).order_by(Resident.register_number, Resident.id)
+    if request.args.get("register_number"):
+        stmt = stmt.where(Resident.register_number == request.args["register_number"].strip())
+    if (institution := _filter_int("institution_id")) is not None:
+        stmt = stmt.where(Resident.institution_id == institution)
+    if request.args.get("kind"):
+        stmt = stmt.where(Resident.kind == request.args["kind"])
+    return jsonify(paginate(stmt, residents.public))
+
+
+@bp.route("/residents", methods=["POST"])
+def resident_create():
+    """Register a resident (LPKS operator)."""
+    return jsonify(_resident_json(residents.create(db.session, current_user, json_body()))), 201
+
+
+@bp.route("/residents/<int:ident>")
+def resident_detail(ident: int):
+    """One resident, pseudonymised."""
+    return jsonify(_resident_json(get_scoped(db.session, current_user, Resident, ident)))
+
+
+@bp.route("/residents/<int:ident>", methods=["PATCH"])
+def resident_update(ident: int):
+    """Change a resident's record (the body carries the version)."""
+    resident = get_scoped(db.session, current_user, Resident, ident, WRITE)
+    return jsonify(_resident_json(residents.update(db.session, current_user, resident, json_body())))
+
+
+@bp.route("/residents/<int:ident>/identity")
+def resident_identity(ident: int):
+    """The full identity, for the roles allowed by RULES §1; each call is audited (view_identity)."""
+    resident = get_scoped(db.session, current_user, Resident, ident)
+    identity = residents.reveal_identity(db.session, current_user, resident)
+    return jsonify({key: value.isoformat() if hasattr(value, "isoformat") else value
+                    for key, value in identity.items()} | {"id": resident.id,
+                                                           "register_number": resident.register_number})
+
+
+describe("/residents", "get", "Daftar anak (inisial dan nomor register)", tag=TAG_R, params=PAGING_PARAMS + [
+    param("register_number"), param("institution_id", kind="integer"), param("kind")])
+describe("/residents", "post", "Mendaftarkan anak", body=RESIDENT_INPUT, response=RESIDENT_SCHEMA, tag=TAG_R)
+describe("/residents/{id}", "get", "Satu anak (tanpa identitas)", params=ID, response=RESIDENT_SCHEMA, tag=TAG_R)
+describe("/residents/{id}", "patch", "Mengubah data anak (wajib menyertakan version)", params=ID,
+         body=RESIDENT_INPUT, response=RESIDENT_SCHEMA, tag=TAG_R)
+describe("/residents/{id}/identity", "get", "Identitas lengkap anak (operator LPKS, Dinas Sosial kabupaten/kota; "
+         "diaudit)", params=ID, response=IDENTITY_SCHEMA, tag=TAG_R)
+
+
+# --- placements -----------------------------------------------------------------------------------------------
+
+@bp.route("/placements")
+def placement_list():
+    """Placements in scope with their stored dates."""
+    stmt = scoped_select(current_user, Placement).order_by(Placement.id.desc())
+    if (resident := _filter_int("resident_id")) is not None:
+        stmt = stmt.where(Placement.resident_id == resident)
+    for name in ("status", "basis"):
+        if request.args.get(name):
+            stmt = stmt.where(getattr(Placement, name) == request.args[name])
+    return jsonify(paginate(stmt, _placement_row))
+
+
+@bp.route("/placements", methods=["POST"])
+def placement_create():
+    """Register a placement on a legal basis (not yet admitted)."""
+    return jsonify(_placement_json(placements.create(db.session, current_user, json_body()))), 201
+
+
+@bp.route("/placements/<int:ident>")
+def placement_detail(ident: int):
+    """One placement with documents, computed dates, parole status and titipan periods."""
+    return jsonify(_placement_json(get_scoped(db.session, current_user, Placement, ident)))
+
+
+@bp.route("/placements/<int:ident>", methods=["PATCH"])
+def placement_update(ident: int):
+    """Change a placement (start, months, conditions, hospital examination…; with version)."""
+    placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
+    return jsonify(_placement_json(placements.update(db.session, current_user, placement, json_body())))
+
+
+@bp.route("/placements/<int:ident>", methods=["DELETE"])
+def placement_cancel(ident: int):
+    """Cancel a placement never admitted."""
+    placements.cancel(db.session, current_user, get_scoped(db.session, current_user, Placement, ident, WRITE))
+    return jsonify({"deleted": ident})
+
+
+@bp.route("/placements/<int:ident>/documents", methods=["POST"])
+def placement_document_add(ident: int):
+    """Record a required document as on file."""
+    placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
+    placements_admission.add_document(db.session, current_user, placement, json_body())
+    return jsonify(_placement_json(placement)), 201
+
+
+@bp.route("/placement-documents/<int:ident>", methods=["DELETE"])
+def placement_document_remove(ident: int):
+    """Remove a document recorded by mistake (before admission)."""
+    doc = get_scoped(db.session, current_user, PlacementDocument, ident, WRITE)
+    placements_admission.remove_document(db.session, current_user, doc)
+    return jsonify({"deleted": ident})
+
+
+def _placement_action(ident: int, action):
+    placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
+    action(db.session, current_user, placement, json_body())
+    return jsonify(_placement_json(placement))
+
+
+@bp.route("/placements/<int:ident>/admit", methods=["POST"])
+def placement_admit(ident: int):
+    """Admit: documents complete, capacity by sex (a reason above it)."""
+    return _placement_action(ident, placements_admission.admit)
+
+
+@bp.route("/placements/<int:ident>/behaviour", methods=["POST"])
+def placement_behaviour(ident: int):
+    """Record the behaviour assessment for parole (Pasal 13 ayat 6)."""
+    return _placement_action(ident, placements.record_behaviour)
+
+
+@bp.route("/placements/<int:ident>/exit", methods=["POST"])
+def placement_exit(ident: int):
+    """End a placement with a reason of RULES §4."""
+    return _placement_action(ident, placements.exit_placement)
+
+
+@bp.route("/placements/<int:ident>/custody-periods", methods=["POST"])
+def custody_open(ident: int):
+    """Open a titipan period (the next level opens a new one)."""
+    placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
+    return jsonify(_period_json(custody.open_period(db.session, current_user, placement, json_body()))), 201
+
+
+describe("/placements", "get", "Daftar penempatan", tag=TAG_P, params=PAGING_PARAMS + [
+    param("resident_id", kind="integer"), param("status"), param("basis")])
+describe("/placements", "post", "Mencatat penempatan (belum diterima)", body=PLACEMENT_INPUT,
+         response=PLACEMENT_SCHEMA, tag=TAG_P)
+describe("/placements/{id}", "get", "Satu penempatan dengan tanggal-tanggal terhitung", params=ID,
+         response=PLACEMENT_SCHEMA, tag=TAG_P)
+describe("/placements/{id}", "patch", "Mengubah penempatan (wajib menyertakan version)", params=ID,
+         body=PLACEMENT_INPUT, response=PLACEMENT_SCHEMA, tag=TAG_P)
+describe("/placements/{id}", "delete", "Membatalkan penempatan yang belum diterima", params=ID, tag=TAG_P)
+describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan", params=ID, tag=TAG_P,
+         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR), response=PLACEMENT_SCHEMA)
+describe("/placement-documents/{id}", "delete", "Menghapus dokumen (sebelum diterima)", params=ID, tag=TAG_P)
+describe("/placements/{id}/admit", "post", "Menerima anak (admisi)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
+         body=_obj(handover_at=STR, over_capacity_reason=STR))
+describe("/placements/{id}/behaviour", "post", "Mencatat penilaian perilaku", params=ID, tag=TAG_P,
+         body=_obj(behaviour_good=BOOL, behaviour_assessed_on=DATE, behaviour_note=STR), response=PLACEMENT_SCHEMA)
+describe("/placements/{id}/exit", "post", "Mengakhiri penempatan dengan alasan keluar", params=ID, tag=TAG_P,
+         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR), response=PLACEMENT_SCHEMA)
+describe("/placements/{id}/custody-periods", "post", "Membuka masa titipan", params=ID, body=PERIOD_INPUT,
+         response=PERIOD_SCHEMA, tag=TAG_C)
+
+
+# --- custody periods ------------------------------------------------------------------------------------------
+
+@bp.route("/custody-periods")
+def custody_list():
+    """Titipan periods in scope with last day and notice deadline."""
+    stmt = scoped_select(current_user, CustodyPeriod).order_by(CustodyPeriod.notice_deadline, CustodyPeriod.id)
+    if (placement := _filter_int("placement_id")) is not None:
+        stmt = stmt.where(CustodyPeriod.placement_id == placement)
+    for name in ("status", "level"):
+        if request.args.get(name):
+            stmt = stmt.where(getattr(CustodyPeriod, name) == request.args[name])
+    page = paginate(stmt, lambda period: period)
+    extensions = placements_status.extensions_by_period(db.session, page["items"])
+    page["items"] = [placements_status.period_state(db.session, period, period.placement.status == STATUS_PRESENT,
+                                                    extensions[period.id]) for period in page["items"]]
+    return jsonify(page)
+
+
+@bp.route("/custody-periods/<int:ident>")
+def custody_detail(ident: int):
+    """One titipan period with its extensions."""
+    return jsonify(_period_json(get_scoped(db.session, current_user, CustodyPeriod, ident)))
+
+
+@bp.route("/custody-periods/<int:ident>", methods=["PATCH"])
+def custody_update(ident: int):
+    """Correct an open period (with version)."""
+    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
+    return jsonify(_period_json(custody.update_period(db.session, current_user, period, json_body())))
+
+
+@bp.route("/custody-periods/<int:ident>/extensions", methods=["POST"])
+def custody_extend(ident: int):
+    """Extend a period (authority, letter, days), never past the level's maximum."""
+    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
+    custody.add_extension(db.session, current_user, period, json_body())
+    return jsonify(_period_json(period)), 201
+
+
+@bp.route("/custody-periods/<int:ident>/notice", methods=["POST"])
+def custody_notice(ident: int):
+    """Record the sending of the notice of the end of titipan."""
+    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
+    return jsonify(_period_json(custody.record_notice(db.session, current_user, period, json_body())))
+
+
+describe("/custody-periods", "get", "Daftar masa titipan", tag=TAG_C, params=PAGING_PARAMS + [
+    param("placement_id", kind="integer"), param("status"), param("level")])
+describe("/custody-periods/{id}", "get", "Satu masa titipan", params=ID, response=PERIOD_SCHEMA, tag=TAG_C)
+describe("/custody-periods/{id}", "patch", "Mengoreksi masa titipan (wajib menyertakan version)", params=ID,
+         body=PERIOD_INPUT, response=PERIOD_SCHEMA, tag=TAG_C)
+describe("/custody-periods/{id}/extensions", "post", "Mencatat perpanjangan", params=ID, tag=TAG_C,
+         body=_obj(authority=STR, letter_number=STR, letter_date=DATE, days=INT), response=PERIOD_SCHEMA)
+describe("/custody-periods/{id}/notice", "post", "Mencatat pengiriman surat pemberitahuan", params=ID, tag=TAG_C,
+         body=_obj(notice_sent_on=DATE, notice_number=STR), response=PERIOD_SCHEMA)

@@ -1,0 +1,1 @@
+"""Residents use cases (writes): register, place, admit, hold in custody, release."""

@@ -1,0 +1,201 @@
+"""Placements: creation on a legal basis, changes, behaviour assessment, exit and cancellation (Pasal 9–14, 33)."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
+from lpks.platform.models.base import utcnow
+from lpks.residents.models.custody import PERIOD_CLOSED, PERIOD_OPEN
+from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
+from lpks.rules import (
+    ExitReason, LegalBasis, ParoleStatus, check_basis_route, check_conditions, check_exit_reason,
+    check_placement_kind, compute_court_placement, parole_explanation, parole_status,
+)
+from lpks.security import WRITE, can
+
+from lpks.security.access import check_version, get_scoped
+from lpks.platform.errors import Forbidden, ServiceError
+from lpks.residents.services.common import (
+    call_rule,
+    locale_code,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_text,
+    rules,
+    today,
+)
+
+EDITABLE = ("start_date", "months", "conditions", "suspected_violence", "hospital_exam_on", "hospital_exam_place",
+            "hospital_exam_result", "note")
+
+
+def _conditions(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+    return [str(part).strip() for part in value if str(part).strip()]
+
+
+def _require_write(user: Any, obj: Any) -> None:
+    if not can(user, WRITE, obj):
+        raise Forbidden()
+
+
+def _apply(placement: Placement, data: dict[str, Any]) -> None:
+    """Validate the editable fields and recompute the stored dates (Pasal 13 ayat 4 and 6)."""
+    if "start_date" in data:
+        placement.start_date = parse_date(data.get("start_date"), "start_date", _("Tanggal mulai penempatan"))
+    if "conditions" in data:
+        with rules("conditions"):
+            chosen = check_conditions(placement.basis, _conditions(data.get("conditions")))
+        placement.conditions = ",".join(member.value for member in chosen) or None
+    if "suspected_violence" in data:
+        placement.suspected_violence = bool(parse_bool(data.get("suspected_violence"), "suspected_violence",
+                                                       _("Dugaan kekerasan")))
+    if "hospital_exam_on" in data:
+        placement.hospital_exam_on = parse_date(data.get("hospital_exam_on"), "hospital_exam_on",
+                                                _("Tanggal pemeriksaan rumah sakit"), required=False)
+    for key, label, limit in (("hospital_exam_place", _("Rumah sakit"), 200),
+                              ("hospital_exam_result", _("Hasil pemeriksaan rumah sakit"), 500),
+                              ("note", _("Catatan"), 500)):
+        if key in data:
+            setattr(placement, key, parse_text(data.get(key), key, label, limit))
+    is_court = placement.basis == LegalBasis.COURT_DECISION.value
+    if "months" in data:
+        months = parse_int(data.get("months"), "months", _("Lama penempatan (bulan)"), required=is_court)
+        if months is not None and not is_court:
+            raise ServiceError(_("Lama penempatan dalam bulan hanya untuk penempatan berdasarkan putusan "
+                                 "pengadilan (Pasal 13 ayat 4)."), "months")
+        placement.months = months
+    if is_court:
+        if placement.months is None:
+            raise ServiceError(_("Lama penempatan (bulan) wajib diisi untuk putusan pengadilan (Pasal 13 ayat 4)."),
+                               "months")
+        court = call_rule(compute_court_placement, placement.start_date, placement.months)
+        placement.last_day = court.last_day
+        placement.parole_eligible_from = court.parole_eligible_from
+
+
+def create(session: Session, user: Any, data: dict[str, Any]) -> Placement:
+    """Register a placement (not yet admitted) on a legal basis with its condition (Pasal 9 ayat 1, 10–14)."""
+    ident = parse_int(data.get("resident_id"), "resident_id", _("Anak"))
+    resident = get_scoped(session, user, Resident, ident, WRITE)
+    with rules():
+        check_placement_kind(resident.kind)
+    with rules("basis"):
+        basis = LegalBasis.coerce(data.get("basis"), field="basis", rule="Pasal 9 ayat 1")
+    with rules("basis"):
+        check_basis_route(basis, resident.route)
+    open_one = session.scalar(select(Placement.id).where(Placement.resident_id == resident.id,
+                                                         Placement.status != STATUS_EXITED))
+    if open_one is not None:
+        raise ServiceError(_("Anak ini masih memiliki penempatan yang belum diakhiri (#%(id)s); akhiri dahulu "
+                             "sebelum membuat penempatan baru.", id=open_one), "resident_id")
+    placement = Placement(institution_id=resident.institution_id, resident_id=resident.id, basis=basis.value,
+                          status=STATUS_PENDING, start_date=today())
+    data = {"start_date": data.get("start_date") or today(), "conditions": data.get("conditions"),
+            **{k: v for k, v in data.items() if k in EDITABLE and k not in ("start_date", "conditions")}}
+    _apply(placement, data)
+    _require_write(user, placement)
+    session.add(placement)
+    session.flush()
+    return placement
+
+
+def update(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
+    """Change a placement's editable fields; the stored dates follow (refuses a stale version)."""
+    _require_write(user, placement)
+    check_version(placement, data.get("version"))
+    if placement.status == STATUS_EXITED:
+        raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
+    placement.updated_at = utcnow()
+    session.flush()
+    return placement
+
+
+def record_behaviour(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
+    """Record the behaviour assessment that parole requires (Pasal 13 ayat 6)."""
+    _require_write(user, placement)
+    if placement.basis != LegalBasis.COURT_DECISION.value:
+        raise ServiceError(_("Penilaian perilaku untuk pembebasan bersyarat hanya untuk penempatan berdasarkan "
+                             "putusan pengadilan (Pasal 13 ayat 6)."), "behaviour_good")
+    if placement.status != STATUS_PRESENT:
+        raise ServiceError(_("Penilaian perilaku hanya untuk anak yang sedang ditempatkan."), "status")
+    good = parse_bool(data.get("behaviour_good"), "behaviour_good", _("Penilaian perilaku"))
+    if good is None:
+        raise ServiceError(_("Penilaian perilaku wajib dipilih: baik atau tidak baik."), "behaviour_good")
+    assessed = parse_date(data.get("behaviour_assessed_on") or today(), "behaviour_assessed_on",
+                          _("Tanggal penilaian"))
+    if assessed > today():
+        raise ServiceError(_("Tanggal penilaian tidak boleh setelah hari ini."), "behaviour_assessed_on")
+    placement.behaviour_good = good
+    placement.behaviour_assessed_on = assessed
+    placement.behaviour_note = parse_text(data.get("behaviour_note"), "behaviour_note", _("Catatan penilaian"), 500)
+    placement.updated_at = utcnow()
+    session.flush()
+    return placement
+
+
+def exit_placement(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
+    """End a placement with a reason of RULES §4; open titipan periods close with it (Pasal 11 ayat 5–6, 33)."""
+    _require_write(user, placement)
+    if placement.status != STATUS_PRESENT:
+        raise ServiceError(_("Hanya penempatan yang sedang berjalan yang dapat diakhiri."), "status")
+    exit_date = parse_date(data.get("exit_date") or today(), "exit_date", _("Tanggal keluar"))
+    if exit_date > today():
+        raise ServiceError(_("Tanggal keluar tidak boleh setelah hari ini."), "exit_date")
+    if exit_date < placement.start_date:
+        raise ServiceError(_("Tanggal keluar tidak boleh sebelum tanggal mulai penempatan."), "exit_date")
+    open_period = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
+                                                              CustodyPeriod.status == PERIOD_OPEN)
+                                  .order_by(CustodyPeriod.start_date.desc(), CustodyPeriod.id.desc())).first()
+    with rules():  # the rule names the field: exit_reason, or exit_date for a return before the period ends
+        reason = check_exit_reason(placement.basis, data.get("exit_reason"), exit_date=exit_date,
+                                   custody_last_day=open_period.last_day if open_period else None,
+                                   notice_sent_on=open_period.notice_sent_on if open_period else None)
+    if reason is ExitReason.PAROLE:
+        status = parole_status(placement.parole_eligible_from, exit_date, placement.behaviour_good)
+        if status is not ParoleStatus.ELIGIBLE:
+            message_id, message_en = parole_explanation(placement.parole_eligible_from, exit_date,
+                                                        placement.behaviour_good)
+            raise ServiceError(message_en if locale_code().startswith("en") else message_id, "exit_reason")
+    placement.status = STATUS_EXITED
+    placement.exit_date = exit_date
+    placement.exit_reason = reason.value
+    placement.exit_note = parse_text(data.get("exit_note"), "exit_note", _("Catatan keluar"), 500)
+    placement.updated_at = utcnow()
+    for period in session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
+                                                              CustodyPeriod.status == PERIOD_OPEN)):
+        period.status = PERIOD_CLOSED
+        period.closed_on = exit_date
+        period.closed_reason = reason.value
+        period.updated_at = utcnow()
+    session.flush()
+    return placement
+
+
+def cancel(session: Session, user: Any, placement: Placement) -> None:
+    """Delete a placement never admitted (entered by mistake), with its documents and titipan periods."""
+    _require_write(user, placement)
+    if placement.status != STATUS_PENDING:
+        raise ServiceError(_("Hanya penempatan yang belum diterima yang dapat dibatalkan; penempatan yang sudah "
+                             "berjalan diakhiri dengan alasan keluar."), "status")
+    periods = select(CustodyPeriod.id).where(CustodyPeriod.placement_id == placement.id)
+    for model, where in ((CustodyExtension, CustodyExtension.custody_period_id.in_(periods)),
+                         (CustodyPeriod, CustodyPeriod.placement_id == placement.id),
+                         (PlacementDocument, PlacementDocument.placement_id == placement.id)):
+        for obj in session.scalars(select(model).where(where)):
+            session.delete(obj)
+        session.flush()
+    session.delete(placement)
+    session.flush()
+

@@ -1,1 +1,0 @@
-"""Use cases: load, call the rules, write. They flush; the request or CLI boundary commits."""

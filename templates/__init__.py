@@ -1,0 +1,1 @@
+"""The Jinja templates, one folder per area: a data package, installed as lpks.templates."""
