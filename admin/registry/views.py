@@ -227,7 +227,7 @@ class VerificationView(ServiceModelView):
 
     def get_one(self, id):
         obj = super().get_one(id)
-        if obj is not None and obj.status != "final" and current_user.role == "operator_lpks":
+        if obj is not None and not registry_verification.visible(current_user, obj):
             return None
         return obj
 

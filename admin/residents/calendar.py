@@ -9,9 +9,8 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.platform.models.holiday import Holiday
-from lpks.platform.models.user import ROLE_ADMIN
 from lpks.rules import CustodyLevel, basis_info
-from lpks.security import WRITE
+from lpks.security import WRITE, works_with_lpks_data
 from lpks.residents import calculators
 from lpks.platform.services import holidays
 from lpks.platform.errors import ServiceError
@@ -86,7 +85,7 @@ class CalculatorView(BaseView):
     """Deadline calculators for social workers: titipan, court placement and age (every role but admin)."""
 
     def is_accessible(self) -> bool:
-        return current_user.is_authenticated and current_user.role != ROLE_ADMIN
+        return works_with_lpks_data(current_user)
 
     def inaccessible_callback(self, name, **kwargs):
         abort(403 if current_user.is_authenticated else 401)

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from sqlalchemy import inspect
-from sqlalchemy.orm import Session
 
 from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
 from lpks.registry.models.institution import Institution

@@ -8,17 +8,33 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lpks.platform.errors import Conflict, ServiceError, error_list
 from lpks.residents.models.resident import SEXES
-from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
+from lpks.residents.services import (
+    admission as placements_admission,
+)
+from lpks.residents.services import (
+    batch as residents_batch,
+)
 from lpks.residents.services import (
     custody,
     placements,
-    admission as placements_admission,
     residents,
-    batch as residents_batch,
 )
-from lpks.platform.errors import Conflict, ServiceError, error_list
-from lpks.residents.services.common import parse_bool, parse_choice, parse_date, parse_datetime, parse_int
+from lpks.residents.services.common import (
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_datetime,
+    parse_int,
+)
+from lpks.rules import (
+    CONDITION_OPTIONS,
+    REQUIRED_DOCUMENTS,
+    CustodyLevel,
+    LegalBasis,
+    ResidentKind,
+)
 
 
 def _codes(enum) -> str:
