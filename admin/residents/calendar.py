@@ -6,18 +6,7 @@ from flask_admin import BaseView, expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-
-from lpks.extensions import db
-from lpks.platform.models.holiday import Holiday
-from lpks.rules import CustodyLevel, basis_info
-from lpks.security import WRITE, works_with_lpks_data
-from lpks.residents import calculators
-from lpks.platform.services import holidays
-from lpks.platform.errors import ServiceError
-from lpks.residents.services.placement_status import readings
-
 from lpks.admin.base import SecureModelView, role_may
-from lpks.admin.residents.children import on_form
 from lpks.admin.residents.forms import (
     HOLIDAY_KIND_LABELS,
     AgeCalcForm,
@@ -26,7 +15,17 @@ from lpks.admin.residents.forms import (
     HolidayForm,
     SeedForm,
     form_data,
+    on_form,
 )
+
+from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.services import holidays
+from lpks.residents import calculators
+from lpks.residents.services.placement_status import readings
+from lpks.rules import CustodyLevel, basis_info
+from lpks.security import WRITE, works_with_lpks_data
 
 
 class HolidayView(SecureModelView):

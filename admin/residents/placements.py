@@ -8,32 +8,11 @@ from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import SelectChoice
-
-from lpks.extensions import db
-from lpks.residents.models.custody import CustodyPeriod
-from lpks.residents.models.placement import Placement, PlacementDocument
-from lpks.platform.models.region import Region
-from lpks.residents.models.resident import Resident
-from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
-from lpks.rules.lifecycle import allowed_actions
-from lpks.security import READ, WRITE, can
-from lpks.residents.services import (
-    custody,
-    placements,
-    admission as placements_admission,
-    placement_status as placements_status,
-    residents,
-)
-from lpks.platform.errors import ServiceError
-from lpks.residents.services.placement_status import label
-from lpks.residents.services.common import local_date, today
-
 from lpks.admin.base import SecureModelView
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
-from lpks.admin.residents.children import on_form
 from lpks.admin.residents.forms import (
+    STATUS_LABELS,
     AdmitForm,
     BehaviourForm,
     ConfirmForm,
@@ -42,11 +21,35 @@ from lpks.admin.residents.forms import (
     ExitForm,
     ExtensionForm,
     NoticeForm,
-    STATUS_LABELS,
     PlacementEditForm,
     PlacementForm,
     form_data,
+    on_form,
 )
+from wtforms import SelectChoice
+
+from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.platform.models.region import Region
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
+from lpks.residents.services import (
+    admission as placements_admission,
+)
+from lpks.residents.services import (
+    custody,
+    placements,
+    residents,
+)
+from lpks.residents.services import (
+    placement_status as placements_status,
+)
+from lpks.residents.services.common import local_date, today
+from lpks.residents.services.placement_status import label
+from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
+from lpks.rules.lifecycle import allowed_actions
+from lpks.security import READ, WRITE, can
 
 PRINTS = {"bast": "residents/print/bast.html", "serah-terima-titipan": "residents/print/serah_terima.html",
           "pemberitahuan": "residents/print/notice.html"}
