@@ -14,7 +14,7 @@ from wtforms.validators import Optional
 from accreditation import STAFF_FUNCTIONS, STANDARD_ITEMS, Engagement
 from accreditation.registry_catalogue import DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS, label
 from lpks.extensions import db
-from lpks.i18n import format_angka
+from lpks.formats import format_angka
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
 from lpks.security import READ, scope_clause

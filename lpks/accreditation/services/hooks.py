@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentEvent,
+    InstitutionClass,
+)
 from lpks.registry.models.institution import Institution
-from lpks.accreditation.models import InstitutionClass
 
 APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent)
 WORK_AREA_TABLE = "institution_work_area"  # the registry's link table (issue 3)

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.i18n import format_tanggal
+from lpks.formats import format_tanggal
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.custody import (
