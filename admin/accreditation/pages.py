@@ -8,22 +8,26 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from accreditation.workflow import QUEUES, State, effective_state, may_adjust, may_answer
-from lpks.extensions import db
-from lpks.accreditation.models import Assessment, AssessmentEvent
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import User
-from lpks.security import WRITE, can, works_with_lpks_data
-from lpks.accreditation.services import assessments
-from lpks.accreditation.services import evidence as answer_evidence
-from lpks.accreditation.services import classes
+from accreditation.workflow import (
+    QUEUES,
+    State,
+    effective_state,
+    may_adjust,
+    may_answer,
+)
 from lpks.accreditation import reports
-from lpks.accreditation.services import steps
-from lpks.platform import clock
-from lpks.security.access import scoped_select
+from lpks.accreditation.models import Assessment, AssessmentEvent
+from lpks.accreditation.services import assessments, classes, steps
+from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.accreditation.view import lines as indicator_lines
+from lpks.extensions import db
+from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
+from lpks.security import WRITE, can, works_with_lpks_data
+from lpks.security.access import scoped_select
 
 PAGE_SIZE = 50
 SUGGEST_STATES = {State.DRAFT.value, State.RETURNED.value, State.SUBMITTED.value}

@@ -5,15 +5,14 @@ from flask import Response, redirect, render_template, request, url_for
 from flask_admin import expose
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.registry.base import RegistryPage
 
 from lpks.extensions import db
 from lpks.io.registry_export import standards_workbook
-from lpks.io.registry_xlsx import XLSX_MIME
+from lpks.io.workbook import XLSX_MIME
 from lpks.platform.services import audit
 from lpks.registry.services import evidence, standards
 from lpks.registry.services.common import day
-
-from lpks.admin.registry.base import RegistryPage
 
 
 def _as_of():
