@@ -15,7 +15,7 @@ from lpks.security import WRITE
 from lpks.residents import calculators
 from lpks.platform.services import holidays
 from lpks.platform.errors import ServiceError
-from lpks.residents.services.placement_status import readings
+from lpks.residents.services.placement_status import estimate_note, readings
 
 from lpks.admin.base import SecureModelView, role_may
 from lpks.admin.residents.children import on_form
@@ -106,5 +106,7 @@ class CalculatorView(BaseView):
                 except ServiceError as exc:
                     db.session.rollback()
                     errors[key] = exc.message
+        estimates = {key: estimate_note(result.get("calendar_missing_years")) for key, result in results.items()}
         return self.render("residents/calculator.html", forms=forms, results=results, errors=errors,
-                           readings=readings(), levels=list(CustodyLevel), court=basis_info("court_decision"))
+                           estimates=estimates, readings=readings(), levels=list(CustodyLevel),
+                           court=basis_info("court_decision"))

@@ -8,7 +8,9 @@ from typing import Any
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Date, String, and_, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import (
+    Date, Integer, String, and_, case, cast, extract, func, literal, null, or_, select, union, union_all,
+)
 from sqlalchemy.orm import Session
 
 from lpks.residents.models.custody import CustodyPeriod
@@ -261,19 +263,25 @@ def occupancy_section(session: Session, user) -> Section | None:
 
 
 def calendar_section(session: Session, user) -> Section | None:
-    """A warning while this year or the next has no holiday in the calendar: every notice deadline would then count
-    weekends only (RULES §5). Kementerian Sosial's tile leads to the calendar, where it seeds or adds the dates."""
+    """A warning while a year the calendar does not hold is touched by an open titipan deadline in scope (start to
+    last day, and the notice deadline), or is this year or the next: working days counted there are estimates
+    (RULES §5 Calendar coverage). Kementerian Sosial's tile leads to the calendar, where it seeds or adds dates."""
     if user.role == ROLE_ADMIN:
         return None
     from lpks.platform.models.holiday import Holiday
 
     from lpks.platform.services.holidays import default_years
 
-    years = default_years()
-    present = session.execute(select(
-        *[func.count(Holiday.id).filter(Holiday.day.between(date(y, 1, 1), date(y, 12, 31))) for y in years]
-    ).where(Holiday.day.between(date(years[0], 1, 1), date(years[-1], 12, 31)))).one()
-    missing = [year for year, count in zip(years, present) if not count]
+    def year_of(column):
+        return cast(extract("year", column), Integer)
+
+    open_periods = _open_periods(user, CustodyPeriod.id).subquery()
+    touched = union(*(select(year_of(column).label("year")).where(CustodyPeriod.id.in_(select(open_periods.c.id)))
+                      for column in (CustodyPeriod.start_date, CustodyPeriod.notice_deadline,
+                                     CustodyPeriod.last_day)),
+                    *(select(literal(year, Integer).label("year")) for year in default_years())).subquery()
+    held = select(Holiday.id).where(year_of(Holiday.day) == touched.c.year)
+    missing = list(session.scalars(select(touched.c.year).where(~held.exists()).order_by(touched.c.year)))
     if not missing:
         return None
     years = ", ".join(str(year) for year in missing)

@@ -3,7 +3,8 @@
 from lpks.rules.age import ADULT_AGE, MIN_AGE_ANAK, AgeCheck, ResidentKind, Route, age_on, check_resident_age, route
 from lpks.rules.bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
 from lpks.rules.calendar import (
-    HOLIDAY_CUTI_BERSAMA, HOLIDAY_NATIONAL, holiday_dates, is_working_day, seed_holiday_kinds, seed_holidays,
+    CALENDAR_READING_EN, CALENDAR_READING_ID, HOLIDAY_CUTI_BERSAMA, HOLIDAY_NATIONAL, calendar_missing_years,
+    held_years, holiday_dates, missing_years, is_working_day, seed_holiday_kinds, seed_holidays,
     working_day_before, working_days_between,
 )
 from lpks.rules.court import (
@@ -13,7 +14,8 @@ from lpks.rules.court import (
 )
 from lpks.rules.custody import (
     DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID, NOTICE_WORKING_DAYS,
-    CustodyLevel, CustodyPeriod, check_days, check_next_level, compute_custody, last_day, next_level, notice_deadline,
+    CustodyLevel, CustodyPeriod, check_days, check_next_level, compute_custody, custody_missing_years, last_day,
+    next_level, notice_deadline,
 )
 from lpks.rules.dashboard import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
@@ -33,13 +35,15 @@ from lpks.rules.placements import (
 __all__ = [
     "ADULT_AGE", "MIN_AGE_ANAK", "AgeCheck", "ResidentKind", "Route", "age_on", "check_resident_age", "route",
     "CONDITION_OPTIONS", "CONDITIONS", "LegalBasis", "PreProcessOffence", "TitipanReason",
-    "HOLIDAY_CUTI_BERSAMA", "HOLIDAY_NATIONAL", "holiday_dates", "is_working_day", "seed_holiday_kinds",
+    "CALENDAR_READING_EN", "CALENDAR_READING_ID", "HOLIDAY_CUTI_BERSAMA", "HOLIDAY_NATIONAL",
+    "calendar_missing_years", "held_years", "holiday_dates", "missing_years", "is_working_day", "seed_holiday_kinds",
     "seed_holidays", "working_day_before", "working_days_between",
     "MAX_MONTHS", "MIN_SERVED_MONTHS", "PAROLE_READING_EN", "PAROLE_READING_ID", "CourtPlacement", "ParoleStatus",
     "check_months", "compute_court_placement", "parole_eligible_from", "parole_explanation", "parole_status",
     "placement_last_day",
     "DAY_COUNTING_READING_EN", "DAY_COUNTING_READING_ID", "NOTICE_READING_EN", "NOTICE_READING_ID",
     "NOTICE_WORKING_DAYS", "CustodyLevel", "CustodyPeriod", "check_days", "check_next_level", "compute_custody",
+    "custody_missing_years",
     "last_day",
     "next_level", "notice_deadline",
     "CUSTODY_ENDING_WITHIN_DAYS", "NOTICE_DUE_WITHIN_DAYS", "PLACEMENT_ENDING_WITHIN_DAYS", "due_window",

@@ -34,6 +34,9 @@ def _obj(**properties) -> dict:
 
 
 STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+YEARS = {"type": "array", "items": INT,
+         "description": "Tahun yang disentuh perhitungan hari kerja tetapi belum ada di kalender hari libur "
+                        "(tanggalnya perkiraan); [] bila lengkap"}
 KINDS, SEXES = {"enum": ["anak", "anak_korban", "anak_saksi"]}, {"enum": ["laki_laki", "perempuan"]}
 LEVELS = {"enum": ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]}
 RESIDENT_SCHEMA = _obj(id=INT, institution_id=INT, register_number=STR, initials=STR, kind=KINDS, sex=SEXES,
@@ -47,7 +50,8 @@ IDENTITY_SCHEMA = {"type": "object", "description": "Identitas lengkap (dicatat 
 PLACEMENT_SCHEMA = _obj(id=INT, resident=RESIDENT_SCHEMA, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
                         parole_eligible_from=NULL_DATE, missing_documents={"type": "array"},
                         doctor_certificate_due={"type": ["string", "null"], "format": "date-time"},
-                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]}, version=INT)
+                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]},
+                        calendar_missing_years=YEARS, version=INT)
 PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "diversi", "court_decision",
                                                         "pre_process"]},
                        conditions={"type": "array", "items": STR}, start_date=DATE, months=INT,
@@ -55,7 +59,7 @@ PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "
                        hospital_exam_result=STR, note=STR, version=INT)
 PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_days=INT, last_day=DATE,
                      notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
-                     version=INT)
+                     calendar_missing_years=YEARS, version=INT)
 PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE, granted_days=INT, letter_number=STR, letter_date=DATE,
                     depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT)
 
@@ -80,7 +84,9 @@ def _placement_row(placement: Placement) -> dict:
             "parole_eligible_from": (placement.parole_eligible_from.isoformat()
                                      if placement.parole_eligible_from else None),
             "exit_date": placement.exit_date.isoformat() if placement.exit_date else None,
-            "exit_reason": placement.exit_reason, "version": placement.version}
+            "exit_reason": placement.exit_reason, "version": placement.version,
+            # the row's dates count calendar days only (Pasal 13 ayat 4 and 6): no year of the calendar is needed
+            "calendar_missing_years": []}
 
 
 def _period_json(period: CustodyPeriod) -> dict:

@@ -53,6 +53,8 @@ class CustodyPeriod(SQLModel, table=True):
     max_days: int = Field(nullable=False)
     last_day: date = Field(sa_type=Date, nullable=False, index=True)
     notice_deadline: date = Field(sa_type=Date, nullable=False, index=True)
+    # years the deadline was counted over without the holiday calendar holding them ("2028,2029"): an estimate
+    calendar_missing_years: Optional[str] = text_field(60)
     notice_sent_on: Optional[date] = Field(default=None, sa_type=Date, index=True)
     notice_number: Optional[str] = text_field(80)
     status: str = text_field(10, default=PERIOD_OPEN, nullable=False, index=True)

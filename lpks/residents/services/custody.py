@@ -44,6 +44,7 @@ def recompute(session: Session, period: CustodyPeriod, holidays: Collection[date
     period.max_days = computed.max_days
     period.last_day = computed.last_day
     period.notice_deadline = computed.notice_deadline
+    period.calendar_missing_years = ",".join(map(str, computed.calendar_missing_years)) or None
     return period
 
 
@@ -52,9 +53,9 @@ def recompute_open(session: Session) -> int:
     holidays = holiday_set(session)
     count = 0
     for period in session.scalars(select(CustodyPeriod).where(CustodyPeriod.status == PERIOD_OPEN)):
-        before = period.notice_deadline
+        before = period.notice_deadline, period.calendar_missing_years
         recompute(session, period, holidays)
-        if period.notice_deadline != before:
+        if (period.notice_deadline, period.calendar_missing_years) != before:
             period.updated_at = utcnow()
             count += 1
     session.flush()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -11,7 +12,7 @@ from lpks.residents.models.placement import Placement
 from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
-    CONDITION_OPTIONS, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
@@ -30,7 +31,8 @@ def readings() -> dict[str, str]:
     """The Readings of RULES §5 that decide the dates shown, in the user's language."""
     return {"day_counting": _pick(DAY_COUNTING_READING_ID, DAY_COUNTING_READING_EN),
             "notice": _pick(NOTICE_READING_ID, NOTICE_READING_EN),
-            "parole": _pick(PAROLE_READING_ID, PAROLE_READING_EN)}
+            "parole": _pick(PAROLE_READING_ID, PAROLE_READING_EN),
+            "calendar": _pick(CALENDAR_READING_ID, CALENDAR_READING_EN)}
 
 
 def label(enum_type: type, value: str | None) -> str:
@@ -67,11 +69,26 @@ def extensions_by_period(session: Session, periods: list[CustodyPeriod]) -> dict
     return found
 
 
+def estimate_note(years) -> str:
+    """The mark of a date computed over years the holiday calendar lacks, naming them (RULES §5), or ""."""
+    if not years:
+        return ""
+    return _("Perkiraan: kalender hari libur tahun %(years)s belum diisi, sehingga hari libur nasional dan cuti "
+             "bersama tahun itu belum diperhitungkan.", years=", ".join(str(year) for year in years))
+
+
+def period_missing_years(period: CustodyPeriod) -> tuple[int, ...]:
+    """The calendar years a stored period's deadline was counted over without the calendar holding them (stored by
+    the custody service, and again for open periods whenever the calendar changes)."""
+    return tuple(int(year) for year in (period.calendar_missing_years or "").split(",") if year)
+
+
 def period_state(session: Session, period: CustodyPeriod, present: bool,
                  extensions: list[CustodyExtension] | None = None) -> dict[str, Any]:
-    """A titipan period with its extensions (read here unless given) and flags."""
+    """A titipan period with its extensions (read here unless given), flags and the calendar years it lacks."""
     day = today()
     is_open = period.status == PERIOD_OPEN
+    missing = period_missing_years(period)
     return {
         "id": period.id, "placement_id": period.placement_id, "level": period.level,
         "level_label": label(CustodyLevel, period.level), "start_date": period.start_date.isoformat(),
@@ -84,6 +101,7 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
         "depositor_address": period.depositor_address, "status": period.status,
         "closed_on": period.closed_on.isoformat() if period.closed_on else None,
         "closed_reason": period.closed_reason, "version": period.version,
+        "calendar_missing_years": list(missing), "estimate_note": estimate_note(missing),
         "notice_overdue": is_open and present and is_notice_overdue(period.notice_deadline, day,
                                                                     period.notice_sent_on),
         "overstay": is_open and is_overstay(period.last_day, day, present),
@@ -109,6 +127,7 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
     late = (placement.doctor_certificate_due is not None and is_doctor_certificate_late(
         aware(placement.handover_at), aware(placement.doctor_certificate_received_at), moment))
     exam_required = requires_hospital_exam(placement.basis, placement.suspected_violence)
+    periods = [period_state(session, p, present) for p in periods_of(session, placement)]
     return {
         "id": placement.id, "institution_id": placement.institution_id, "resident_id": placement.resident_id,
         "basis": placement.basis, "basis_label": info.label_en if locale_code().startswith("en") else info.label_id,
@@ -149,6 +168,7 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "exit_note": placement.exit_note,
         "exit_reasons": [{"code": r.value, "label": r.label(locale_code()), "pasal": r.pasal}
                          for r in exit_reasons_for(placement.basis)],
-        "custody_periods": [period_state(session, p, present) for p in periods_of(session, placement)],
+        "custody_periods": periods,
+        "calendar_missing_years": sorted({year for p in periods for year in p["calendar_missing_years"]}),
         "version": placement.version,
     }

@@ -1,0 +1,41 @@
+"""legal obligations around placements and designation (issue 12): calendar coverage of stored deadlines
+
+Revision ID: 0011
+Revises: 0010
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+
+def _fill_calendar_missing_years() -> None:
+    """Store, for the periods that exist, the years their deadline was counted over without the calendar."""
+    from lpks.rules import custody_missing_years
+
+    bind = op.get_bind()
+    holiday = sa.table("holiday", sa.column("day", sa.Date))
+    held = {day.year for day in bind.execute(sa.select(holiday.c.day)).scalars()}
+    period = sa.table("custody_period", sa.column("id", sa.Integer), sa.column("start_date", sa.Date),
+                      sa.column("last_day", sa.Date), sa.column("notice_deadline", sa.Date),
+                      sa.column("calendar_missing_years", sa.String))
+    rows = bind.execute(sa.select(period.c.id, period.c.start_date, period.c.last_day, period.c.notice_deadline))
+    for ident, start, last, deadline in rows.all():
+        missing = custody_missing_years(start, last, deadline, held)
+        if missing:
+            bind.execute(period.update().where(period.c.id == ident)
+                         .values(calendar_missing_years=",".join(map(str, missing))))
+
+
+def upgrade() -> None:
+    """New columns and tables of issue 12."""
+    op.add_column("custody_period", sa.Column("calendar_missing_years", sa.String(60), nullable=True))
+    _fill_calendar_missing_years()
+
+
+def downgrade() -> None:
+    """Drop them."""
+    op.drop_column("custody_period", "calendar_missing_years")
