@@ -120,6 +120,9 @@ class CustodyForm(FlaskForm):
     depositor_agency = StringField(_l("Lembaga penitip"))
     depositor_superior = StringField(_l("Atasan lembaga penitip (tembusan surat pemberitahuan)"))
     depositor_address = StringField(_l("Alamat lembaga penitip"), validators=[Optional()])
+    confirm_gap = SelectField(_l("Bila masa ini dimulai lebih dari sehari setelah hari terakhir masa sebelumnya: "
+                                 "hari tanpa masa titipan dicatat sebagai kelebihan masa titipan"),
+                              choices=yes_no(_l("Ya, catat sebagai kelebihan masa titipan"), _l("Tidak")))
 
 
 class ExtensionForm(FlaskForm):

@@ -39,20 +39,22 @@ def _link(placement_id: int, anchor: str = "") -> str:
 
 
 def _custody_conditions(day) -> dict[str, Any]:
-    """The titipan tiles' conditions on open periods (Pasal 11 ayat 3–4), by the name lists filter with."""
-    unsent = CustodyPeriod.notice_sent_on.is_(None)
+    """The titipan tiles' conditions on the periods of children present (Pasal 11 ayat 3–4), by the name lists
+    filter with. An overstay is an open period past its last day, or days left without a period before a later
+    one: those stay counted however many periods follow (RULES §5)."""
+    is_open = CustodyPeriod.status == PERIOD_OPEN
+    unsent = and_(is_open, CustodyPeriod.notice_sent_on.is_(None))
     first, last = due_window(day, NOTICE_DUE_WITHIN_DAYS)
     ending_first, ending_last = due_window(day, CUSTODY_ENDING_WITHIN_DAYS)
     return {"notice_overdue": and_(unsent, CustodyPeriod.notice_deadline < day),
             "notice_due": and_(unsent, CustodyPeriod.notice_deadline.between(first, last)),
-            "custody_ending": CustodyPeriod.last_day.between(ending_first, ending_last),
-            "custody_overstay": CustodyPeriod.last_day < day}
+            "custody_ending": and_(is_open, CustodyPeriod.last_day.between(ending_first, ending_last)),
+            "custody_overstay": or_(and_(is_open, CustodyPeriod.last_day < day), CustodyPeriod.uncovered_days > 0)}
 
 
 def _custody_live():
-    """Open titipan periods of children still present."""
-    return and_(CustodyPeriod.status == PERIOD_OPEN,
-                CustodyPeriod.placement_id.in_(select(Placement.id).where(Placement.status == STATUS_PRESENT)))
+    """Titipan periods of children still present (the conditions above say which must be open)."""
+    return CustodyPeriod.placement_id.in_(select(Placement.id).where(Placement.status == STATUS_PRESENT))
 
 
 def _court_conditions(day) -> dict[str, Any]:
@@ -121,12 +123,15 @@ def _tiles(names, values, endpoint: str, levels) -> list[Tile]:
             for name, value, level in zip(names, values, levels)]
 
 
-def _open_periods(user, *columns):
-    """SELECT over the open titipan periods of children still present, in scope: the same rows as _custody_live,
-    joined so the period's own (institution, status, last day) index leads."""
+def _present_periods(user, *columns):
+    """SELECT over the titipan periods of children still present, in scope: the same rows as _custody_live."""
     return (select(*columns).select_from(CustodyPeriod).join(Placement, Placement.id == CustodyPeriod.placement_id)
-            .where(CustodyPeriod.status == PERIOD_OPEN, Placement.status == STATUS_PRESENT,
-                   scope_clause(user, CustodyPeriod, READ)))
+            .where(Placement.status == STATUS_PRESENT, scope_clause(user, CustodyPeriod, READ)))
+
+
+def _open_periods(user, *columns):
+    """SELECT over the open titipan periods of children still present, in scope."""
+    return _present_periods(user, *columns).where(CustodyPeriod.status == PERIOD_OPEN)
 
 
 # The three lists below share one statement (UNION ALL); each part gives these columns, in this order.
@@ -144,7 +149,7 @@ def _custody(user) -> tuple[Section, object]:
     """Titipan: notices overdue and due within 7 days, periods ending within 7 days, overstays (Pasal 11)."""
     conds = _custody_conditions(today())
     overdue, due_soon, ending, overstay = conds.values()
-    counts = counts_of(_open_periods(user, CustodyPeriod.id), conds).values()
+    counts = counts_of(_present_periods(user, CustodyPeriod.id), conds).values()
     levels = ("danger", "warning", "warning", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"),
                       tiles=_tiles(conds, counts, "custody.index_view", levels),
@@ -153,7 +158,7 @@ def _custody(user) -> tuple[Section, object]:
                       empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
                  (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
-    rows = (_open_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
+    rows = (_present_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
             .join(Institution, Institution.id == Placement.institution_id)
             .where(or_(overdue, due_soon, ending, overstay)))
     return section, _part(0, rows, (CustodyPeriod.notice_deadline, CustodyPeriod.id), Resident.initials,

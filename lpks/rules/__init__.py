@@ -17,6 +17,7 @@ from lpks.rules.custody import (
     CustodyLevel, CustodyPeriod, check_days, check_next_level, compute_custody, custody_missing_years, last_day,
     next_level, notice_deadline,
 )
+from lpks.rules.custody_cover import COVER_READING_EN, COVER_READING_ID, Uncovered, check_period_start, latest_start
 from lpks.rules.dashboard import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
     is_custody_ending_soon, is_notice_due_soon, is_notice_overdue, is_over_capacity, is_overstay,
@@ -41,9 +42,9 @@ __all__ = [
     "MAX_MONTHS", "MIN_SERVED_MONTHS", "PAROLE_READING_EN", "PAROLE_READING_ID", "CourtPlacement", "ParoleStatus",
     "check_months", "compute_court_placement", "parole_eligible_from", "parole_explanation", "parole_status",
     "placement_last_day",
-    "DAY_COUNTING_READING_EN", "DAY_COUNTING_READING_ID", "NOTICE_READING_EN", "NOTICE_READING_ID",
+    "COVER_READING_EN", "COVER_READING_ID", "DAY_COUNTING_READING_EN", "DAY_COUNTING_READING_ID", "NOTICE_READING_EN", "NOTICE_READING_ID",
     "NOTICE_WORKING_DAYS", "CustodyLevel", "CustodyPeriod", "check_days", "check_next_level", "compute_custody",
-    "custody_missing_years",
+    "custody_missing_years", "Uncovered", "check_period_start", "latest_start",
     "last_day",
     "next_level", "notice_deadline",
     "CUSTODY_ENDING_WITHIN_DAYS", "NOTICE_DUE_WITHIN_DAYS", "PLACEMENT_ENDING_WITHIN_DAYS", "due_window",

@@ -34,8 +34,13 @@ def upgrade() -> None:
     """New columns and tables of issue 12."""
     op.add_column("custody_period", sa.Column("calendar_missing_years", sa.String(60), nullable=True))
     _fill_calendar_missing_years()
+    op.add_column("custody_period", sa.Column("uncovered_from", sa.Date(), nullable=True))
+    op.add_column("custody_period", sa.Column("uncovered_days", sa.Integer(), nullable=True))
+    op.create_index("ix_custody_period_uncovered_days", "custody_period", ["uncovered_days"])
 
 
 def downgrade() -> None:
     """Drop them."""
-    op.drop_column("custody_period", "calendar_missing_years")
+    op.drop_index("ix_custody_period_uncovered_days", table_name="custody_period")
+    for column in ("uncovered_days", "uncovered_from", "calendar_missing_years"):
+        op.drop_column("custody_period", column)

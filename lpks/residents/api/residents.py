@@ -59,9 +59,12 @@ PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "
                        hospital_exam_result=STR, note=STR, version=INT)
 PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_days=INT, last_day=DATE,
                      notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
+                     uncovered_from=NULL_DATE, uncovered_to=NULL_DATE, uncovered_days=INT, overstay=BOOL,
                      calendar_missing_years=YEARS, version=INT)
 PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE, granted_days=INT, letter_number=STR, letter_date=DATE,
-                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT)
+                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT,
+                    confirm_gap={**BOOL, "description": "Wajib true bila masa ini dimulai lebih dari sehari setelah "
+                                 "hari terakhir masa sebelumnya; hari tanpa masa titipan dicatat sebagai overstay"})
 
 
 def _resident_json(resident: Resident) -> dict:

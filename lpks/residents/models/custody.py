@@ -57,6 +57,10 @@ class CustodyPeriod(SQLModel, table=True):
     calendar_missing_years: Optional[str] = text_field(60)
     notice_sent_on: Optional[date] = Field(default=None, sa_type=Date, index=True)
     notice_number: Optional[str] = text_field(80)
+    # days the child was held between the previous period's last day and this start, confirmed by the user: an
+    # overstay that stays on the record and in every overstay figure (RULES §5)
+    uncovered_from: Optional[date] = Field(default=None, sa_type=Date)
+    uncovered_days: Optional[int] = Field(default=None, index=True)
     status: str = text_field(10, default=PERIOD_OPEN, nullable=False, index=True)
     closed_on: Optional[date] = Field(default=None, sa_type=Date)
     closed_reason: Optional[str] = text_field(40)

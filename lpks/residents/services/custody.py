@@ -15,12 +15,12 @@ from lpks.residents.models.placement import Placement
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.custody import CLOSED_NEXT_LEVEL, PERIOD_CLOSED, PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_EXITED
-from lpks.rules import CustodyLevel, LegalBasis, check_next_level, compute_custody
+from lpks.rules import CustodyLevel, LegalBasis, check_next_level, check_period_start, compute_custody
 from lpks.security import WRITE, can
 
 from lpks.security.access import check_version
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import holiday_set, parse_date, parse_int, parse_text, rules, today
+from lpks.residents.services.common import holiday_set, parse_bool, parse_date, parse_int, parse_text, rules, today
 
 PERIOD_EDITABLE = ("start_date", "granted_days", "letter_number", "letter_date", "depositor_agency",
                    "depositor_superior", "depositor_address")
@@ -101,6 +101,7 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
         if period.start_date <= previous.start_date:
             raise ServiceError(_("Masa titipan tingkat berikutnya harus dimulai setelah tanggal mulai masa "
                                  "sebelumnya."), "start_date")
+    _check_cover(period, previous, data)
     recompute(session, period, field="granted_days")
     if previous is not None and previous.status == PERIOD_OPEN:
         previous.status = PERIOD_CLOSED
@@ -110,6 +111,25 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     session.add(period)
     session.flush()
     return period
+
+
+def _check_cover(period: CustodyPeriod, previous: CustodyPeriod | None, data: dict[str, Any]) -> None:
+    """The start is at the latest the later of today and the day after the previous last day; days left without a
+    period are recorded on this one as an overstay once the user confirms them (RULES §5)."""
+    confirm = parse_bool(data.get("confirm_gap"), "confirm_gap", _("Konfirmasi hari tanpa masa titipan"))
+    with rules():
+        gap = check_period_start(period.start_date, today(), previous.last_day if previous else None, bool(confirm))
+    period.uncovered_from = gap.first if gap else None
+    period.uncovered_days = gap.days if gap else None
+
+
+def _previous(session: Session, period: CustodyPeriod) -> CustodyPeriod | None:
+    """The period before `period` on the same placement (the one it followed)."""
+    with session.no_autoflush:
+        return session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == period.placement_id,
+                                                           CustodyPeriod.id != period.id,
+                                                           CustodyPeriod.id < period.id)
+                               .order_by(CustodyPeriod.id.desc())).first()
 
 
 def _check_start(period: CustodyPeriod, placement: Placement) -> None:
@@ -130,8 +150,11 @@ def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict
     """Correct an open period's start, days, letter or depositing agency; the dates follow."""
     _require_open(user, period)
     check_version(period, data.get("version"))
+    old_start = period.start_date
     _apply(period, {k: v for k, v in data.items() if k in PERIOD_EDITABLE})
     _check_start(period, session.get(Placement, period.placement_id))
+    if period.start_date != old_start:
+        _check_cover(period, _previous(session, period), data)
     recompute(session, period, field="granted_days")
     period.updated_at = utcnow()
     session.flush()

@@ -1,6 +1,7 @@
 """What a placement's page and the API show: documents, certificate, hospital exam, parole, custody (RULES §4–5)."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from flask_babel import gettext as _
@@ -12,7 +13,7 @@ from lpks.residents.models.placement import Placement
 from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
-    CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
@@ -32,7 +33,8 @@ def readings() -> dict[str, str]:
     return {"day_counting": _pick(DAY_COUNTING_READING_ID, DAY_COUNTING_READING_EN),
             "notice": _pick(NOTICE_READING_ID, NOTICE_READING_EN),
             "parole": _pick(PAROLE_READING_ID, PAROLE_READING_EN),
-            "calendar": _pick(CALENDAR_READING_ID, CALENDAR_READING_EN)}
+            "calendar": _pick(CALENDAR_READING_ID, CALENDAR_READING_EN),
+            "cover": _pick(COVER_READING_ID, COVER_READING_EN)}
 
 
 def label(enum_type: type, value: str | None) -> str:
@@ -89,6 +91,8 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
     day = today()
     is_open = period.status == PERIOD_OPEN
     missing = period_missing_years(period)
+    uncovered_to = (period.uncovered_from + timedelta(days=period.uncovered_days - 1)
+                    if period.uncovered_from and period.uncovered_days else None)
     return {
         "id": period.id, "placement_id": period.placement_id, "level": period.level,
         "level_label": label(CustodyLevel, period.level), "start_date": period.start_date.isoformat(),
@@ -104,11 +108,31 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
         "calendar_missing_years": list(missing), "estimate_note": estimate_note(missing),
         "notice_overdue": is_open and present and is_notice_overdue(period.notice_deadline, day,
                                                                     period.notice_sent_on),
-        "overstay": is_open and is_overstay(period.last_day, day, present),
+        "past_last_day": is_open and is_overstay(period.last_day, day, present),
+        "uncovered_from": period.uncovered_from.isoformat() if period.uncovered_from else None,
+        "uncovered_to": uncovered_to.isoformat() if uncovered_to else None,
+        "uncovered_days": period.uncovered_days or 0,
+        # an overstay stays on the record: days past this period's last day, or days before it without a period
+        "overstay": (is_open and is_overstay(period.last_day, day, present)) or bool(period.uncovered_days),
         "extensions": [{"id": ext.id, "authority": ext.authority, "letter_number": ext.letter_number,
                         "letter_date": ext.letter_date.isoformat() if ext.letter_date else None, "days": ext.days}
                        for ext in (extensions_of(session, period) if extensions is None else extensions)],
     }
+
+
+def overstays(periods: list[dict[str, Any]], day: date) -> list[dict[str, Any]]:
+    """Every stretch the child was held without a titipan period, with its dates and days (RULES §5): the days
+    before a period that started late, and the days since an open period's last day."""
+    found = []
+    for period in periods:
+        if period["uncovered_days"]:
+            found.append({"from": period["uncovered_from"], "to": period["uncovered_to"],
+                          "days": period["uncovered_days"], "ongoing": False})
+        if period["past_last_day"]:
+            first = date.fromisoformat(period["last_day"]) + timedelta(days=1)
+            found.append({"from": first.isoformat(), "to": day.isoformat(), "days": (day - first).days + 1,
+                          "ongoing": True})
+    return found
 
 
 def state(session: Session, placement: Placement) -> dict[str, Any]:
@@ -161,7 +185,9 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "behaviour_assessed_on": (placement.behaviour_assessed_on.isoformat()
                                   if placement.behaviour_assessed_on else None),
         "behaviour_note": placement.behaviour_note, "parole": parole,
-        "overstay": placement.last_day is not None and is_overstay(placement.last_day, day, present),
+        "overstay": ((placement.last_day is not None and is_overstay(placement.last_day, day, present))
+                     or any(p["overstay"] for p in periods)),
+        "overstays": overstays(periods, day),
         "over_capacity_reason": placement.over_capacity_reason, "note": placement.note,
         "exit_date": placement.exit_date.isoformat() if placement.exit_date else None,
         "exit_reason": placement.exit_reason, "exit_reason_label": label(ExitReason, placement.exit_reason),
