@@ -17,8 +17,8 @@ from .conftest import Api, make_placement, open_custody
 @pytest.fixture
 def calendar_2026_2027(demo, session):
     """The calendar holds 2026 and 2027 only (what the demo seeds on 2 December 2026)."""
-    from lpks.models import Holiday
-    from lpks.services import holidays
+    from lpks.platform.models.holiday import Holiday
+    from lpks.platform.services import holidays
 
     session.execute(delete(Holiday))
     holidays.seed(session, [2026, 2027])

@@ -37,7 +37,7 @@ def _counted_as_overstay(client, placement) -> bool:
 def held_past(seeded, client, clock):
     """The issue's child: penyidikan 24 Oct – 7 Nov 2026 (7 days + 8 by extension), still held on 2 Dec 2026."""
     from lpks.extensions import db
-    from lpks.services import holidays
+    from lpks.platform.services import holidays
 
     with seeded.app_context():
         holidays.seed(db.session, [2026, 2027])
