@@ -125,6 +125,19 @@ class CustodyForm(FlaskForm):
                               choices=yes_no(_l("Ya, catat sebagai kelebihan masa titipan"), _l("Tidak")))
 
 
+class PeriodCorrectionForm(FlaskForm):
+    """Correct a titipan period; once the child is admitted, start and days only by a corrected letter."""
+
+    start_date = StringField(_l("Tanggal mulai (hari ke-1)"), render_kw=DATE)
+    granted_days = StringField(_l("Jumlah hari menurut surat"), render_kw=NUMBER)
+    correction_letter_number = StringField(_l("Nomor surat koreksi (wajib setelah anak diterima)"),
+                                           validators=[Optional()])
+    correction_letter_date = StringField(_l("Tanggal surat koreksi"), render_kw=DATE, validators=[Optional()])
+    confirm_gap = SelectField(_l("Hari tanpa masa titipan dicatat sebagai kelebihan masa titipan"),
+                              choices=yes_no(_l("Ya, catat sebagai kelebihan masa titipan"), _l("Tidak")))
+    version = HiddenField()
+
+
 class ExtensionForm(FlaskForm):
     """An extension of a titipan period."""
 

@@ -38,6 +38,7 @@ from lpks.admin.residents.forms import (
     ConfirmForm,
     CustodyForm,
     DocumentForm,
+    PeriodCorrectionForm,
     ExitForm,
     ExtensionForm,
     NoticeForm,
@@ -138,7 +139,10 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                 documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
                            for doc in state["documents"] if not doc["on_file"]},
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
-                notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form)
+                notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
+                corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
+                    "start_date": p["start_date"], "granted_days": str(p["granted_days"]),
+                    "version": str(p["version"])}) for p in periods if p["status"] == "open"})
         return context
 
     # --- a new placement from the resident's page -------------------------------------------------------------
@@ -195,6 +199,11 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     @expose("/custody/extend/", methods=("POST",))
     def extend_view(self):
         return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan")
+
+    @expose("/custody/correct/", methods=("POST",))
+    def correct_view(self):
+        form = PeriodCorrectionForm(prefix=f"p{request.args.get('period', '')}")
+        return self._act(form, custody.update_period, self._period, _("Masa titipan dikoreksi."), "titipan")
 
     @expose("/custody/notice/", methods=("POST",))
     def notice_view(self):

@@ -18,7 +18,7 @@ from lpks.platform.models.user import ROLE_OPERATOR
 from lpks.residents.services import custody, placements, admission as placements_admission
 from lpks.platform.services import holidays
 from lpks.residents.services import residents as resident_service
-from lpks.residents.services.common import now, today
+from lpks.residents.services.common import local_date, now, today
 
 # (register, kind, name, sex, born years before the offence, offence days ago, offence, placement scenario)
 CHILDREN = [
@@ -75,9 +75,9 @@ def _scenario(session: Session, user, resident: Resident, scenario: str) -> None
         _documents(session, user, placement, handover)
         placements_admission.admit(session, user, placement, {"handover_at": handover})
         return
-    placement = placements.create(session, user, {"resident_id": resident.id, "basis": "under_12",
-                                                  "start_date": day, "suspected_violence": True})
     handover = now() - timedelta(hours=2)
+    placement = placements.create(session, user, {"resident_id": resident.id, "basis": "under_12",
+                                                  "start_date": local_date(handover), "suspected_violence": True})
     for code, _label, _pasal in placements_admission.document_choices("under_12"):
         if code != "surat_keterangan_sehat":  # may follow within 24 hours of the handover
             placements_admission.add_document(session, user, placement,

@@ -17,6 +17,10 @@ from lpks.rules.custody import (
     CustodyLevel, CustodyPeriod, check_days, check_next_level, compute_custody, custody_missing_years, last_day,
     next_level, notice_deadline,
 )
+from lpks.rules.letters import (
+    EXTENSION_AUTHORITY, LETTER_FACTS, check_correction, check_first_letter, check_handover, check_placement_start,
+    sppa_pasal,
+)
 from lpks.rules.custody_cover import COVER_READING_EN, COVER_READING_ID, Uncovered, check_period_start, latest_start
 from lpks.rules.dashboard import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
@@ -44,6 +48,8 @@ __all__ = [
     "placement_last_day",
     "COVER_READING_EN", "COVER_READING_ID", "DAY_COUNTING_READING_EN", "DAY_COUNTING_READING_ID", "NOTICE_READING_EN", "NOTICE_READING_ID",
     "NOTICE_WORKING_DAYS", "CustodyLevel", "CustodyPeriod", "check_days", "check_next_level", "compute_custody",
+    "EXTENSION_AUTHORITY", "LETTER_FACTS", "check_correction", "check_first_letter", "check_handover",
+    "check_placement_start", "sppa_pasal",
     "custody_missing_years", "Uncovered", "check_period_start", "latest_start",
     "last_day",
     "next_level", "notice_deadline",

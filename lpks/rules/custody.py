@@ -18,6 +18,7 @@ NOTICE_READING_ID = ("Batas surat pemberitahuan: hari kerja kedua yang dihitung 
 NOTICE_READING_EN = ("Notice deadline: the second working day counted back before the last day of custody "
                      "(Pasal 11 ayat 4).")
 
+
 class CustodyLevel(LabelledEnum):
     """Level of the legal process at which the child is deposited (Pasal 11 ayat 3 huruf a–e)."""
 

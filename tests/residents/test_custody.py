@@ -80,7 +80,10 @@ def test_period_correction_needs_the_version(operator, titipan):
     _placement, period = titipan
     stale = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": 5})
     assert stale.status_code == 409
-    ok = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": period["version"]})
+    # the child is admitted: the days are a fact of the letter, corrected only by citing the corrected letter
+    corrected = {"correction_letter_number": "SP.Han/1a", "correction_letter_date": "2025-08-11"}
+    ok = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": period["version"],
+                                                              **corrected})
     assert ok.get_json()["last_day"] == "2025-08-16" and ok.get_json()["version"] == period["version"] + 1
 
 

@@ -37,10 +37,13 @@ def upgrade() -> None:
     op.add_column("custody_period", sa.Column("uncovered_from", sa.Date(), nullable=True))
     op.add_column("custody_period", sa.Column("uncovered_days", sa.Integer(), nullable=True))
     op.create_index("ix_custody_period_uncovered_days", "custody_period", ["uncovered_days"])
+    op.add_column("custody_period", sa.Column("corrected_letter_number", sa.String(80), nullable=True))
+    op.add_column("custody_period", sa.Column("corrected_letter_date", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
     """Drop them."""
     op.drop_index("ix_custody_period_uncovered_days", table_name="custody_period")
-    for column in ("uncovered_days", "uncovered_from", "calendar_missing_years"):
+    for column in ("corrected_letter_date", "corrected_letter_number", "uncovered_days", "uncovered_from",
+                   "calendar_missing_years"):
         op.drop_column("custody_period", column)

@@ -61,7 +61,12 @@ PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_day
                      notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
                      uncovered_from=NULL_DATE, uncovered_to=NULL_DATE, uncovered_days=INT, overstay=BOOL,
                      calendar_missing_years=YEARS, version=INT)
-PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE, granted_days=INT, letter_number=STR, letter_date=DATE,
+PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE,
+                    granted_days={**INT, "description": "Hari menurut surat pertama: paling lama hari dasar tingkat "
+                                  "itu (7, 5, 10, 10, 15; UU SPPA Pasal 33–38 ayat 1); selebihnya perpanjangan"},
+                    correction_letter_number={**STR, "description": "Wajib untuk mengubah start_date atau "
+                                              "granted_days setelah anak diterima"},
+                    correction_letter_date=DATE, letter_number=STR, letter_date=DATE,
                     depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT,
                     confirm_gap={**BOOL, "description": "Wajib true bila masa ini dimulai lebih dari sehari setelah "
                                  "hari terakhir masa sebelumnya; hari tanpa masa titipan dicatat sebagai overstay"})

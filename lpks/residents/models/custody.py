@@ -46,6 +46,9 @@ class CustodyPeriod(SQLModel, table=True):
     granted_days: int = Field(nullable=False)
     letter_number: Optional[str] = text_field(80)
     letter_date: Optional[date] = Field(default=None, sa_type=Date)
+    # the corrected letter that changed the start or the days after admission (RULES §5), audited as such
+    corrected_letter_number: Optional[str] = text_field(80)
+    corrected_letter_date: Optional[date] = Field(default=None, sa_type=Date)
     depositor_agency: str = text_field(200, nullable=False)
     depositor_superior: Optional[str] = text_field(200)
     depositor_address: Optional[str] = text_field(300)

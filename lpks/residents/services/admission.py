@@ -16,12 +16,13 @@ from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
 from lpks.residents.models.resident import SEX_FEMALE
 from lpks.rules import (
+    check_handover,
     DOCTOR_CERTIFICATE, LegalBasis, basis_info, check_admission, doctor_certificate_due, document_labels, is_over_capacity,
 )
 from lpks.security import WRITE, can
 
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import now, parse_date, parse_datetime, parse_text, rules
+from lpks.residents.services.common import local_date, now, parse_date, parse_datetime, parse_text, rules
 
 
 def document_choices(basis: str) -> list[tuple[str, str, str]]:
@@ -121,8 +122,8 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
     if placement.status != STATUS_PENDING:
         raise ServiceError(_("Penempatan ini sudah diterima atau sudah berakhir."), "status")
     handover = parse_datetime(data.get("handover_at") or now(), "handover_at", _("Waktu serah terima"))
-    if handover > now():
-        raise ServiceError(_("Waktu serah terima tidak boleh di masa depan."), "handover_at")
+    with rules():
+        check_handover(handover, local_date(handover), now(), placement.start_date)
     with rules("documents"):
         check_admission(placement.basis, set(on_file(session, placement)), handover_at=handover, now=now())
     _require_open_custody(session, placement)

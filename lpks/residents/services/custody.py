@@ -14,8 +14,12 @@ from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
 from lpks.residents.models.placement import Placement
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.custody import CLOSED_NEXT_LEVEL, PERIOD_CLOSED, PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_EXITED
-from lpks.rules import CustodyLevel, LegalBasis, check_next_level, check_period_start, compute_custody
+from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING
+from lpks.rules import (
+    LETTER_FACTS, CustodyLevel, LegalBasis, check_correction, check_first_letter, check_next_level, check_period_start,
+    compute_custody,
+)
+from lpks.platform.services import audit
 from lpks.security import WRITE, can
 
 from lpks.security.access import check_version
@@ -94,6 +98,8 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     period = CustodyPeriod(institution_id=placement.institution_id, placement_id=placement.id, level=level.value,
                            status=PERIOD_OPEN)
     _apply(period, {key: data.get(key) for key in PERIOD_EDITABLE})
+    with rules():
+        check_first_letter(level, period.granted_days)
     _check_start(period, placement)
     if previous is not None:
         with rules("level"):
@@ -150,14 +156,27 @@ def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict
     """Correct an open period's start, days, letter or depositing agency; the dates follow."""
     _require_open(user, period)
     check_version(period, data.get("version"))
-    old_start = period.start_date
+    placement = session.get(Placement, period.placement_id)
+    before = {field: getattr(period, field) for field in LETTER_FACTS}
     _apply(period, {k: v for k, v in data.items() if k in PERIOD_EDITABLE})
-    _check_start(period, session.get(Placement, period.placement_id))
-    if period.start_date != old_start:
+    changed = [field for field in LETTER_FACTS if getattr(period, field) != before[field]]
+    number = parse_text(data.get("correction_letter_number"), "correction_letter_number",
+                        _("Nomor surat koreksi"), 80)
+    dated = parse_date(data.get("correction_letter_date"), "correction_letter_date", _("Tanggal surat koreksi"),
+                       required=False)
+    with rules():
+        check_first_letter(period.level, period.granted_days)
+        corrected = check_correction(placement.status != STATUS_PENDING, changed, number, dated, today())
+    _check_start(period, placement)
+    if "start_date" in changed:
         _check_cover(period, _previous(session, period), data)
     recompute(session, period, field="granted_days")
+    if corrected:  # a fact of the letters changed: the corrected letter is kept and the change audited as such
+        period.corrected_letter_number, period.corrected_letter_date = number, dated
     period.updated_at = utcnow()
     session.flush()
+    if corrected:
+        audit.record(session, "correct_letter", "custody_period", period.id, changed)
     return period
 
 

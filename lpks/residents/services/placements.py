@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
@@ -15,7 +15,7 @@ from lpks.residents.models.custody import PERIOD_CLOSED, PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
 from lpks.rules import (
     ExitReason, LegalBasis, ParoleStatus, check_basis_route, check_conditions, check_exit_reason,
-    check_placement_kind, compute_court_placement, parole_explanation, parole_status,
+    check_placement_kind, check_placement_start, compute_court_placement, parole_explanation, parole_status,
 )
 from lpks.security import WRITE, can
 
@@ -23,6 +23,7 @@ from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.residents.services.common import (
     call_rule,
+    local_date,
     locale_code,
     parse_bool,
     parse_date,
@@ -116,10 +117,23 @@ def update(session: Session, user: Any, placement: Placement, data: dict[str, An
     check_version(placement, data.get("version"))
     if placement.status == STATUS_EXITED:
         raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    old_start = placement.start_date
     _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
+    if placement.start_date != old_start:
+        _check_start(session, placement)
     placement.updated_at = utcnow()
     session.flush()
     return placement
+
+
+def _check_start(session: Session, placement: Placement) -> None:
+    """A placement starts on or before its handover and its first titipan period (RULES §4)."""
+    with session.no_autoflush:
+        first_period = session.scalar(select(func.min(CustodyPeriod.start_date))
+                                      .where(CustodyPeriod.placement_id == placement.id))
+    handover_day = local_date(placement.handover_at) if placement.handover_at else None
+    with rules():
+        check_placement_start(placement.start_date, handover_day, first_period)
 
 
 def record_behaviour(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
