@@ -168,6 +168,9 @@ class ExitForm(FlaskForm):
 
     exit_reason = SelectField(_l("Alasan keluar"), choices=[])
     exit_date = StringField(_l("Tanggal keluar"), render_kw=DATE, validators=[Optional()])
+    exit_decision_number = StringField(_l("Nomor penetapan/putusan pengadilan yang mengakhiri lebih awal"),
+                                       validators=[Optional()])
+    exit_decision_date = StringField(_l("Tanggal penetapan/putusan itu"), render_kw=DATE, validators=[Optional()])
     exit_note = TextAreaField(_l("Catatan"), validators=[Optional()])
 
 

@@ -29,7 +29,10 @@ from lpks.rules.dashboard import (
 )
 from lpks.rules.documents import DOCTOR_CERTIFICATE, REQUIRED_DOCUMENTS, DocumentRequirement, document_labels
 from lpks.rules.errors import MissingDocumentsError, RuleError
-from lpks.rules.exits import RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up, exit_reasons_for
+from lpks.rules.exits import (
+    END_READING_EN, END_READING_ID, RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up,
+    exit_reasons_for,
+)
 from lpks.rules.labels import LabelledEnum, format_date_id
 from lpks.rules.placements import (
     DOCTOR_CERTIFICATE_HOURS, BasisInfo, basis_info, check_admission, check_basis_route, check_conditions,
@@ -58,7 +61,7 @@ __all__ = [
     "is_placement_ending_soon", "occupancy_rate",
     "DOCTOR_CERTIFICATE", "REQUIRED_DOCUMENTS", "DocumentRequirement", "document_labels",
     "MissingDocumentsError", "RuleError",
-    "RULE_NOT_PICKED_UP", "ExitReason", "check_exit_reason", "check_not_picked_up", "exit_reasons_for",
+    "END_READING_EN", "END_READING_ID", "RULE_NOT_PICKED_UP", "ExitReason", "check_exit_reason", "check_not_picked_up", "exit_reasons_for",
     "LabelledEnum", "format_date_id",
     "DOCTOR_CERTIFICATE_HOURS", "BasisInfo", "basis_info", "check_admission", "check_basis_route",
     "check_conditions", "check_placement_kind", "doctor_certificate_due", "is_doctor_certificate_late",

@@ -39,10 +39,14 @@ def upgrade() -> None:
     op.create_index("ix_custody_period_uncovered_days", "custody_period", ["uncovered_days"])
     op.add_column("custody_period", sa.Column("corrected_letter_number", sa.String(80), nullable=True))
     op.add_column("custody_period", sa.Column("corrected_letter_date", sa.Date(), nullable=True))
+    op.add_column("placement", sa.Column("exit_decision_number", sa.String(80), nullable=True))
+    op.add_column("placement", sa.Column("exit_decision_date", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
     """Drop them."""
+    for column in ("exit_decision_date", "exit_decision_number"):
+        op.drop_column("placement", column)
     op.drop_index("ix_custody_period_uncovered_days", table_name="custody_period")
     for column in ("corrected_letter_date", "corrected_letter_number", "uncovered_days", "uncovered_from",
                    "calendar_missing_years"):

@@ -265,7 +265,8 @@ describe("/placements/{id}/admit", "post", "Menerima anak (admisi)", params=ID, 
 describe("/placements/{id}/behaviour", "post", "Mencatat penilaian perilaku", params=ID, tag=TAG_P,
          body=_obj(behaviour_good=BOOL, behaviour_assessed_on=DATE, behaviour_note=STR), response=PLACEMENT_SCHEMA)
 describe("/placements/{id}/exit", "post", "Mengakhiri penempatan dengan alasan keluar", params=ID, tag=TAG_P,
-         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR), response=PLACEMENT_SCHEMA)
+         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR, exit_decision_number=STR, exit_decision_date=DATE),
+         response=PLACEMENT_SCHEMA)
 describe("/placements/{id}/custody-periods", "post", "Membuka masa titipan", params=ID, body=PERIOD_INPUT,
          response=PERIOD_SCHEMA, tag=TAG_C)
 

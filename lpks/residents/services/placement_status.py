@@ -13,7 +13,8 @@ from lpks.residents.models.placement import Placement
 from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
-    CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, END_READING_EN,
+    END_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
@@ -34,7 +35,8 @@ def readings() -> dict[str, str]:
             "notice": _pick(NOTICE_READING_ID, NOTICE_READING_EN),
             "parole": _pick(PAROLE_READING_ID, PAROLE_READING_EN),
             "calendar": _pick(CALENDAR_READING_ID, CALENDAR_READING_EN),
-            "cover": _pick(COVER_READING_ID, COVER_READING_EN)}
+            "cover": _pick(COVER_READING_ID, COVER_READING_EN),
+            "end": _pick(END_READING_ID, END_READING_EN)}
 
 
 def label(enum_type: type, value: str | None) -> str:
@@ -193,7 +195,8 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "over_capacity_reason": placement.over_capacity_reason, "note": placement.note,
         "exit_date": placement.exit_date.isoformat() if placement.exit_date else None,
         "exit_reason": placement.exit_reason, "exit_reason_label": label(ExitReason, placement.exit_reason),
-        "exit_note": placement.exit_note,
+        "exit_note": placement.exit_note, "exit_decision_number": placement.exit_decision_number,
+        "exit_decision_date": placement.exit_decision_date.isoformat() if placement.exit_decision_date else None,
         "exit_reasons": [{"code": r.value, "label": r.label(locale_code()), "pasal": r.pasal}
                          for r in exit_reasons_for(placement.basis)],
         "custody_periods": periods,

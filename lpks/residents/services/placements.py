@@ -172,10 +172,16 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
     open_period = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
                                                               CustodyPeriod.status == PERIOD_OPEN)
                                   .order_by(CustodyPeriod.start_date.desc(), CustodyPeriod.id.desc())).first()
-    with rules():  # the rule names the field: exit_reason, or exit_date for a return before the period ends
+    decision_number = parse_text(data.get("exit_decision_number"), "exit_decision_number",
+                                 _("Nomor penetapan/putusan pengadilan"), 80)
+    decision_date = parse_date(data.get("exit_decision_date"), "exit_decision_date",
+                               _("Tanggal penetapan/putusan pengadilan"), required=False)
+    with rules():  # the rule names the field: exit_reason, exit_date or the early decision's number and date
         reason = check_exit_reason(placement.basis, data.get("exit_reason"), exit_date=exit_date,
                                    custody_last_day=open_period.last_day if open_period else None,
-                                   notice_sent_on=open_period.notice_sent_on if open_period else None)
+                                   notice_sent_on=open_period.notice_sent_on if open_period else None,
+                                   placement_last_day=placement.last_day, decision_number=decision_number,
+                                   decision_date=decision_date)
     if reason is ExitReason.PAROLE:
         status = parole_status(placement.parole_eligible_from, exit_date, placement.behaviour_good)
         if status is not ParoleStatus.ELIGIBLE:
@@ -185,6 +191,8 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
     placement.status = STATUS_EXITED
     placement.exit_date = exit_date
     placement.exit_reason = reason.value
+    if reason is ExitReason.COURT_ENDED_EARLY:
+        placement.exit_decision_number, placement.exit_decision_date = decision_number, decision_date
     placement.exit_note = parse_text(data.get("exit_note"), "exit_note", _("Catatan keluar"), 500)
     placement.updated_at = utcnow()
     for period in session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
