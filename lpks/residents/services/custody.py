@@ -20,6 +20,7 @@ from lpks.rules import (
     compute_custody,
 )
 from lpks.platform.services import audit
+from lpks.residents.services.fixed import PERIOD_FIELDS, refuse_fixed
 from lpks.security import WRITE, can
 
 from lpks.security.access import check_version
@@ -28,6 +29,7 @@ from lpks.residents.services.common import holiday_set, parse_bool, parse_date, 
 
 PERIOD_EDITABLE = ("start_date", "granted_days", "letter_number", "letter_date", "depositor_agency",
                    "depositor_superior", "depositor_address")
+CORRECTION_INPUTS = ("correction_letter_number", "correction_letter_date", "confirm_gap")
 
 
 def extensions_of(session: Session, period: CustodyPeriod) -> list[CustodyExtension]:
@@ -156,6 +158,7 @@ def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict
     """Correct an open period's start, days, letter or depositing agency; the dates follow."""
     _require_open(user, period)
     check_version(period, data.get("version"))
+    refuse_fixed(period, data, PERIOD_EDITABLE + CORRECTION_INPUTS, PERIOD_FIELDS)
     placement = session.get(Placement, period.placement_id)
     before = {field: getattr(period, field) for field in LETTER_FACTS}
     _apply(period, {k: v for k, v in data.items() if k in PERIOD_EDITABLE})

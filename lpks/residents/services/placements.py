@@ -19,6 +19,7 @@ from lpks.rules import (
 )
 from lpks.security import WRITE, can
 
+from lpks.residents.services.fixed import PLACEMENT_FIELDS, refuse_fixed
 from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.residents.services.common import (
@@ -117,6 +118,7 @@ def update(session: Session, user: Any, placement: Placement, data: dict[str, An
     check_version(placement, data.get("version"))
     if placement.status == STATUS_EXITED:
         raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    refuse_fixed(placement, data, EDITABLE, PLACEMENT_FIELDS)
     old_start = placement.start_date
     _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
     if placement.start_date != old_start:
