@@ -91,13 +91,20 @@ class PlacementEditForm(FlaskForm):
 
 
 class DocumentForm(FlaskForm):
-    """A required document now on file."""
+    """A required document now on file: its date and its number or a scan (RULES §4)."""
 
     code = HiddenField()
-    number = StringField(_l("Nomor surat"), validators=[Optional()])
     dated = StringField(_l("Tanggal surat"), render_kw=DATE, validators=[Optional()])
+    number = StringField(_l("Nomor surat"), validators=[Optional()])
+    file = FileField(_l("Pindaian (PDF, JPEG, PNG), bila tidak ada nomor surat atau sebagai lampiran"))
     received_at = StringField(_l("Diterima (tanggal dan jam; kosong = sekarang)"),
                               render_kw={"type": "datetime-local"}, validators=[Optional()])
+
+
+class ScanForm(FlaskForm):
+    """The scan of a recorded document."""
+
+    file = FileField(_l("Pindaian (PDF, JPEG, PNG)"))
 
 
 class AdmitForm(FlaskForm):

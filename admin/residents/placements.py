@@ -39,6 +39,7 @@ from lpks.admin.residents.forms import (
     CustodyForm,
     DocumentForm,
     PeriodCorrectionForm,
+    ScanForm,
     ExitForm,
     ExtensionForm,
     NoticeForm,
@@ -119,7 +120,7 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                    "readings": placements_status.readings(), "confirm": ConfirmForm(),
                    "may_print": residents.may_view_identity(current_user, model.resident),
                    "period_models": {p.id: p for p in placements_status.periods_of(db.session, model)},
-                   "doc_models": placements_admission.on_file(db.session, model)}
+                   "doc_models": placements_admission.recorded(db.session, model)}
         if may_write:
             periods = state["custody_periods"]
             last_level = periods[-1]["level"] if periods else None
@@ -138,6 +139,7 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                     "note": model.note or "", "version": str(model.version)}),
                 documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
                            for doc in state["documents"] if not doc["on_file"]},
+                scan=ScanForm(formdata=None),
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
                 notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
                 corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
@@ -177,7 +179,25 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     def document_view(self):
         code = request.args.get("code", "")
         form = DocumentForm(prefix=code)
-        return self._act(form, placements_admission.add_document, lambda p: p, _("Dokumen dicatat."), "documents")
+        upload = form.file.data if form.file.data and form.file.data.filename else None
+
+        def add(session, user, placement, data):
+            return placements_admission.add_document(session, user, placement, data,
+                                                     (upload.stream, upload.filename) if upload else None)
+        return self._act(form, add, lambda p: p, _("Dokumen dicatat."), "documents")
+
+    @expose("/document/scan/", methods=("POST",))
+    def scan_view(self):
+        form = ScanForm()
+        upload = form.file.data if form.file.data and form.file.data.filename else None
+
+        def attach(session, user, placement, data):
+            doc = session.get(PlacementDocument, int(request.args.get("doc", "0") or 0))
+            if doc is None or doc.placement_id != placement.id:
+                abort(404)
+            return placements_admission.attach_scan(session, user, doc, upload.stream if upload else b"",
+                                                    upload.filename if upload else None)
+        return self._act(form, attach, lambda p: p, _("Pindaian dilampirkan."), "documents")
 
     @expose("/document/remove/", methods=("POST",))
     def document_remove_view(self):

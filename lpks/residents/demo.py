@@ -44,7 +44,8 @@ def _documents(session: Session, user, placement, received) -> None:
     for code, _label, _pasal in placements_admission.document_choices(placement.basis):
         if code not in placements_admission.on_file(session, placement) and code != "laporan_litmas":
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": "DEMO", "received_at": received})
+                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                               "dated": local_date(received), "received_at": received})
 
 
 def _scenario(session: Session, user, resident: Resident, scenario: str) -> None:
@@ -81,7 +82,8 @@ def _scenario(session: Session, user, resident: Resident, scenario: str) -> None
     for code, _label, _pasal in placements_admission.document_choices("under_12"):
         if code != "surat_keterangan_sehat":  # may follow within 24 hours of the handover
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": "DEMO", "received_at": handover})
+                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                               "dated": local_date(handover), "received_at": handover})
     placements_admission.admit(session, user, placement, {"handover_at": handover})
 
 

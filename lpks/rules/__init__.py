@@ -27,7 +27,10 @@ from lpks.rules.dashboard import (
     is_custody_ending_soon, is_notice_due_soon, is_notice_overdue, is_over_capacity, is_overstay,
     is_placement_ending_soon, occupancy_rate,
 )
-from lpks.rules.documents import DOCTOR_CERTIFICATE, REQUIRED_DOCUMENTS, DocumentRequirement, document_labels
+from lpks.rules.documents import (
+    DOCTOR_CERTIFICATE, DOCUMENT_READING_EN, DOCUMENT_READING_ID, REQUIRED_DOCUMENTS, DocumentRequirement,
+    check_document, document_labels, document_problem,
+)
 from lpks.rules.errors import MissingDocumentsError, RuleError
 from lpks.rules.exits import (
     END_READING_EN, END_READING_ID, RULE_NOT_PICKED_UP, ExitReason, check_exit_reason, check_not_picked_up,
@@ -59,6 +62,7 @@ __all__ = [
     "CUSTODY_ENDING_WITHIN_DAYS", "NOTICE_DUE_WITHIN_DAYS", "PLACEMENT_ENDING_WITHIN_DAYS", "due_window",
     "is_custody_ending_soon", "is_notice_due_soon", "is_notice_overdue", "is_over_capacity", "is_overstay",
     "is_placement_ending_soon", "occupancy_rate",
+    "DOCUMENT_READING_EN", "DOCUMENT_READING_ID", "check_document", "document_problem",
     "DOCTOR_CERTIFICATE", "REQUIRED_DOCUMENTS", "DocumentRequirement", "document_labels",
     "MissingDocumentsError", "RuleError",
     "END_READING_EN", "END_READING_ID", "RULE_NOT_PICKED_UP", "ExitReason", "check_exit_reason", "check_not_picked_up", "exit_reasons_for",

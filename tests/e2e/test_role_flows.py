@@ -74,6 +74,7 @@ def _flash(page) -> str:
 def _record_document(page, label: str, number: str) -> None:
     row = page.locator("tr", has_text=label)
     row.locator("summary:has-text('Catat')").click()
+    row.locator("input[name$=dated]").fill(date.today().isoformat())  # a document has its date (RULES §4)
     row.locator("input[name$=number]").fill(number)
     row.locator("button:has-text('Catat dokumen')").click()
     page.wait_for_load_state()

@@ -105,13 +105,17 @@ def make_placement(api: Api, basis: str = "titipan", resident: dict | None = Non
     return response.get_json()
 
 
+DOCUMENT_DATE = "2025-08-01"  # the letters' date: before every clock the tests set (RULES §4: never in the future)
+
+
 def file_all(api: Api, placement: dict, skip: tuple[str, ...] = (), received_at: str | None = None) -> dict:
     body = None
     for doc in placement["documents"]:
         if doc["code"] in skip or doc["code"] == "laporan_litmas" or doc["on_file"]:
             continue
         extra = {"received_at": received_at} if received_at else {}
-        response = api.post(f"/placements/{placement['id']}/documents", {"code": doc["code"], "number": "1", **extra})
+        response = api.post(f"/placements/{placement['id']}/documents",
+                            {"code": doc["code"], "number": "1", "dated": DOCUMENT_DATE, **extra})
         assert response.status_code == 201, response.get_json()
         body = response.get_json()
     return body

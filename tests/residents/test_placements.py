@@ -15,6 +15,8 @@ from .conftest import Api, admitted, child, file_all, institution_id, make_place
 
 UNDER_12 = {"birth_date": "2015-01-01"}  # 10 on 1 July 2025
 
+LETTER = {"number": "1", "dated": "2025-08-01"}  # a document has its date and number (RULES §4)
+
 
 def _resident_for(api, basis):
     return make_resident(api, **(UNDER_12 if basis == "under_12" else {}))
@@ -43,7 +45,7 @@ def test_admission_is_refused_listing_every_missing_document_with_its_pasal(oper
 def test_court_decision_accepts_litmas_or_social_report(operator):
     placement = make_placement(operator, "court_decision")
     for code in ("salinan_putusan", "ba_pelaksanaan_putusan", "pernyataan_tanggung_jawab", "laporan_litmas"):
-        assert operator.post(f"/placements/{placement['id']}/documents", {"code": code}).status_code == 201
+        assert operator.post(f"/placements/{placement['id']}/documents", {"code": code, **LETTER}).status_code == 201
     assert operator.post(f"/placements/{placement['id']}/admit", {}).status_code == 200
 
 
@@ -51,8 +53,8 @@ def test_unknown_document_and_duplicates_are_refused(operator):
     placement = make_placement(operator, "titipan")
     wrong = operator.post(f"/placements/{placement['id']}/documents", {"code": "salinan_putusan"})
     assert wrong.status_code == 422 and wrong.get_json()["field"] == "code"
-    operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus"})
-    again = operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus"})
+    operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus", **LETTER})
+    again = operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus", **LETTER})
     assert again.status_code == 422
 
 
@@ -110,7 +112,8 @@ def test_doctors_certificate_may_follow_within_24_hours_then_is_flagged_late(ope
     assert operator.get(f"/placements/{placement['id']}").get_json()["doctor_certificate_late"] is True
     assert "Surat keterangan sehat dokter lewat 1x24 jam" in client.get("/").get_data(as_text=True)
     late = operator.post(f"/placements/{placement['id']}/documents",
-                         {"code": "surat_keterangan_sehat", "received_at": "2025-08-12T09:01"}).get_json()
+                         {"code": "surat_keterangan_sehat", "received_at": "2025-08-12T09:01",
+                          **LETTER}).get_json()
     assert late["doctor_certificate_late"] is True and late["missing_documents"] == []
     page = client.get(f"/admin/placement/details/?id={placement['id']}").get_data(as_text=True)
     assert "TERLAMBAT" in page

@@ -26,7 +26,8 @@ def _seed_in(app, name: str) -> dict:
         placement = placements.create(db.session, user, {"resident_id": resident.id, "basis": "titipan",
                                                          "conditions": ["keamanan_anak"], "start_date": "2025-08-11"})
         for code, _l, _p in placements_admission.document_choices("titipan"):
-            placements_admission.add_document(db.session, user, placement, {"code": code})
+            placements_admission.add_document(db.session, user, placement, {"code": code, "number": "1",
+                                                                             "dated": "2025-08-01"})
         period = custody.open_period(db.session, user, placement, {
             "level": "penyidikan", "start_date": "2025-08-11", "granted_days": 7, "depositor_agency": "Polres",
             "depositor_superior": "Polda"})

@@ -97,7 +97,7 @@ def seed_children(app, session) -> None:
             placement = placements.create(session, actor, {"resident_id": resident.id, "basis": "titipan",
                                                            "conditions": ["keamanan_anak"], "start_date": start})
             placements_admission.add_document(session, actor, placement, {
-                "code": "permohonan_penitipan", "number": "M-1", "received_at": placement.created_at})
+                "code": "permohonan_penitipan", "number": "M-1", "dated": start, "received_at": placement.created_at})
             custody.open_period(session, actor, placement, {
                 "level": "penyidikan", "start_date": start, "granted_days": 7, "letter_number": "SP/M",
                 "depositor_agency": "Polres Contoh", "depositor_superior": "Kapolres Contoh"})

@@ -41,10 +41,22 @@ def upgrade() -> None:
     op.add_column("custody_period", sa.Column("corrected_letter_date", sa.Date(), nullable=True))
     op.add_column("placement", sa.Column("exit_decision_number", sa.String(80), nullable=True))
     op.add_column("placement", sa.Column("exit_decision_date", sa.Date(), nullable=True))
+    for column in (sa.Column("scan_name", sa.String(200), nullable=True),
+                   sa.Column("scan_stored_name", sa.String(64), nullable=True),
+                   sa.Column("scan_content_type", sa.String(40), nullable=True),
+                   sa.Column("scan_size_bytes", sa.Integer(), nullable=True),
+                   sa.Column("scan_sha256", sa.String(64), nullable=True)):
+        op.add_column("placement_document", column)
+    # SQLite cannot add a UNIQUE column: a unique index keeps two rows from sharing one stored file
+    op.create_index("uq_placement_document_scan_stored_name", "placement_document", ["scan_stored_name"],
+                    unique=True)
 
 
 def downgrade() -> None:
     """Drop them."""
+    op.drop_index("uq_placement_document_scan_stored_name", table_name="placement_document")
+    for column in ("scan_sha256", "scan_size_bytes", "scan_content_type", "scan_stored_name", "scan_name"):
+        op.drop_column("placement_document", column)
     for column in ("exit_decision_date", "exit_decision_number"):
         op.drop_column("placement", column)
     op.drop_index("ix_custody_period_uncovered_days", table_name="custody_period")

@@ -21,6 +21,7 @@ from lpks.residents.services import (
 from lpks.security.access import get_scoped, scoped_select
 from lpks.residents.services.common import parse_int
 
+from lpks.registry.api.evidence import file_response
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
@@ -203,10 +204,32 @@ def placement_cancel(ident: int):
 
 @bp.route("/placements/<int:ident>/documents", methods=["POST"])
 def placement_document_add(ident: int):
-    """Record a required document as on file."""
+    """Record a required document: its date and its number or a scan (JSON, or multipart with `file`)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
-    placements_admission.add_document(db.session, current_user, placement, json_body())
+    upload = request.files.get("file")
+    data = request.form.to_dict() if request.files or request.form else json_body()
+    placements_admission.add_document(db.session, current_user, placement, data,
+                                      (upload.stream, upload.filename) if upload else None)
     return jsonify(_placement_json(placement)), 201
+
+
+@bp.route("/placement-documents/<int:ident>/scan", methods=["POST"])
+def placement_document_scan_attach(ident: int):
+    """Attach or replace the scan of a recorded document (multipart `file`; PDF, JPEG or PNG by content)."""
+    doc = get_scoped(db.session, current_user, PlacementDocument, ident, WRITE)
+    upload = request.files.get("file")
+    placements_admission.attach_scan(db.session, current_user, doc, upload.stream if upload else b"",
+                                     upload.filename if upload else None)
+    return jsonify(_placement_json(db.session.get(Placement, doc.placement_id))), 201
+
+
+@bp.route("/placement-documents/<int:ident>/scan")
+def placement_document_scan(ident: int):
+    """The scan itself, for the roles that may see the child's identity (audited)."""
+    doc = get_scoped(db.session, current_user, PlacementDocument, ident)
+    found = placements_admission.open_scan(db.session, current_user, doc)
+    db.session.commit()
+    return file_response(found)
 
 
 @bp.route("/placement-documents/<int:ident>", methods=["DELETE"])
@@ -257,8 +280,13 @@ describe("/placements/{id}", "get", "Satu penempatan dengan tanggal-tanggal terh
 describe("/placements/{id}", "patch", "Mengubah penempatan (wajib menyertakan version)", params=ID,
          body=PLACEMENT_INPUT, response=PLACEMENT_SCHEMA, tag=TAG_P)
 describe("/placements/{id}", "delete", "Membatalkan penempatan yang belum diterima", params=ID, tag=TAG_P)
-describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan", params=ID, tag=TAG_P,
-         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR), response=PLACEMENT_SCHEMA)
+describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan: tanggal (tidak setelah hari ini) dan "
+         "nomor surat atau pindaian (multipart 'file': PDF, JPEG, PNG diperiksa dari isinya)", params=ID, tag=TAG_P,
+         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR, note=STR), response=PLACEMENT_SCHEMA)
+describe("/placement-documents/{id}/scan", "post", "Melampirkan pindaian dokumen (multipart 'file')", params=ID,
+         tag=TAG_P, response=PLACEMENT_SCHEMA)
+describe("/placement-documents/{id}/scan", "get", "Mengunduh pindaian dokumen (memuat identitas: operator LPKS dan "
+         "Dinas Sosial kabupaten/kota; diaudit)", params=ID, tag=TAG_P)
 describe("/placement-documents/{id}", "delete", "Menghapus dokumen (sebelum diterima)", params=ID, tag=TAG_P)
 describe("/placements/{id}/admit", "post", "Menerima anak (admisi)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
          body=_obj(handover_at=STR, over_capacity_reason=STR))

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime, Index, UniqueConstraint
+from sqlalchemy import Date, DateTime, Index, String, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
@@ -92,4 +92,10 @@ class PlacementDocument(SQLModel, table=True):
     dated: Optional[date] = Field(default=None, sa_type=Date)
     received_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
     note: Optional[str] = text_field(300)
+    # the scan, kept by the evidence pipeline (PDF/JPEG/PNG checked by content, random name outside the web root)
+    scan_name: Optional[str] = text_field(200)
+    scan_stored_name: Optional[str] = Field(default=None, sa_type=String(64), unique=True)
+    scan_content_type: Optional[str] = text_field(40)
+    scan_size_bytes: Optional[int] = Field(default=None)
+    scan_sha256: Optional[str] = Field(default=None, sa_type=String(64))
     created_at: datetime = created_field()

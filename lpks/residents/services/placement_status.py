@@ -4,24 +4,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
-from lpks.residents.models.placement import Placement
+from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
     CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, END_READING_EN,
-    END_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    END_READING_ID, DOCUMENT_READING_EN, DOCUMENT_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
 )
 
 from lpks.residents.services.custody import extensions_of
-from lpks.residents.services.admission import document_choices, on_file
+from lpks.residents.services.admission import document_choices, problem, recorded
 from lpks.residents.services.common import aware, locale_code, now, today
 
 
@@ -36,7 +37,8 @@ def readings() -> dict[str, str]:
             "parole": _pick(PAROLE_READING_ID, PAROLE_READING_EN),
             "calendar": _pick(CALENDAR_READING_ID, CALENDAR_READING_EN),
             "cover": _pick(COVER_READING_ID, COVER_READING_EN),
-            "end": _pick(END_READING_ID, END_READING_EN)}
+            "end": _pick(END_READING_ID, END_READING_EN),
+            "document": _pick(DOCUMENT_READING_ID, DOCUMENT_READING_EN)}
 
 
 def label(enum_type: type, value: str | None) -> str:
@@ -139,11 +141,25 @@ def overstays(periods: list[dict[str, Any]], day: date) -> list[dict[str, Any]]:
     return found
 
 
+def document_state(code: str, text: str, pasal: str, doc: PlacementDocument | None) -> dict[str, Any]:
+    """A required document: recorded or not, and on file only when dated with a number or scan (RULES §4)."""
+    lacking = problem(doc) if doc is not None else None
+    return {"code": code, "label": text, "pasal": pasal, "recorded": doc is not None,
+            "on_file": doc is not None and lacking is None, "lacking": lacking,
+            "id": doc.id if doc else None, "number": doc.number if doc else None,
+            "dated": doc.dated.isoformat() if doc and doc.dated else None,
+            "received_at": aware(doc.received_at).isoformat() if doc else None,
+            "scan": ({"name": doc.scan_name, "content_type": doc.scan_content_type, "size_bytes": doc.scan_size_bytes,
+                      "url": url_for("api.placement_document_scan", ident=doc.id)}
+                     if doc and doc.scan_stored_name else None)}
+
+
 def state(session: Session, placement: Placement) -> dict[str, Any]:
     """Everything computed about a placement, as JSON-ready values."""
     day, moment = today(), now()
     present = placement.status == STATUS_PRESENT
-    docs = on_file(session, placement)
+    rows = recorded(session, placement)
+    docs = {code: doc for code, doc in rows.items() if problem(doc) is None}
     info = basis_info(placement.basis)
     missing = missing_documents(placement.basis, set(docs))
     parole = None
@@ -164,11 +180,7 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "condition_labels": [_condition_label(code) for code in (placement.conditions or "").split(",") if code],
         "status": placement.status, "start_date": placement.start_date.isoformat(),
         "handover_at": aware(placement.handover_at).isoformat() if placement.handover_at else None,
-        "documents": [{"code": code, "label": text, "pasal": pasal, "on_file": code in docs,
-                       "id": docs[code].id if code in docs else None,
-                       "number": docs[code].number if code in docs else None,
-                       "dated": docs[code].dated.isoformat() if code in docs and docs[code].dated else None,
-                       "received_at": aware(docs[code].received_at).isoformat() if code in docs else None}
+        "documents": [document_state(code, text, pasal, rows.get(code))
                       for code, text, pasal in document_choices(placement.basis)],
         "missing_documents": [{"code": doc.code, "label": _pick(doc.label_id, doc.label_en), "pasal": doc.pasal}
                               for doc in missing],
