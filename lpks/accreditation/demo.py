@@ -93,6 +93,8 @@ def _seed_one(session: Session, inst: Institution, index: int, row, instr: Instr
             assessment.decree_number = f"{inst.id:03d}/HUK/{decree_date.year}"
             assessment.valid_until = valid_until(decree_date, grade, instr)
             assessment.designated_by_id, assessment.designated_at = actors[action].id, utcnow()
+            if assessment.valid_until >= today:  # the profile shows the designation in force (Pasal 56; RULES §3)
+                inst.designation_decree_number, inst.designation_decree_date = assessment.decree_number, decree_date
         if action == "submit":
             assessment.submitted_at = utcnow()
         target = {"submit": State.SUBMITTED, "propose": State.PROPOSED, "recommend": State.RECOMMENDED,

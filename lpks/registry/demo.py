@@ -62,9 +62,6 @@ def _profile_values(inst: Institution, index: int, now: date) -> dict:
         if COMPLETENESS[index] > 0.5:
             values["kemenkumham_decree_number"] = f"AHU-00{431 + index}.AH.01.04.Tahun 2014"
             values["kemenkumham_decree_date"] = date(2014, 5, 2)
-    if COMPLETENESS[index] >= 0.9:
-        values["designation_decree_number"] = f"Kepmensos No. {20 + index}/HUK/2023"
-        values["designation_decree_date"] = date(2023, 6, 14)
     values["vision"] = ("Terwujudnya anak berhadapan dengan hukum yang pulih, mandiri dan diterima kembali di "
                         "masyarakat.")
     if COMPLETENESS[index] > 0.5:

@@ -15,7 +15,9 @@ INSTITUTION_REGISTRY_PROPERTIES = {
     "formation_kind": {"enum": ["upt", "masyarakat", None]},
     "establishment_decree_number": TEXT, "establishment_decree_date": DATE,
     "deed_number": TEXT, "deed_date": DATE, "kemenkumham_decree_number": TEXT, "kemenkumham_decree_date": DATE,
-    "designation_decree_number": TEXT, "designation_decree_date": DATE, "vision": TEXT, "mission": TEXT,
+    # read only: recorded by the accreditation workflow's designation step (Pasal 56; RULES §3), never by a PATCH
+    "designation_decree_number": {**TEXT, "readOnly": True}, "designation_decree_date": {**DATE, "readOnly": True},
+    "vision": TEXT, "mission": TEXT,
     "program_rehabilitation_stages": TEXT, "program_rehabilitation_forms": TEXT, "program_reintegration": TEXT,
     "program_companionship": TEXT,
 }

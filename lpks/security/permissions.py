@@ -29,6 +29,7 @@ from lpks.accreditation.models import (
     AccreditationInstrument,
     Assessment,
     AssessmentAnswer,
+    AssessmentConflictReason,
     AssessmentEvent,
     InstitutionClass,
 )
@@ -98,7 +99,7 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     # which role takes which step. Kemensos owns the instrument; the class is computed, never written by a person.
     **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                ROLE_PROVINCE: {READ: REGION, WRITE: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}}
-       for model in (Assessment, AssessmentAnswer, AssessmentEvent)},
+       for model in (Assessment, AssessmentAnswer, AssessmentEvent, AssessmentConflictReason)},
     AccreditationInstrument: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
                               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     InstitutionClass: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION}, ROLE_PROVINCE: {READ: REGION},
@@ -108,13 +109,12 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
 }
 
-# Fields that only some of the roles allowed to write the object may set. Designation is the Minister's
-# (Pasal 56, 85 huruf e). Reading: the referral scope, like the work area (WorkArea above), decides the class
+# Fields that only some of the roles allowed to write the object may set. (The designation of Pasal 56 is no
+# field: only the accreditation workflow's designation step records it, RULES §3.) Reading: the referral scope, like the work area (WorkArea above), decides the class
 # (Pasal 71–73), so the LPKS declares it but only the Dinas Sosial kabupaten/kota that supervises it (Pasal 87
 # huruf f, j) or Kementerian Sosial (Pasal 85 huruf f) records it.
 FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
-    Institution: {"designation_decree_number": (ROLE_KEMENSOS,), "designation_decree_date": (ROLE_KEMENSOS,),
-                  "referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+    Institution: {"referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
 }
 
 

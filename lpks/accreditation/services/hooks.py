@@ -11,11 +11,13 @@ from __future__ import annotations
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
+from lpks.accreditation.models import (
+    AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentConflictReason, AssessmentEvent,
+)
 from lpks.registry.models.institution import Institution
 from lpks.accreditation.models import InstitutionClass
 
-APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent)
+APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent, AssessmentConflictReason)
 WORK_AREA_TABLE = "institution_work_area"  # the registry's link table (issue 3)
 CLASS_INPUTS = ("referral_scope", "kabkota_code", "province_code", "updated_at")
 PENDING = "lpks_class_pending"

@@ -23,6 +23,7 @@ from lpks.security import WRITE, can
 
 from lpks.accreditation.services import assessments
 from lpks.accreditation.services import classes
+from lpks.accreditation.services import conflicts
 from lpks.platform import clock
 from lpks.security.access import check_version
 from lpks.platform.errors import NotFound, ServiceError
@@ -79,6 +80,7 @@ def transition(session: Session, user: Any, assessment: Assessment, data: dict[s
             _check_evidence(session, assessment)
     except WorkflowError as exc:
         raise assessments.refused(exc) from None
+    conflicts.check_step(session, assessment, step.action)
     if step.action is Action.DESIGNATE:
         _designate(session, user, assessment, data, result)
     if step.action is Action.SUBMIT:

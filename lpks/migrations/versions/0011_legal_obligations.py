@@ -30,8 +30,48 @@ def _fill_calendar_missing_years() -> None:
                          .values(calendar_missing_years=",".join(map(str, missing))))
 
 
+def _conflict_reasons() -> None:
+    op.create_table(
+        "accreditation_conflict_reason",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("assessment_id", sa.Integer(), nullable=False),
+        sa.Column("institution_id", sa.Integer(), nullable=False),
+        sa.Column("indicator_code", sa.String(80), nullable=False),
+        sa.Column("answer_code", sa.String(40), nullable=False),
+        sa.Column("registry_answer", sa.String(40), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=True),
+        sa.Column("username", sa.String(80), nullable=True),
+        sa.Column("role", sa.String(20), nullable=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["assessment_id"], ["accreditation_assessment.id"], ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["institution_id"], ["institution.id"], ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["user_id"], ["app_user.id"], ondelete="RESTRICT"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    for name, columns in (("ix_accreditation_conflict_reason_assessment_id", ["assessment_id"]),
+                          ("ix_accreditation_conflict_reason_institution_id", ["institution_id"]),
+                          ("ix_accreditation_conflict_reason_user_id", ["user_id"]),
+                          ("ix_accreditation_conflict_assessment_indicator", ["assessment_id", "indicator_code"])):
+        op.create_index(name, "accreditation_conflict_reason", columns)
+
+
+def _designation_only_by_the_workflow() -> None:
+    """The Pasal 56 designation is the workflow's decision (RULES §3): a decree typed on a profile without a
+    designation behind it is cleared, and those LPKS's stored standards evaluations are dropped so pages evaluate
+    them live until `lpks standards refresh` stores them again."""
+    unbacked = ("designation_decree_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accreditation_assessment a "
+                "WHERE a.institution_id = institution.id AND a.state IN ('designated', 'expired', 'superseded') "
+                "AND a.decree_number = institution.designation_decree_number)")
+    op.execute(f"DELETE FROM standards_evaluation WHERE institution_id IN (SELECT id FROM institution WHERE {unbacked})")
+    op.execute(f"UPDATE institution SET designation_decree_number = NULL, designation_decree_date = NULL "
+               f"WHERE {unbacked}")
+
+
 def upgrade() -> None:
     """New columns and tables of issue 12."""
+    _conflict_reasons()
+    _designation_only_by_the_workflow()
     op.add_column("custody_period", sa.Column("calendar_missing_years", sa.String(60), nullable=True))
     _fill_calendar_missing_years()
     op.add_column("custody_period", sa.Column("uncovered_from", sa.Date(), nullable=True))
@@ -53,7 +93,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop them."""
+    """Drop them (cleared designation decrees stay cleared)."""
+    op.drop_table("accreditation_conflict_reason")
     op.drop_index("uq_placement_document_scan_stored_name", table_name="placement_document")
     for column in ("scan_sha256", "scan_size_bytes", "scan_content_type", "scan_stored_name", "scan_name"):
         op.drop_column("placement_document", column)

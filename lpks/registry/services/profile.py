@@ -38,14 +38,14 @@ NUMBERS = {  # field: label (decree and deed numbers)
     "establishment_decree_number": _l("Nomor keputusan pembentukan UPT"),
     "deed_number": _l("Nomor akta pendirian"),
     "kemenkumham_decree_number": _l("Nomor keputusan Kemenkumham"),
-    "designation_decree_number": _l("Nomor keputusan penetapan Menteri"),
 }
 DATES = {
     "establishment_decree_date": _l("Tanggal keputusan pembentukan"),
     "deed_date": _l("Tanggal akta pendirian"),
     "kemenkumham_decree_date": _l("Tanggal keputusan Kemenkumham"),
-    "designation_decree_date": _l("Tanggal keputusan penetapan"),
 }
+# The Pasal 56 designation is the workflow's decision (RULES §3): shown on the profile, never typed into it.
+DESIGNATION_FIELDS = ("designation_decree_number", "designation_decree_date")
 TEXTS = {
     "vision": _l("Visi"), "mission": _l("Misi"),
     "program_rehabilitation_stages": _l("Tahapan Rehabilitasi Sosial (Pasal 18)"),
