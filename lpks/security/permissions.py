@@ -22,6 +22,7 @@ from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
+from lpks.registry.models.reach import ReachProposal
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification, VerificationFinding
@@ -84,6 +85,9 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     # The work area decides the class (Pasal 71–73): the LPKS reads it, the offices that supervise record it.
     WorkArea: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    # A lower office proposes a reach its authority does not cover; the office with the authority decides (RULES §3).
+    ReachProposal: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+                    ROLE_PROVINCE: {READ: REGION, WRITE: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     OrganisationPosition: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                            ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     # Registrations (Pasal 54 ayat (2)) follow the profile: the LPKS declares them, the supervising offices correct them.

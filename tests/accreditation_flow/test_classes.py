@@ -94,8 +94,8 @@ def test_the_class_follows_grade_scope_work_area_and_expiry(api, app, session, m
     from lpks.platform.models.user import User
     from lpks.registry.services import profile as registry_profile
 
-    with app.app_context():
-        user = db.session.scalar(select(User).where(User.username == "dinsos.pasuruan"))
+    with app.app_context():  # a provincial scope: the province's or Kemensos's to set (RULES §3, the reach)
+        user = db.session.scalar(select(User).where(User.username == "kemensos"))
         registry_profile.set_work_area(db.session, user, db.session.get(Institution, inst_id), [])
         db.session.commit()
     stored = _stored(session, inst_id)

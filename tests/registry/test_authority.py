@@ -91,12 +91,23 @@ def test_the_api_refuses_the_operator_and_names_the_field(browse, session):
 
 
 def test_the_supervising_dinas_sosial_sets_scope_and_work_area(browse, session):
+    """RULES §3 (issue 12 item 2): the authority follows the reach; the kabupaten/kota keeps its own reach, a
+    provincial reach is the province's or Kemensos's."""
     lpks = ids(session)[PASURUAN]
     b = browse("dinsos.pasuruan")
     version = b.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
     scope = b.api("PATCH", f"/api/v1/institutions/{lpks}", json={"referral_scope": "provinsi", "version": version})
+    assert scope.status_code == 403 and "Dinas Sosial provinsi atau Kementerian Sosial" in scope.get_json()["message"]
+    area = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.73"]})
+    assert area.status_code == 403 and area.get_json()["field"] == "kabkota_codes"
+    assert "Dinas Sosial provinsi atau Kementerian Sosial" in area.get_json()["message"]
+    same = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.75"]})
+    assert same.status_code == 200 and same.get_json()["kabkota_codes"] == ["35.75"]
+    k = browse("kemensos")
+    version = k.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
+    scope = k.api("PATCH", f"/api/v1/institutions/{lpks}", json={"referral_scope": "provinsi", "version": version})
     assert scope.status_code == 200 and scope.get_json()["referral_scope"] == "provinsi"
-    area = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.14"]})
+    area = k.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.14"]})
     assert area.status_code == 200 and area.get_json()["kabkota_codes"] == ["35.14", "35.75"]
 
 

@@ -17,6 +17,7 @@ from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.platform.models.holiday import Holiday
 from lpks.registry.models.institution import Institution
+from lpks.registry.models.reach import ReachProposal
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.registry.models.registration import Registration
@@ -47,12 +48,14 @@ OUTSIDE_CHILD = {"register_number": "ABH-MATRIKS-LUAR", "full_name": "Larasati P
 # model is not found here fails the matrix until it is added: no route escapes silently.
 PAGE_MODELS = {"accreditation": Assessment, "accreditation_instrument": AccreditationInstrument,
                "registry": Institution, "registry_files": Institution, "registry_files.download": EvidenceDocument,
+               "registry.reach_decision": ReachProposal,
                "standards": Institution, "verify": Verification}
 API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": InstitutionClass,
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
               "holidays": Holiday, "institutions": Institution, "placement-documents": PlacementDocument,
               "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
+              "reach-proposals": ReachProposal,
               "residents": Resident,
               "staff": StaffMember, "verifications": Verification}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.

@@ -68,9 +68,41 @@ def _designation_only_by_the_workflow() -> None:
                f"WHERE {unbacked}")
 
 
+def _reach_proposals() -> None:
+    op.create_table(
+        "reach_proposal",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("institution_id", sa.Integer(), nullable=False),
+        sa.Column("referral_scope", sa.String(20), nullable=False),
+        sa.Column("kabkota_codes", sa.Text(), nullable=False),
+        sa.Column("authority", sa.String(20), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(10), nullable=False),
+        sa.Column("proposed_by_id", sa.Integer(), nullable=True),
+        sa.Column("proposed_by_role", sa.String(20), nullable=False),
+        sa.Column("proposed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("decided_by_id", sa.Integer(), nullable=True),
+        sa.Column("decided_by_role", sa.String(20), nullable=True),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("decision_note", sa.Text(), nullable=True),
+        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
+        sa.ForeignKeyConstraint(["institution_id"], ["institution.id"], ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["proposed_by_id"], ["app_user.id"], ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["decided_by_id"], ["app_user.id"], ondelete="RESTRICT"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    for name, columns in (("ix_reach_proposal_institution_id", ["institution_id"]),
+                          ("ix_reach_proposal_status", ["status"]),
+                          ("ix_reach_proposal_proposed_by_id", ["proposed_by_id"]),
+                          ("ix_reach_proposal_decided_by_id", ["decided_by_id"]),
+                          ("ix_reach_proposal_institution_status", ["institution_id", "status"])):
+        op.create_index(name, "reach_proposal", columns)
+
+
 def upgrade() -> None:
     """New columns and tables of issue 12."""
     _conflict_reasons()
+    _reach_proposals()
     _designation_only_by_the_workflow()
     op.add_column("custody_period", sa.Column("calendar_missing_years", sa.String(60), nullable=True))
     _fill_calendar_missing_years()
@@ -94,6 +126,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop them (cleared designation decrees stay cleared)."""
+    op.drop_table("reach_proposal")
     op.drop_table("accreditation_conflict_reason")
     op.drop_index("uq_placement_document_scan_stored_name", table_name="placement_document")
     for column in ("scan_sha256", "scan_size_bytes", "scan_content_type", "scan_stored_name", "scan_name"):

@@ -17,7 +17,9 @@ from lpks.platform.models.user import ROLE_KEMENSOS
 from lpks.security import WRITE, can, may_set, setters_of
 
 from lpks.security.access import check_version
-from lpks.registry.services.profile import DESIGNATION_FIELDS, REGISTRY_FIELDS, clean_registry
+from lpks.registry.services.profile import (
+    DESIGNATION_FIELDS, REGISTRY_FIELDS, check_reach, clean_registry, work_area_codes,
+)
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.registry.services.common import only_for
 
@@ -127,6 +129,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     inst = Institution(**values)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
         raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
+    check_reach(user, inst, inst.referral_scope or "kabupaten_kota", {inst.kabkota_code}, "referral_scope")
     session.add(inst)
     session.flush()
     return inst
@@ -142,6 +145,9 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
         raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
     _check_restricted(user, values, inst)
+    if "referral_scope" in values and values["referral_scope"] != inst.referral_scope:
+        check_reach(user, inst, values["referral_scope"], work_area_codes(session, [inst])[inst.id],
+                    "referral_scope")
     for key, value in values.items():
         setattr(inst, key, value)
     inst.updated_at = utcnow()

@@ -9,6 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from accreditation import authority
+from accreditation.errors import AccreditationError
 from accreditation.registry_catalogue import POSITIONS, codes
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
@@ -101,13 +103,8 @@ def work_area(session: Session, inst: Institution) -> list[Region]:
 WORK_AREA_SETTERS = tuple(role for role, rules in POLICY[WorkArea].items() if WRITE in rules)
 
 
-def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
-    """Replace the work area; the domicile is always part of it (`with_domicile`)."""
-    if not can(user, WRITE, WorkArea(institution_id=inst.id)):
-        if can(user, READ, inst):
-            raise only_for(_l("Wilayah kerja"), WORK_AREA_SETTERS, _l("menentukan kelas LPKS, Pasal 71–73"),
-                           "kabkota_codes")
-        raise Forbidden()
+def clean_work_area(session: Session, inst: Institution, region_codes: list[str] | str) -> set[str]:
+    """The kabupaten/kota codes of a work area, checked against the region list, the domicile included."""
     if isinstance(region_codes, str):
         region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
     if not isinstance(region_codes, (list, tuple)):
@@ -118,6 +115,19 @@ def set_work_area(session: Session, user: Any, inst: Institution, region_codes: 
     if bad:
         raise ServiceError(_("Kode kabupaten/kota tidak dikenal: %(bad)s (contoh 35.75).",
                              bad=', '.join(bad)), "kabkota_codes")
+    return wanted
+
+
+def check_reach(user: Any, inst: Institution, scope: str, codes: set[str], field: str) -> None:
+    """The authority follows the reach (RULES §3): 403 naming the offices that may set it."""
+    try:
+        authority.check_reach(user.role, scope, codes, inst.kabkota_code, field)
+    except AccreditationError as exc:
+        raise Forbidden(exc.message, field) from None
+
+
+def replace_work_area(session: Session, inst: Institution, wanted: set[str]) -> None:
+    """Store exactly `wanted` (already checked) as the work area."""
     current = set(session.scalars(select(WorkArea.kabkota_code).where(WorkArea.institution_id == inst.id)))
     removed = current - wanted
     if removed:
@@ -127,6 +137,20 @@ def set_work_area(session: Session, user: Any, inst: Institution, region_codes: 
         session.add(WorkArea(institution_id=inst.id, kabkota_code=code))
     touch(inst)
     session.flush()
+
+
+def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
+    """Replace the work area; the domicile is always part of it (`with_domicile`); the reach it gives must be
+    within the office's authority (RULES §3)."""
+    if not can(user, WRITE, WorkArea(institution_id=inst.id)):
+        if can(user, READ, inst):
+            raise only_for(_l("Wilayah kerja"), WORK_AREA_SETTERS, _l("menentukan kelas LPKS, Pasal 71–73"),
+                           "kabkota_codes")
+        raise Forbidden()
+    wanted = clean_work_area(session, inst, region_codes)
+    if wanted != work_area_codes(session, [inst])[inst.id]:
+        check_reach(user, inst, inst.referral_scope, wanted, "kabkota_codes")
+    replace_work_area(session, inst, wanted)
     return work_area(session, inst)
 
 
