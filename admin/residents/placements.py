@@ -31,6 +31,7 @@ from lpks.residents.services.common import local_date, today
 from lpks.admin.base import SecureModelView
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
+from lpks.admin.residents.obligations import ObligationsMixin
 from lpks.admin.residents.children import on_form
 from lpks.admin.residents.forms import (
     AdmitForm,
@@ -59,7 +60,7 @@ def condition_choices() -> list[SelectChoice]:
             for options in CONDITION_OPTIONS.values() for option in options]
 
 
-class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
+class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
@@ -142,6 +143,7 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                 scan=ScanForm(formdata=None),
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
                 notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
+                obligations=self.obligation_forms(model, state),
                 corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
                     "start_date": p["start_date"], "granted_days": str(p["granted_days"]),
                     "version": str(p["version"])}) for p in periods if p["status"] == "open"})

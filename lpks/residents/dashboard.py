@@ -72,13 +72,17 @@ def _court_live():
     return and_(Placement.status == STATUS_PRESENT, Placement.basis == LegalBasis.COURT_DECISION.value)
 
 
-def _admission_conditions() -> dict[str, Any]:
-    """The admission tiles' conditions (Pasal 10 ayat 5–6, 12 ayat 6–7), by name."""
+def _admission_conditions(day=None) -> dict[str, Any]:
+    """The admission tiles' conditions (Pasal 10 ayat 3 and 5–6, 12 ayat 6–7), by name."""
+    day = day or today()
     exam_bases = [basis.value for basis in LegalBasis if requires_hospital_exam(basis, True)]
     return {"doctor_certificate_late": and_(Placement.doctor_certificate_received_at.is_(None),
                                             Placement.doctor_certificate_due < now()),
             "hospital_exam_missing": and_(Placement.suspected_violence.is_(True), Placement.basis.in_(exam_bases),
-                                          Placement.hospital_exam_on.is_(None))}
+                                          Placement.hospital_exam_on.is_(None)),
+            # under 12: submitted to the court, not determined by the deadline (Reading, RULES §4)
+            "court_determination_overdue": and_(Placement.court_deadline < day,
+                                                Placement.court_determination_date.is_(None))}
 
 
 _DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard shows eleven of them)
@@ -92,6 +96,7 @@ _DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard s
     "placement_overstay": lambda: _("Melewati hari terakhir, anak masih di LPKS"),
     "doctor_certificate_late": lambda: _("Surat keterangan sehat dokter lewat 1x24 jam"),
     "hospital_exam_missing": lambda: _("Pemeriksaan rumah sakit belum dicatat"),
+    "court_determination_overdue": lambda: _("Penetapan pengadilan anak < 12 tahun lewat 3 hari"),
     "present": lambda: _("Anak di LPKS"),
 }
 
@@ -190,18 +195,20 @@ def _court(user) -> tuple[Section, object]:
 
 
 def _admission(user) -> tuple[Section, object]:
-    """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded (Pasal 10, 12)."""
+    """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded, under-12 court
+    determinations past their deadline (Pasal 10, 12)."""
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
     conds = _admission_conditions()
-    late, exam = conds.values()
+    late, exam, court = conds.values()
     # one indexed count each: the conditions are rare among the children present (a pass over them costs more)
     counts = [count_of(select(Placement.id).where(scoped, cond)) for cond in conds.values()]
     section = Section(_("Admisi"), tiles=_tiles(conds, counts, "placement.index_view", ("danger",) * len(conds)),
                       header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
                       empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
-    notes = case((late, _("surat keterangan sehat terlambat")), else_=_("pemeriksaan rumah sakit belum dicatat"))
+    notes = case((late, _("surat keterangan sehat terlambat")), (court, _("penetapan pengadilan belum dicatat")),
+                 else_=_("pemeriksaan rumah sakit belum dicatat"))
     rows = (select(Placement.id).join(Resident, Resident.id == Placement.resident_id)
-            .join(Institution, Institution.id == Placement.institution_id).where(scoped, or_(late, exam)))
+            .join(Institution, Institution.id == Placement.institution_id).where(scoped, or_(late, exam, court)))
     no_day = cast(null(), Date)
     return section, _part(2, rows, (Placement.id,), Resident.initials, Resident.register_number, Institution.name,
                           Placement.basis, no_day, no_day, notes, Placement.id, no_day, Placement.id)

@@ -40,7 +40,11 @@ from lpks.rules.labels import LabelledEnum, format_date_id
 from lpks.rules.placements import (
     DOCTOR_CERTIFICATE_HOURS, BasisInfo, basis_info, check_admission, check_basis_route, check_conditions,
     check_placement_kind, doctor_certificate_due, is_doctor_certificate_late, loss_within_minimum_wage,
-    missing_documents, requires_hospital_exam, under_12_court_deadline,
+    missing_documents, requires_hospital_exam,
+)
+from lpks.rules.under12 import (
+    READING_EN as UNDER_12_READING_EN, READING_ID as UNDER_12_READING_ID, check_determination, check_submission,
+    is_determination_overdue, under_12_court_deadline,
 )
 
 __all__ = [
@@ -71,4 +75,5 @@ __all__ = [
     "check_conditions", "check_placement_kind", "doctor_certificate_due", "is_doctor_certificate_late",
     "loss_within_minimum_wage",
     "missing_documents", "requires_hospital_exam", "under_12_court_deadline",
+    "UNDER_12_READING_EN", "UNDER_12_READING_ID", "check_determination", "check_submission", "is_determination_overdue",
 ]

@@ -230,10 +230,10 @@ def test_unknown_basis_is_a_rule_error():
     assert caught.value.field == "basis"
 
 
-@pytest.mark.parametrize(("submitted", "expected"), [
-    (date(2024, 2, 28), date(2024, 3, 1)),
-    (date(2023, 2, 28), date(2023, 3, 2)),
-    (date(2024, 12, 30), date(2025, 1, 1)),
+@pytest.mark.parametrize(("submitted", "expected"), [  # RULES §4 Reading: submission + 3 calendar days
+    (date(2024, 2, 28), date(2024, 3, 2)),
+    (date(2023, 2, 28), date(2023, 3, 3)),
+    (date(2024, 12, 30), date(2025, 1, 2)),
 ])
 def test_under_12_court_deadline(submitted, expected):
     assert under_12_court_deadline(submitted) == expected

@@ -113,6 +113,12 @@ def upgrade() -> None:
     op.add_column("custody_period", sa.Column("corrected_letter_date", sa.Date(), nullable=True))
     op.add_column("placement", sa.Column("exit_decision_number", sa.String(80), nullable=True))
     op.add_column("placement", sa.Column("exit_decision_date", sa.Date(), nullable=True))
+    for column in (sa.Column("court_submitted_on", sa.Date(), nullable=True),
+                   sa.Column("court_deadline", sa.Date(), nullable=True),
+                   sa.Column("court_determination_number", sa.String(80), nullable=True),
+                   sa.Column("court_determination_date", sa.Date(), nullable=True)):
+        op.add_column("placement", column)
+    op.create_index("ix_placement_court_deadline", "placement", ["court_deadline"])
     for column in (sa.Column("scan_name", sa.String(200), nullable=True),
                    sa.Column("scan_stored_name", sa.String(64), nullable=True),
                    sa.Column("scan_content_type", sa.String(40), nullable=True),
@@ -131,7 +137,9 @@ def downgrade() -> None:
     op.drop_index("uq_placement_document_scan_stored_name", table_name="placement_document")
     for column in ("scan_sha256", "scan_size_bytes", "scan_content_type", "scan_stored_name", "scan_name"):
         op.drop_column("placement_document", column)
-    for column in ("exit_decision_date", "exit_decision_number"):
+    op.drop_index("ix_placement_court_deadline", table_name="placement")
+    for column in ("court_determination_date", "court_determination_number", "court_deadline",
+                   "court_submitted_on", "exit_decision_date", "exit_decision_number"):
         op.drop_column("placement", column)
     op.drop_index("ix_custody_period_uncovered_days", table_name="custody_period")
     for column in ("corrected_letter_date", "corrected_letter_number", "uncovered_days", "uncovered_from",

@@ -53,6 +53,11 @@ class Placement(SQLModel, table=True):
     hospital_exam_on: Optional[date] = Field(default=None, sa_type=Date)
     hospital_exam_place: Optional[str] = text_field(200)
     hospital_exam_result: Optional[str] = text_field(500)
+    # under 12 (Pasal 10 ayat 3): the meeting's decision submitted to the court, its deadline and the determination
+    court_submitted_on: Optional[date] = Field(default=None, sa_type=Date)
+    court_deadline: Optional[date] = Field(default=None, sa_type=Date, index=True)
+    court_determination_number: Optional[str] = text_field(80)
+    court_determination_date: Optional[date] = Field(default=None, sa_type=Date)
     months: Optional[int] = Field(default=None)
     last_day: Optional[date] = Field(default=None, sa_type=Date, index=True)
     parole_eligible_from: Optional[date] = Field(default=None, sa_type=Date, index=True)

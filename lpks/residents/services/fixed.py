@@ -56,6 +56,8 @@ PLACEMENT_FIELDS: dict[str, Why] = {
        for name in ("behaviour_good", "behaviour_assessed_on", "behaviour_note")},
     **{name: _by_action(lambda: _("pengakhiran penempatan"))
        for name in ("exit_date", "exit_reason", "exit_note", "exit_decision_number", "exit_decision_date")},
+    **{name: _by_action(lambda: _("pencatatan pengajuan dan penetapan pengadilan (Pasal 10 ayat 3)"))
+       for name in ("court_submitted_on", "court_deadline", "court_determination_number", "court_determination_date")},
     **{name: _fixed for name in ("id", "resident_id", "institution_id")},
 }
 

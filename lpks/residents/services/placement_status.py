@@ -15,7 +15,8 @@ from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
     CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, END_READING_EN,
-    END_READING_ID, DOCUMENT_READING_EN, DOCUMENT_READING_ID, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    END_READING_ID, DOCUMENT_READING_EN, DOCUMENT_READING_ID, UNDER_12_READING_EN, UNDER_12_READING_ID,
+    is_determination_overdue, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
@@ -126,6 +127,19 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
     }
 
 
+def court_determination(placement: Placement, day: date) -> dict[str, Any] | None:
+    """Under 12 (Pasal 10 ayat 3): the submission, its 3-day deadline, the determination, and whether it is late."""
+    if placement.basis != LegalBasis.UNDER_12.value:
+        return None
+    return {"submitted_on": placement.court_submitted_on.isoformat() if placement.court_submitted_on else None,
+            "deadline": placement.court_deadline.isoformat() if placement.court_deadline else None,
+            "number": placement.court_determination_number,
+            "date": placement.court_determination_date.isoformat() if placement.court_determination_date else None,
+            "overdue": is_determination_overdue(placement.court_deadline, placement.court_determination_date, day),
+            "calendar_missing_years": [],  # calendar days only (RULES §4 Reading)
+            "reading": _pick(UNDER_12_READING_ID, UNDER_12_READING_EN)}
+
+
 def overstays(periods: list[dict[str, Any]], day: date) -> list[dict[str, Any]]:
     """Every stretch the child was held without a titipan period, with its dates and days (RULES §5): the days
     before a period that started late, and the days since an open period's last day."""
@@ -211,6 +225,7 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "exit_decision_date": placement.exit_decision_date.isoformat() if placement.exit_decision_date else None,
         "exit_reasons": [{"code": r.value, "label": r.label(locale_code()), "pasal": r.pasal}
                          for r in exit_reasons_for(placement.basis)],
+        "court_determination": court_determination(placement, day),
         "custody_periods": periods,
         "calendar_missing_years": sorted({year for p in periods for year in p["calendar_missing_years"]}),
         "version": placement.version,
