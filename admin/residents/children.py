@@ -233,6 +233,11 @@ def register(admin) -> None:
     admin.add_view(CalculatorView(name=_l("Kalkulator tenggat"), endpoint="calculator", url="/admin/calculator",
                                   category=category))
     admin.add_view(HolidayView(Holiday, name=_l("Kalender hari libur"), endpoint="holiday", category=_l("Referensi")))
+    from lpks.admin.residents.minimum_wages import MinimumWageView
+    from lpks.residents.models.obligations import MinimumWage
+
+    admin.add_view(MinimumWageView(MinimumWage, name=_l("Upah minimum provinsi"), endpoint="minimum_wage",
+                                   category=_l("Referensi")))
 
 
 

@@ -73,6 +73,8 @@ class PlacementForm(FlaskForm):
                          validators=[Optional()])
     suspected_violence = SelectField(_l("Diduga mengalami kekerasan fisik/mental?"),
                                      choices=yes_no(_l("Ya"), _l("Tidak")))
+    victim_loss = StringField(_l("Nilai kerugian korban dalam rupiah (belum proses hukum, Pasal 14 ayat 1 huruf e)"),
+                              render_kw={"type": "number", "min": "0"}, validators=[Optional()])
     note = TextAreaField(_l("Catatan"), validators=[Optional()])
 
 
@@ -86,6 +88,8 @@ class PlacementEditForm(FlaskForm):
     hospital_exam_on = StringField(_l("Tanggal pemeriksaan di rumah sakit"), render_kw=DATE, validators=[Optional()])
     hospital_exam_place = StringField(_l("Rumah sakit"), validators=[Optional()])
     hospital_exam_result = TextAreaField(_l("Hasil pemeriksaan"), validators=[Optional()])
+    victim_loss = StringField(_l("Nilai kerugian korban dalam rupiah (belum proses hukum, Pasal 14 ayat 1 huruf e)"),
+                              render_kw={"type": "number", "min": "0"}, validators=[Optional()])
     note = TextAreaField(_l("Catatan"), validators=[Optional()])
     version = HiddenField()
 

@@ -137,7 +137,8 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
                     "suspected_violence": "ya" if model.suspected_violence else "tidak",
                     "hospital_exam_on": state["hospital_exam_on"] or "", "hospital_exam_place":
                     model.hospital_exam_place or "", "hospital_exam_result": model.hospital_exam_result or "",
-                    "note": model.note or "", "version": str(model.version)}),
+                    "note": model.note or "", "version": str(model.version),
+                    "victim_loss": "" if model.victim_loss is None else str(model.victim_loss)}),
                 documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
                            for doc in state["documents"] if not doc["on_file"]},
                 scan=ScanForm(formdata=None),

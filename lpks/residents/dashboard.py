@@ -49,7 +49,10 @@ def _custody_conditions(day) -> dict[str, Any]:
     return {"notice_overdue": and_(unsent, CustodyPeriod.notice_deadline < day),
             "notice_due": and_(unsent, CustodyPeriod.notice_deadline.between(first, last)),
             "custody_ending": and_(is_open, CustodyPeriod.last_day.between(ending_first, ending_last)),
-            "custody_overstay": or_(and_(is_open, CustodyPeriod.last_day < day), CustodyPeriod.uncovered_days > 0)}
+            "custody_overstay": or_(and_(is_open, CustodyPeriod.last_day < day), CustodyPeriod.uncovered_days > 0),
+            # a notice sent after its deadline stays late (RULES §5)
+            "notice_late": and_(CustodyPeriod.notice_sent_on.is_not(None),
+                                CustodyPeriod.notice_sent_on > CustodyPeriod.notice_deadline)}
 
 
 def _custody_live():
@@ -90,6 +93,7 @@ _DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard s
     "notice_due": lambda: _("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS),
     "custody_ending": lambda: _("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS),
     "custody_overstay": lambda: _("Melewati masa titipan, anak masih di LPKS"),
+    "notice_late": lambda: _("Surat pemberitahuan dikirim terlambat"),
     "parole_eligible": lambda: _("Memenuhi syarat pembebasan bersyarat"),
     "parole_not_assessed": lambda: _("Memenuhi syarat waktu, perilaku belum dinilai"),
     "placement_ending": lambda: _("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS),
@@ -153,19 +157,20 @@ def _part(kind: int, stmt, order, *columns):
 def _custody(user) -> tuple[Section, object]:
     """Titipan: notices overdue and due within 7 days, periods ending within 7 days, overstays (Pasal 11)."""
     conds = _custody_conditions(today())
-    overdue, due_soon, ending, overstay = conds.values()
+    overdue, due_soon, ending, overstay, late = conds.values()
     counts = counts_of(_present_periods(user, CustodyPeriod.id), conds).values()
-    levels = ("danger", "warning", "warning", "danger")
+    levels = ("danger", "warning", "warning", "danger", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"),
                       tiles=_tiles(conds, counts, "custody.index_view", levels),
                       header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"),
                               _("Batas surat pemberitahuan"), _("Keterangan")),
                       empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
-                 (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
+                 (late, _("surat dikirim terlambat")), (due_soon, _("surat jatuh tempo")),
+                 else_=_("titipan segera berakhir"))
     rows = (_present_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
             .join(Institution, Institution.id == Placement.institution_id)
-            .where(or_(overdue, due_soon, ending, overstay)))
+            .where(or_(overdue, due_soon, ending, overstay, late)))
     return section, _part(0, rows, (CustodyPeriod.notice_deadline, CustodyPeriod.id), Resident.initials,
                           Resident.register_number, Institution.name, CustodyPeriod.level, CustodyPeriod.last_day,
                           CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id,

@@ -77,8 +77,11 @@ def _scenario(session: Session, user, resident: Resident, scenario: str) -> None
         placements_admission.admit(session, user, placement, {"handover_at": handover})
         return
     handover = now() - timedelta(hours=2)
-    placement = placements.create(session, user, {"resident_id": resident.id, "basis": "under_12",
-                                                  "start_date": local_date(handover), "suspected_violence": True})
+    placement = placements.create(session, user, {
+        "resident_id": resident.id, "basis": "under_12", "start_date": local_date(handover),
+        "suspected_violence": True,  # examined at the hospital before the placement (Pasal 10 ayat 6)
+        "hospital_exam_on": local_date(handover), "hospital_exam_place": "RSUD dr. R. Soedarsono Kota Pasuruan",
+        "hospital_exam_result": "Memar ringan di lengan; tidak perlu rawat inap."})
     for code, _label, _pasal in placements_admission.document_choices("under_12"):
         if code != "surat_keterangan_sehat":  # may follow within 24 hours of the handover
             placements_admission.add_document(session, user, placement,

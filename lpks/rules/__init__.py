@@ -24,7 +24,7 @@ from lpks.rules.letters import (
 from lpks.rules.custody_cover import COVER_READING_EN, COVER_READING_ID, Uncovered, check_period_start, latest_start
 from lpks.rules.dashboard import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
-    is_custody_ending_soon, is_notice_due_soon, is_notice_overdue, is_over_capacity, is_overstay,
+    is_custody_ending_soon, is_notice_due_soon, is_notice_late, is_notice_overdue, is_over_capacity, is_overstay,
     is_placement_ending_soon, occupancy_rate,
 )
 from lpks.rules.documents import (
@@ -41,6 +41,12 @@ from lpks.rules.placements import (
     DOCTOR_CERTIFICATE_HOURS, BasisInfo, basis_info, check_admission, check_basis_route, check_conditions,
     check_placement_kind, doctor_certificate_due, is_doctor_certificate_late, loss_within_minimum_wage,
     missing_documents, requires_hospital_exam,
+)
+from lpks.rules.pre_admission import (
+    MeetingInitiator, MeetingParticipant, check_hospital_exam, check_loss, check_meeting, required_participants,
+)
+from lpks.rules.reports import (
+    ExamAnswer, ExamPlace, Recommendation, check_exam_answer, check_exam_request, check_report,
 )
 from lpks.rules.under12 import (
     READING_EN as UNDER_12_READING_EN, READING_ID as UNDER_12_READING_ID, check_determination, check_submission,
@@ -64,7 +70,7 @@ __all__ = [
     "last_day",
     "next_level", "notice_deadline",
     "CUSTODY_ENDING_WITHIN_DAYS", "NOTICE_DUE_WITHIN_DAYS", "PLACEMENT_ENDING_WITHIN_DAYS", "due_window",
-    "is_custody_ending_soon", "is_notice_due_soon", "is_notice_overdue", "is_over_capacity", "is_overstay",
+    "is_custody_ending_soon", "is_notice_due_soon", "is_notice_late", "is_notice_overdue", "is_over_capacity", "is_overstay",
     "is_placement_ending_soon", "occupancy_rate",
     "DOCUMENT_READING_EN", "DOCUMENT_READING_ID", "check_document", "document_problem",
     "DOCTOR_CERTIFICATE", "REQUIRED_DOCUMENTS", "DocumentRequirement", "document_labels",
@@ -75,5 +81,7 @@ __all__ = [
     "check_conditions", "check_placement_kind", "doctor_certificate_due", "is_doctor_certificate_late",
     "loss_within_minimum_wage",
     "missing_documents", "requires_hospital_exam", "under_12_court_deadline",
-    "UNDER_12_READING_EN", "UNDER_12_READING_ID", "check_determination", "check_submission", "is_determination_overdue",
+    "MeetingInitiator", "MeetingParticipant", "check_hospital_exam", "check_loss", "check_meeting",
+    "required_participants", "ExamAnswer", "ExamPlace", "Recommendation", "check_exam_answer", "check_exam_request",
+    "check_report", "UNDER_12_READING_EN", "UNDER_12_READING_ID", "check_determination", "check_submission", "is_determination_overdue",
 ]

@@ -16,6 +16,7 @@ from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
 from lpks.platform.models.holiday import Holiday
+from lpks.residents.models.obligations import MinimumWage, PlacementMeeting, ProgressReport, SchoolExamRequest
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
 from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
@@ -80,6 +81,13 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
                     ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
     CustodyExtension: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
                        ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    # The records a placement's law requires (issue 12) follow the placement.
+    **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (PlacementMeeting, SchoolExamRequest, ProgressReport)},
+    # The UMP table is Kementerian Sosial's (RULES §4 Basis e); every role with child data reads it.
+    MinimumWage: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
+                  ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     # Registry (issue 3): profile parts follow Institution; the LPKS keeps its own staff, facilities, funding and
     # evidence; the Dinas Sosial kabupaten/kota verifies; province and Kemensos read their scope; admin nothing.
     # The work area decides the class (Pasal 71–73): the LPKS reads it, the offices that supervise record it.

@@ -16,7 +16,7 @@ from tests.conftest import csrf_token, login
 from tests.hostile.files import EXE
 from tests.registry.conftest import PDF, PNG
 
-from .conftest import Api, file_all, make_placement
+from .conftest import Api, file_all, make_placement, record_meeting
 
 
 def _post_file(api, path, fields, content, name):
@@ -88,6 +88,7 @@ def test_a_tick_recorded_earlier_is_not_on_file(operator, clock, session):
     state = operator.get(f"/placements/{placement['id']}").get_json()
     row = next(d for d in state["documents"] if d["code"] == "persetujuan_anak")
     assert row["recorded"] and not row["on_file"] and row["lacking"] == "dated"
+    record_meeting(operator, placement)
     refused = operator.post(f"/placements/{placement['id']}/admit", {})
     assert refused.status_code == 422 and "persetujuan anak" in refused.get_json()["message"]
     completed = operator.post(f"/placements/{placement['id']}/documents",

@@ -18,6 +18,7 @@ from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.platform.models.holiday import Holiday
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.reach import ReachProposal
+from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.registry.models.registration import Registration
@@ -55,7 +56,7 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
               "holidays": Holiday, "institutions": Institution, "placement-documents": PlacementDocument,
               "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
-              "reach-proposals": ReachProposal,
+              "reach-proposals": ReachProposal, "minimum-wages": MinimumWage, "school-exams": SchoolExamRequest,
               "residents": Resident,
               "staff": StaffMember, "verifications": Verification}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.

@@ -99,8 +99,87 @@ def _reach_proposals() -> None:
         op.create_index(name, "reach_proposal", columns)
 
 
+def _obligations() -> None:
+    """The UMP table, the Pasal 14 meeting, school-exam requests and progress reports."""
+    op.create_table(
+        "minimum_wage",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("province_code", sa.String(8), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("decree", sa.String(200), nullable=True),
+        sa.Column("version", sa.Integer(), server_default="1", nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["province_code"], ["region.code"], ondelete="RESTRICT"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("province_code", "year", name="uq_minimum_wage_province_year"),
+    )
+    op.create_index("ix_minimum_wage_province_code", "minimum_wage", ["province_code"])
+    op.create_index("ix_minimum_wage_year", "minimum_wage", ["year"])
+    placement_fks = (sa.ForeignKeyConstraint(["institution_id"], ["institution.id"], ondelete="RESTRICT"),
+                     sa.ForeignKeyConstraint(["placement_id"], ["placement.id"], ondelete="RESTRICT"))
+    op.create_table(
+        "placement_meeting",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("institution_id", sa.Integer(), nullable=False),
+        sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=False),
+        sa.Column("place", sa.String(200), nullable=False),
+        sa.Column("initiator", sa.String(10), nullable=False),
+        sa.Column("initiator_name", sa.String(120), nullable=True),
+        sa.Column("participants", sa.String(200), nullable=False),
+        sa.Column("other_participants", sa.String(300), nullable=True),
+        sa.Column("outcome", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        *placement_fks, sa.PrimaryKeyConstraint("id"), sa.UniqueConstraint("placement_id"),
+    )
+    op.create_index("ix_placement_meeting_institution_id", "placement_meeting", ["institution_id"])
+    op.create_table(
+        "school_exam_request",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("institution_id", sa.Integer(), nullable=False),
+        sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("exam", sa.String(200), nullable=False),
+        sa.Column("school", sa.String(200), nullable=True),
+        sa.Column("exam_date", sa.Date(), nullable=False),
+        sa.Column("place", sa.String(10), nullable=False),
+        sa.Column("addressee", sa.String(200), nullable=False),
+        sa.Column("letter_number", sa.String(80), nullable=False),
+        sa.Column("letter_date", sa.Date(), nullable=False),
+        sa.Column("answer", sa.String(20), nullable=True),
+        sa.Column("answer_date", sa.Date(), nullable=True),
+        sa.Column("answer_note", sa.String(500), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        *placement_fks, sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_school_exam_request_institution_id", "school_exam_request", ["institution_id"])
+    op.create_index("ix_school_exam_request_placement_id", "school_exam_request", ["placement_id"])
+    op.create_table(
+        "progress_report",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("institution_id", sa.Integer(), nullable=False),
+        sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("author_id", sa.Integer(), nullable=False),
+        sa.Column("report_date", sa.Date(), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("behaviour_good", sa.Boolean(), nullable=False),
+        sa.Column("recommendation", sa.String(20), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        *placement_fks, sa.ForeignKeyConstraint(["author_id"], ["staff_member.id"], ondelete="RESTRICT"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    for name, columns in (("ix_progress_report_institution_id", ["institution_id"]),
+                          ("ix_progress_report_placement_id", ["placement_id"]),
+                          ("ix_progress_report_author_id", ["author_id"]),
+                          ("ix_progress_report_placement_date", ["placement_id", "report_date"])):
+        op.create_index(name, "progress_report", columns)
+    op.add_column("placement", sa.Column("victim_loss", sa.BigInteger(), nullable=True))
+
+
 def upgrade() -> None:
     """New columns and tables of issue 12."""
+    _obligations()
     _conflict_reasons()
     _reach_proposals()
     _designation_only_by_the_workflow()
@@ -132,6 +211,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop them (cleared designation decrees stay cleared)."""
+    for table in ("progress_report", "school_exam_request", "placement_meeting", "minimum_wage"):
+        op.drop_table(table)
+    op.drop_column("placement", "victim_loss")
     op.drop_table("reach_proposal")
     op.drop_table("accreditation_conflict_reason")
     op.drop_index("uq_placement_document_scan_stored_name", table_name="placement_document")

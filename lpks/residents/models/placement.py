@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime, Index, String, UniqueConstraint
+from sqlalchemy import BigInteger, Date, DateTime, Index, String, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
@@ -58,6 +58,8 @@ class Placement(SQLModel, table=True):
     court_deadline: Optional[date] = Field(default=None, sa_type=Date, index=True)
     court_determination_number: Optional[str] = text_field(80)
     court_determination_date: Optional[date] = Field(default=None, sa_type=Date)
+    # Pasal 14 ayat 1 huruf e: the victim's loss in rupiah, compared with the UMP of the LPKS's province
+    victim_loss: Optional[int] = Field(default=None, sa_type=BigInteger)
     months: Optional[int] = Field(default=None)
     last_day: Optional[date] = Field(default=None, sa_type=Date, index=True)
     parole_eligible_from: Optional[date] = Field(default=None, sa_type=Date, index=True)

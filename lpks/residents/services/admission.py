@@ -16,13 +16,15 @@ from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PENDING, STATUS_PRESENT
 from lpks.residents.models.resident import SEX_FEMALE
 from lpks.rules import (
-    DOCTOR_CERTIFICATE, LegalBasis, basis_info, check_admission, check_handover, doctor_certificate_due,
+    DOCTOR_CERTIFICATE, LegalBasis, basis_info, check_admission, check_handover, check_hospital_exam,
+    doctor_certificate_due,
     is_over_capacity,
 )
 from lpks.security import WRITE, can
 
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.residents.services.common import local_date, now, parse_datetime, parse_text, rules
+from lpks.residents.services import pre_process
 from lpks.residents.services.documents import (  # noqa: F401  (callers reach the documents through admission)
     add_document, attach_scan, document_choices, on_file, open_scan, problem, recorded, remove_document,
 )
@@ -71,6 +73,10 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
         check_handover(handover, local_date(handover), now(), placement.start_date)
     with rules("documents"):
         check_admission(placement.basis, set(on_file(session, placement)), handover_at=handover, now=now())
+    with rules():  # before admission, not after it (Pasal 10 ayat 6, 12 ayat 7)
+        check_hospital_exam(placement.basis, placement.suspected_violence, placement.hospital_exam_on,
+                            placement.hospital_exam_place, local_date(handover))
+    pre_process.require_meeting(session, placement, local_date(handover))
     _require_open_custody(session, placement)
     institution = _lock_institution(session, placement.institution_id)
     resident = session.get(Resident, placement.resident_id)

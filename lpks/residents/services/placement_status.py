@@ -16,7 +16,8 @@ from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.rules import (
     CALENDAR_READING_EN, CALENDAR_READING_ID, CONDITION_OPTIONS, COVER_READING_EN, COVER_READING_ID, END_READING_EN,
     END_READING_ID, DOCUMENT_READING_EN, DOCUMENT_READING_ID, UNDER_12_READING_EN, UNDER_12_READING_ID,
-    is_determination_overdue, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
+    is_determination_overdue, is_notice_late, ExamAnswer, ExamPlace, MeetingInitiator, MeetingParticipant,
+    Recommendation, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
     PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
     is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
     requires_hospital_exam,
@@ -115,6 +116,7 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
         "calendar_missing_years": list(missing), "estimate_note": estimate_note(missing),
         "notice_overdue": is_open and present and is_notice_overdue(period.notice_deadline, day,
                                                                     period.notice_sent_on),
+        "notice_late": is_notice_late(period.notice_deadline, period.notice_sent_on),
         "past_last_day": is_open and is_overstay(period.last_day, day, present),
         "uncovered_from": period.uncovered_from.isoformat() if period.uncovered_from else None,
         "uncovered_to": uncovered_to.isoformat() if uncovered_to else None,
@@ -124,6 +126,34 @@ def period_state(session: Session, period: CustodyPeriod, present: bool,
         "extensions": [{"id": ext.id, "authority": ext.authority, "letter_number": ext.letter_number,
                         "letter_date": ext.letter_date.isoformat() if ext.letter_date else None, "days": ext.days}
                        for ext in (extensions_of(session, period) if extensions is None else extensions)],
+    }
+
+
+def obligations_state(session: Session, placement: Placement) -> dict[str, Any]:
+    """The Pasal 14 meeting, the school-exam requests and the progress reports of the placement (issue 12)."""
+    from lpks.residents.services import pre_process, reports
+
+    basis = placement.basis
+    meeting = pre_process.meeting_of(session, placement) if basis == LegalBasis.PRE_PROCESS.value else None
+    exams = reports.exam_requests(session, placement) if basis == LegalBasis.TITIPAN.value else []
+    progress = reports.progress_reports(session, placement) if basis == LegalBasis.COURT_DECISION.value else []
+    return {
+        "meeting": None if meeting is None else {
+            "held_on": meeting.held_on.isoformat(), "place": meeting.place, "initiator": meeting.initiator,
+            "initiator_label": label(MeetingInitiator, meeting.initiator), "initiator_name": meeting.initiator_name,
+            "participants": meeting.participants.split(","),
+            "participant_labels": [label(MeetingParticipant, p) for p in meeting.participants.split(",")],
+            "other_participants": meeting.other_participants, "outcome": meeting.outcome},
+        "school_exams": [{"id": e.id, "exam": e.exam, "school": e.school, "exam_date": e.exam_date.isoformat(),
+                          "place": e.place, "place_label": label(ExamPlace, e.place), "addressee": e.addressee,
+                          "letter_number": e.letter_number, "letter_date": e.letter_date.isoformat(),
+                          "answer": e.answer, "answer_label": label(ExamAnswer, e.answer) if e.answer else None,
+                          "answer_date": e.answer_date.isoformat() if e.answer_date else None,
+                          "answer_note": e.answer_note} for e in exams],
+        "progress_reports": [{"id": r.id, "author_id": r.author_id, "report_date": r.report_date.isoformat(),
+                              "summary": r.summary, "behaviour_good": r.behaviour_good,
+                              "recommendation": r.recommendation,
+                              "recommendation_label": label(Recommendation, r.recommendation)} for r in progress],
     }
 
 
@@ -226,6 +256,8 @@ def state(session: Session, placement: Placement) -> dict[str, Any]:
         "exit_reasons": [{"code": r.value, "label": r.label(locale_code()), "pasal": r.pasal}
                          for r in exit_reasons_for(placement.basis)],
         "court_determination": court_determination(placement, day),
+        "victim_loss": placement.victim_loss,
+        **obligations_state(session, placement),
         "custody_periods": periods,
         "calendar_missing_years": sorted({year for p in periods for year in p["calendar_missing_years"]}),
         "version": placement.version,

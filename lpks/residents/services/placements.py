@@ -19,6 +19,7 @@ from lpks.rules import (
 )
 from lpks.security import WRITE, can
 
+from lpks.residents.services import pre_process
 from lpks.residents.services.fixed import PLACEMENT_FIELDS, refuse_fixed
 from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
@@ -35,7 +36,7 @@ from lpks.residents.services.common import (
 )
 
 EDITABLE = ("start_date", "months", "conditions", "suspected_violence", "hospital_exam_on", "hospital_exam_place",
-            "hospital_exam_result", "note")
+            "hospital_exam_result", "note", "victim_loss")
 
 
 def _conditions(value: Any) -> list[str]:
@@ -65,6 +66,9 @@ def _apply(placement: Placement, data: dict[str, Any]) -> None:
     if "hospital_exam_on" in data:
         placement.hospital_exam_on = parse_date(data.get("hospital_exam_on"), "hospital_exam_on",
                                                 _("Tanggal pemeriksaan rumah sakit"), required=False)
+    if "victim_loss" in data:
+        placement.victim_loss = parse_int(data.get("victim_loss"), "victim_loss", _("Nilai kerugian korban (rupiah)"),
+                                          required=False)
     for key, label, limit in (("hospital_exam_place", _("Rumah sakit"), 200),
                               ("hospital_exam_result", _("Hasil pemeriksaan rumah sakit"), 500),
                               ("note", _("Catatan"), 500)):
@@ -107,6 +111,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Placement:
             **{k: v for k, v in data.items() if k in EDITABLE and k not in ("start_date", "conditions")}}
     _apply(placement, data)
     _require_write(user, placement)
+    pre_process.check_placement_loss(session, placement)
     session.add(placement)
     session.flush()
     return placement
@@ -123,6 +128,7 @@ def update(session: Session, user: Any, placement: Placement, data: dict[str, An
     _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
     if placement.start_date != old_start:
         _check_start(session, placement)
+    pre_process.check_placement_loss(session, placement)
     placement.updated_at = utcnow()
     session.flush()
     return placement
@@ -139,25 +145,17 @@ def _check_start(session: Session, placement: Placement) -> None:
 
 
 def record_behaviour(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
-    """Record the behaviour assessment that parole requires (Pasal 13 ayat 6)."""
-    _require_write(user, placement)
+    """The behaviour assessment parole needs (Pasal 13 ayat 6) is the latest progress report's (Pasal 13 ayat 5;
+    RULES §4): recorded as a report by a peksos of the LPKS."""
+    from lpks.residents.services import reports
+
     if placement.basis != LegalBasis.COURT_DECISION.value:
         raise ServiceError(_("Penilaian perilaku untuk pembebasan bersyarat hanya untuk penempatan berdasarkan "
                              "putusan pengadilan (Pasal 13 ayat 6)."), "behaviour_good")
-    if placement.status != STATUS_PRESENT:
-        raise ServiceError(_("Penilaian perilaku hanya untuk anak yang sedang ditempatkan."), "status")
-    good = parse_bool(data.get("behaviour_good"), "behaviour_good", _("Penilaian perilaku"))
-    if good is None:
-        raise ServiceError(_("Penilaian perilaku wajib dipilih: baik atau tidak baik."), "behaviour_good")
-    assessed = parse_date(data.get("behaviour_assessed_on") or today(), "behaviour_assessed_on",
-                          _("Tanggal penilaian"))
-    if assessed > today():
-        raise ServiceError(_("Tanggal penilaian tidak boleh setelah hari ini."), "behaviour_assessed_on")
-    placement.behaviour_good = good
-    placement.behaviour_assessed_on = assessed
-    placement.behaviour_note = parse_text(data.get("behaviour_note"), "behaviour_note", _("Catatan penilaian"), 500)
-    placement.updated_at = utcnow()
-    session.flush()
+    reports.add_report(session, user, placement, {
+        "author_id": data.get("author_id"), "behaviour_good": data.get("behaviour_good"),
+        "report_date": data.get("behaviour_assessed_on"), "recommendation": data.get("recommendation"),
+        "summary": data.get("summary") or data.get("behaviour_note")})
     return placement
 
 
