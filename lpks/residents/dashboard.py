@@ -8,9 +8,7 @@ from typing import Any
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import (
-    Date, Integer, String, and_, case, cast, extract, func, literal, null, or_, select, union, union_all,
-)
+from sqlalchemy import Date, String, and_, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from lpks.residents.models.custody import CustodyPeriod
@@ -20,7 +18,7 @@ from lpks.residents.models.resident import Resident
 from lpks.residents.models.custody import PERIOD_OPEN
 from lpks.residents.models.placement import STATUS_PRESENT
 from lpks.residents.models.resident import SEX_FEMALE, SEX_MALE
-from lpks.platform.models.user import ROLE_ADMIN, ROLE_KEMENSOS
+from lpks.platform.models.user import ROLE_ADMIN
 from lpks.rules import (
     CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, CustodyLevel, LegalBasis,
     due_window, is_over_capacity, occupancy_rate, requires_hospital_exam,
@@ -28,6 +26,7 @@ from lpks.rules import (
 from lpks.security import READ, scope_clause
 
 from lpks.platform.dashboard import Figure, Section, Tile, count_of, counts_of
+from lpks.residents.calendar_dashboard import calendar_section
 from lpks.residents.services.placement_status import label
 from lpks.residents.services.common import now, today
 
@@ -277,36 +276,6 @@ def occupancy_section(session: Session, user) -> Section | None:
                              _("melebihi kapasitas") if over else ""))
         section.row_links.append(url_for("institution.details_view", id=ident))
     return section
-
-
-def calendar_section(session: Session, user) -> Section | None:
-    """A warning while a year the calendar does not hold is touched by an open titipan deadline in scope (start to
-    last day, and the notice deadline), or is this year or the next: working days counted there are estimates
-    (RULES §5 Calendar coverage). Kementerian Sosial's tile leads to the calendar, where it seeds or adds dates."""
-    if user.role == ROLE_ADMIN:
-        return None
-    from lpks.platform.models.holiday import Holiday
-
-    from lpks.platform.services.holidays import default_years
-
-    def year_of(column):
-        return cast(extract("year", column), Integer)
-
-    open_periods = _open_periods(user, CustodyPeriod.id).subquery()
-    touched = union(*(select(year_of(column).label("year")).where(CustodyPeriod.id.in_(select(open_periods.c.id)))
-                      for column in (CustodyPeriod.start_date, CustodyPeriod.notice_deadline,
-                                     CustodyPeriod.last_day)),
-                    *(select(literal(year, Integer).label("year")) for year in default_years())).subquery()
-    held = select(Holiday.id).where(year_of(Holiday.day) == touched.c.year)
-    missing = list(session.scalars(select(touched.c.year).where(~held.exists()).order_by(touched.c.year)))
-    if not missing:
-        return None
-    years = ", ".join(str(year) for year in missing)
-    endpoint = "holiday.index_view" if user.role == ROLE_KEMENSOS else None
-    return Section(_("Kalender hari libur belum lengkap"), tiles=[
-        Tile(_("Tahun tanpa hari libur dalam kalender"), years, endpoint=endpoint, level="danger")],
-        note=_("Tenggat surat pemberitahuan dihitung tanpa hari libur nasional dan cuti bersama sampai Kementerian "
-                "Sosial mengisi kalender tahun %(years)s.", years=years))
 
 
 # Registered by lpks.wiring.install(): (order, provider); a lower order shows first.
