@@ -84,4 +84,7 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.accreditation.demo import seed_accreditation
 
     lines.append(seed_accreditation(session, institutions))
+    from lpks.residents.demo_obligations import seed_obligations
+
+    lines.append(seed_obligations(session, institutions))  # after the registry: reports need its peksos
     return "\n".join(lines)

@@ -7,10 +7,24 @@ import io
 import re
 from datetime import date
 
+import pytest
+
 from tests.conftest import csrf_token, login
 from tests.conftest import workbook as xlsx
 
 from .conftest import MEETING, Api, admitted, file_all, make_placement, make_resident, peksos_id, record_meeting
+
+@pytest.fixture
+def no_ump(seeded, session):
+    """An empty UMP table (the demo seeds its own example rows)."""
+    from sqlalchemy import delete
+
+    from lpks.residents.models.obligations import MinimumWage
+
+    session.execute(delete(MinimumWage))
+    session.commit()
+    return seeded
+
 
 UMP_2025 = {"province_code": "35", "year": 2025, "amount": 2305985, "decree": "Kepgub Jatim 100.3.3.1/2024"}
 
@@ -21,7 +35,7 @@ def _loss_placement(api, loss):
                                     "victim_loss": loss})
 
 
-def test_the_loss_condition_is_checked_against_the_ump(seeded, client, clock):
+def test_the_loss_condition_is_checked_against_the_ump(no_ump, client, clock):
     operator = Api(client, "operator.pasuruan")
     missing = _loss_placement(operator, 500000)
     assert missing.status_code == 422 and missing.get_json()["field"] == "conditions"
@@ -38,7 +52,7 @@ def test_the_loss_condition_is_checked_against_the_ump(seeded, client, clock):
     assert within.status_code == 201 and within.get_json()["victim_loss"] == 2305985
 
 
-def test_the_ump_table_imports_from_xlsx(seeded, client):
+def test_the_ump_table_imports_from_xlsx(no_ump, client):
     login(client, "kemensos")
     token = csrf_token(client, "/admin/minimum_wage/")
     bad = xlsx(["kode_provinsi", "tahun", "ump", "keputusan"], [["35", 2026, 2446880, "Kepgub"], ["35.75", 2026, 1, ""],

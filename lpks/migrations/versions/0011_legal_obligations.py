@@ -60,12 +60,20 @@ def _designation_only_by_the_workflow() -> None:
     """The Pasal 56 designation is the workflow's decision (RULES §3): a decree typed on a profile without a
     designation behind it is cleared, and those LPKS's stored standards evaluations are dropped so pages evaluate
     them live until `lpks standards refresh` stores them again."""
-    unbacked = ("designation_decree_number IS NOT NULL AND NOT EXISTS (SELECT 1 FROM accreditation_assessment a "
-                "WHERE a.institution_id = institution.id AND a.state IN ('designated', 'expired', 'superseded') "
-                "AND a.decree_number = institution.designation_decree_number)")
-    op.execute(f"DELETE FROM standards_evaluation WHERE institution_id IN (SELECT id FROM institution WHERE {unbacked})")
-    op.execute(f"UPDATE institution SET designation_decree_number = NULL, designation_decree_date = NULL "
-               f"WHERE {unbacked}")
+    institution = sa.table("institution", sa.column("id", sa.Integer),
+                           sa.column("designation_decree_number", sa.String),
+                           sa.column("designation_decree_date", sa.Date))
+    assessment = sa.table("accreditation_assessment", sa.column("institution_id", sa.Integer),
+                          sa.column("state", sa.String), sa.column("decree_number", sa.String))
+    evaluation = sa.table("standards_evaluation", sa.column("institution_id", sa.Integer))
+    backed = sa.exists().where(assessment.c.institution_id == institution.c.id,
+                               assessment.c.state.in_(("designated", "expired", "superseded")),
+                               assessment.c.decree_number == institution.c.designation_decree_number)
+    unbacked = sa.and_(institution.c.designation_decree_number.is_not(None), ~backed)
+    op.execute(evaluation.delete().where(evaluation.c.institution_id.in_(
+        sa.select(institution.c.id).where(unbacked))))
+    op.execute(institution.update().where(unbacked).values(designation_decree_number=None,
+                                                            designation_decree_date=None))
 
 
 def _reach_proposals() -> None:
