@@ -161,8 +161,8 @@ def revoke_token(token_id: int) -> None:
 @with_appcontext
 def demo(regions_file: str | None, password: str | None) -> None:
     """Seed the demo: two provinces, several regencies/cities, LPKS and a user for every role."""
-    from lpks.extensions import db as database
     from lpks.demo import seed
+    from lpks.extensions import db as database
 
     try:
         summary = seed(database.session, regions_file, password)
@@ -204,8 +204,8 @@ def accreditation() -> None:
 @with_appcontext
 def accreditation_seed_instrument() -> None:
     """Publish the default instrument (RULES §3) if no version exists yet; idempotent."""
-    from lpks.extensions import db as database
     from lpks.accreditation.services.instruments import ensure_default
+    from lpks.extensions import db as database
 
     row, created = ensure_default(database.session)
     database.session.commit()
@@ -219,8 +219,8 @@ def accreditation_expire(as_of: str | None) -> None:
     """Daily: record designations past their last valid day as expired and classify those LPKS again."""
     from datetime import date
 
-    from lpks.extensions import db as database
     from lpks.accreditation.services.steps import expire_due
+    from lpks.extensions import db as database
 
     try:
         day = date.fromisoformat(as_of) if as_of else None

@@ -8,12 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.io.tables import read_rows
-from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
-
 from lpks.platform.services.regions import import_regions
 from lpks.platform.services.users import create_user
+from lpks.registry.models.institution import Institution
 
 DEFAULT_PASSWORD = "demo-lpks-2026"
 
@@ -84,4 +83,7 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.accreditation.demo import seed_accreditation
 
     lines.append(seed_accreditation(session, institutions))
+    from lpks.residents.demo_obligations import seed_obligations
+
+    lines.append(seed_obligations(session, institutions))  # after the registry: reports need its peksos
     return "\n".join(lines)

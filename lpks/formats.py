@@ -47,6 +47,8 @@ def format_tanggal(value: date | datetime | None, locale: str | Locale | None = 
     """A date: "20 Maret 2026" (id), "20 March 2026" (en); a datetime in Asia/Jakarta; None → "-"."""
     if _empty(value):
         return "-"
+    if isinstance(value, str):  # an ISO date from a JSON-ready state (services' *_state dicts)
+        value = date.fromisoformat(value)
     if isinstance(value, datetime):
         value = _local(value).date()
     return dates.format_date(value, DATE_PATTERN, locale=_locale(locale))

@@ -22,8 +22,8 @@ PASSWORD = "kata-sandi-uji-123"
 def _seed_demo(url: str, instance: str) -> None:
     """Seed the demo into a migrated database (once per run: each test then copies it)."""
     from lpks import create_app
-    from lpks.extensions import db
     from lpks.demo import seed
+    from lpks.extensions import db
 
     previous = os.environ.get("LPKS_INSTANCE_PATH")
     os.environ["LPKS_INSTANCE_PATH"] = instance

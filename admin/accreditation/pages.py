@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from accreditation.workflow import (
+    OPEN_STATES,
     QUEUES,
     State,
     effective_state,
@@ -17,7 +18,7 @@ from accreditation.workflow import (
 )
 from lpks.accreditation import reports
 from lpks.accreditation.models import Assessment, AssessmentEvent
-from lpks.accreditation.services import assessments, classes, steps
+from lpks.accreditation.services import assessments, classes, conflicts, steps
 from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.accreditation.view import lines as indicator_lines
@@ -32,7 +33,8 @@ from lpks.security.access import scoped_select
 from lpks.web.documents import document_response, wants_pdf
 
 PAGE_SIZE = 50
-SUGGEST_STATES = {State.DRAFT.value, State.RETURNED.value, State.SUBMITTED.value}
+# every reviewer sees the registry's own evaluation beside the answers (RULES §3 Registry conflicts)
+SUGGEST_STATES = {state.value for state in OPEN_STATES}
 
 
 class AccreditationPage(BaseView):
@@ -112,12 +114,14 @@ class AssessmentPages(AccreditationPage):
         events = list(db.session.scalars(select(AssessmentEvent).where(AssessmentEvent.assessment_id == a.id)
                                          .order_by(AssessmentEvent.id)))
         lines = indicator_lines(instr, rows, suggested)
+        found = conflicts.conflicts_of(db.session, a, rows, suggested) if suggested else {}
         docs = answer_evidence.documents_of(db.session, current_user, inst.id)
         chosen = {line.code: answer_evidence.stored_ids(line.own) for _aspect, items in lines for line in items}
         return self.render("accreditation/detail.html", a=a, inst=inst, instr=instr, result=result,
                            lines=lines, events=events, docs=docs, docs_by_id={d.id: d for d in docs},
                            linked=answer_evidence.linked_per_indicator(db.session, instr, docs, inst.id),
-                           chosen=chosen,
+                           chosen=chosen, conflicts=found,
+                           may_record_reason=conflicts.may_record(current_user, a),
                            actions=steps.actions_for(current_user, a),
                            may_answer=writable and may_answer(current_user.role, a.state),
                            may_adjust=writable and may_adjust(current_user.role, a.state),
@@ -153,6 +157,13 @@ class AssessmentPages(AccreditationPage):
         a = self._posted(ident)
         _run(lambda: assessments.adjust(db.session, current_user, a, dict(request.form)),
              _("Indikator disesuaikan; alasan dicatat."))
+        return redirect(url_for(".detail", ident=ident))
+
+    @expose("/<int:ident>/conflict-reason", methods=("POST",))
+    def conflict_reason(self, ident: int):
+        a = self._posted(ident)
+        _run(lambda: conflicts.record_reason(db.session, current_user, a, dict(request.form)),
+             _("Alasan menerima jawaban yang bertentangan dengan registri dicatat."))
         return redirect(url_for(".detail", ident=ident))
 
     @expose("/<int:ident>/step", methods=("POST",))

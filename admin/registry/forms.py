@@ -38,8 +38,6 @@ class ProfileForm(FlaskForm):
     deed_date = _date(_l("Tanggal akta pendirian"))
     kemenkumham_decree_number = StringField(_l("Nomor keputusan Kemenkumham"), validators=[Optional()])
     kemenkumham_decree_date = _date(_l("Tanggal keputusan Kemenkumham"))
-    designation_decree_number = StringField(_l("Nomor keputusan penetapan Menteri (Pasal 56)"), validators=[Optional()])
-    designation_decree_date = _date(_l("Tanggal keputusan penetapan"))
     vision = TextAreaField(_l("Visi (Pasal 57)"), validators=[Optional()])
     mission = TextAreaField(_l("Misi (Pasal 57)"), validators=[Optional()])
     program_rehabilitation_stages = TextAreaField(_l("Tahapan Rehabilitasi Sosial yang dilaksanakan (Pasal 18)"),

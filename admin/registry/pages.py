@@ -13,6 +13,12 @@ from lpks.admin.registry.forms import ProfileForm, WorkAreaForm
 from sqlalchemy import func, select
 
 from accreditation import FACILITY_GROUPS
+from accreditation.authority import (
+    AUTHORITY_READING_EN,
+    AUTHORITY_READING_ID,
+    OFFICE_LABELS,
+    OFFICES,
+)
 from accreditation.registry_catalogue import (
     CONDITIONS,
     FUNDING_SOURCES,
@@ -27,11 +33,13 @@ from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FundingSource
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
+from lpks.registry.models.reach import ReachProposal
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification
 from lpks.registry.services import (
     evidence,
+    reach,
     standards,
     standards_store,
 )
@@ -48,6 +56,7 @@ from lpks.registry.services import (
 from lpks.registry.services import (
     verification as registry_verification,
 )
+from lpks.residents.services.common import locale_code
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.access import get_scoped
 
@@ -110,6 +119,13 @@ class RegistryHome(RegistryPage):
                            authority_label=registry_registrations.authority_labels().get,
                            expiry_state=registry_registrations.expiry_of,
                            work_area=registry_profile.work_area(db.session, inst),
+                           proposals=reach.of_institution(db.session, inst),
+                           may_propose=current_user.role in OFFICES and can(current_user, WRITE,
+                                                                           ReachProposal(institution_id=inst.id)),
+                           may_decide=lambda p: reach.may_decide(current_user, p),
+                           office_label=lambda role: OFFICE_LABELS.get(role, (role,))[0],
+                           authority_reading=(AUTHORITY_READING_EN if locale_code().startswith("en")
+                                              else AUTHORITY_READING_ID),
                            domicile=db.session.get(Region, inst.kabkota_code),
                            position_label=lambda code: label(POSITIONS, code),
                            funding_label=lambda code: label(FUNDING_SOURCES, code))
@@ -161,6 +177,33 @@ class RegistryHome(RegistryPage):
         return self.render("registry/form.html", form=form, inst=inst, title=_("Wilayah kerja"), multipart=False,
                            help=_("Pilih semua kabupaten/kota yang dilayani (tahan Ctrl untuk memilih beberapa). "
                                   "Kabupaten/kota domisili selalu termasuk."))
+
+    @expose("/<int:ident>/reach-proposal", methods=("POST",))
+    def reach_proposal(self, ident: int):
+        """Record a proposal of referral scope and work area (RULES §3: a lower office proposes)."""
+        inst = get_scoped(db.session, current_user, Institution, ident)
+        data = {"referral_scope": request.form.get("referral_scope"), "reason": request.form.get("reason"),
+                "kabkota_codes": request.form.get("kabkota_codes") or ""}
+        self._commit(lambda: reach.propose(db.session, current_user, inst, data), _("Usulan dicatat."))
+        return redirect(url_for(".institution", ident=inst.id, _anchor="reach"))
+
+    @expose("/reach-proposal/<int:ident>/decision", methods=("POST",))
+    def reach_decision(self, ident: int):
+        """Accept or decline a proposal (the office whose authority the reach needs)."""
+        proposal = get_scoped(db.session, current_user, ReachProposal, ident, WRITE)
+        self._commit(lambda: reach.decide(db.session, current_user, proposal, dict(request.form)),
+                     _("Keputusan atas usulan dicatat."))
+        return redirect(url_for(".institution", ident=proposal.institution_id, _anchor="reach"))
+
+    def _commit(self, action, done: str) -> None:
+        try:
+            action()
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+        else:
+            flash(done, "success")
 
     @expose("/<int:ident>/facilities", methods=("GET", "POST"))
     def facilities(self, ident: int):

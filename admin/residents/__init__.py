@@ -5,10 +5,12 @@ from flask_babel import lazy_gettext as _l
 from lpks.admin.residents.calendar import CalculatorView, HolidayView
 from lpks.admin.residents.children import ResidentView
 from lpks.admin.residents.custody import CustodyView
+from lpks.admin.residents.minimum_wages import MinimumWageView
 from lpks.admin.residents.placements import PlacementView
 
 from lpks.platform.models.holiday import Holiday
 from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.obligations import MinimumWage
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
 
@@ -22,3 +24,5 @@ def register(admin) -> None:
     admin.add_view(CalculatorView(name=_l("Kalkulator tenggat"), endpoint="calculator", url="/admin/calculator",
                                   category=category))
     admin.add_view(HolidayView(Holiday, name=_l("Kalender hari libur"), endpoint="holiday", category=_l("Referensi")))
+    admin.add_view(MinimumWageView(MinimumWage, name=_l("Upah minimum provinsi"), endpoint="minimum_wage",
+                                   category=_l("Referensi")))

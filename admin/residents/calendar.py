@@ -23,7 +23,7 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.models.holiday import Holiday
 from lpks.platform.services import holidays
 from lpks.residents import calculators
-from lpks.residents.services.placement_status import readings
+from lpks.residents.services.placement_status import estimate_note, readings
 from lpks.rules import CustodyLevel, basis_info
 from lpks.security import WRITE, works_with_lpks_data
 
@@ -104,5 +104,7 @@ class CalculatorView(BaseView):
                 except ServiceError as exc:
                     db.session.rollback()
                     errors[key] = exc.message
+        estimates = {key: estimate_note(result.get("calendar_missing_years")) for key, result in results.items()}
         return self.render("residents/calculator.html", forms=forms, results=results, errors=errors,
-                           readings=readings(), levels=list(CustodyLevel), court=basis_info("court_decision"))
+                           estimates=estimates, readings=readings(), levels=list(CustodyLevel),
+                           court=basis_info("court_decision"))

@@ -81,6 +81,8 @@ class PlacementForm(FlaskForm):
                          validators=[Optional()])
     suspected_violence = SelectField(_l("Diduga mengalami kekerasan fisik/mental?"),
                                      choices=yes_no(_l("Ya"), _l("Tidak")))
+    victim_loss = StringField(_l("Nilai kerugian korban dalam rupiah (belum proses hukum, Pasal 14 ayat 1 huruf e)"),
+                              render_kw={"type": "number", "min": "0"}, validators=[Optional()])
     note = TextAreaField(_l("Catatan"), validators=[Optional()])
 
 
@@ -94,18 +96,27 @@ class PlacementEditForm(FlaskForm):
     hospital_exam_on = StringField(_l("Tanggal pemeriksaan di rumah sakit"), render_kw=DATE, validators=[Optional()])
     hospital_exam_place = StringField(_l("Rumah sakit"), validators=[Optional()])
     hospital_exam_result = TextAreaField(_l("Hasil pemeriksaan"), validators=[Optional()])
+    victim_loss = StringField(_l("Nilai kerugian korban dalam rupiah (belum proses hukum, Pasal 14 ayat 1 huruf e)"),
+                              render_kw={"type": "number", "min": "0"}, validators=[Optional()])
     note = TextAreaField(_l("Catatan"), validators=[Optional()])
     version = HiddenField()
 
 
 class DocumentForm(FlaskForm):
-    """A required document now on file."""
+    """A required document now on file: its date and its number or a scan (RULES §4)."""
 
     code = HiddenField()
-    number = StringField(_l("Nomor surat"), validators=[Optional()])
     dated = StringField(_l("Tanggal surat"), render_kw=DATE, validators=[Optional()])
+    number = StringField(_l("Nomor surat"), validators=[Optional()])
+    file = FileField(_l("Pindaian (PDF, JPEG, PNG), bila tidak ada nomor surat atau sebagai lampiran"))
     received_at = StringField(_l("Diterima (tanggal dan jam; kosong = sekarang)"),
                               render_kw={"type": "datetime-local"}, validators=[Optional()])
+
+
+class ScanForm(FlaskForm):
+    """The scan of a recorded document."""
+
+    file = FileField(_l("Pindaian (PDF, JPEG, PNG)"))
 
 
 class AdmitForm(FlaskForm):
@@ -128,6 +139,22 @@ class CustodyForm(FlaskForm):
     depositor_agency = StringField(_l("Lembaga penitip"))
     depositor_superior = StringField(_l("Atasan lembaga penitip (tembusan surat pemberitahuan)"))
     depositor_address = StringField(_l("Alamat lembaga penitip"), validators=[Optional()])
+    confirm_gap = SelectField(_l("Bila masa ini dimulai lebih dari sehari setelah hari terakhir masa sebelumnya: "
+                                 "hari tanpa masa titipan dicatat sebagai kelebihan masa titipan"),
+                              choices=yes_no(_l("Ya, catat sebagai kelebihan masa titipan"), _l("Tidak")))
+
+
+class PeriodCorrectionForm(FlaskForm):
+    """Correct a titipan period; once the child is admitted, start and days only by a corrected letter."""
+
+    start_date = StringField(_l("Tanggal mulai (hari ke-1)"), render_kw=DATE)
+    granted_days = StringField(_l("Jumlah hari menurut surat"), render_kw=NUMBER)
+    correction_letter_number = StringField(_l("Nomor surat koreksi (wajib setelah anak diterima)"),
+                                           validators=[Optional()])
+    correction_letter_date = StringField(_l("Tanggal surat koreksi"), render_kw=DATE, validators=[Optional()])
+    confirm_gap = SelectField(_l("Hari tanpa masa titipan dicatat sebagai kelebihan masa titipan"),
+                              choices=yes_no(_l("Ya, catat sebagai kelebihan masa titipan"), _l("Tidak")))
+    version = HiddenField()
 
 
 class ExtensionForm(FlaskForm):
@@ -160,6 +187,9 @@ class ExitForm(FlaskForm):
 
     exit_reason = SelectField(_l("Alasan keluar"), choices=[])
     exit_date = StringField(_l("Tanggal keluar"), render_kw=DATE, validators=[Optional()])
+    exit_decision_number = StringField(_l("Nomor penetapan/putusan pengadilan yang mengakhiri lebih awal"),
+                                       validators=[Optional()])
+    exit_decision_date = StringField(_l("Tanggal penetapan/putusan itu"), render_kw=DATE, validators=[Optional()])
     exit_note = TextAreaField(_l("Catatan"), validators=[Optional()])
 
 

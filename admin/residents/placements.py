@@ -21,11 +21,14 @@ from lpks.admin.residents.forms import (
     ExitForm,
     ExtensionForm,
     NoticeForm,
+    PeriodCorrectionForm,
     PlacementEditForm,
     PlacementForm,
+    ScanForm,
     form_data,
     on_form,
 )
+from lpks.admin.residents.obligations import ObligationsMixin
 from wtforms import SelectChoice
 
 from lpks.extensions import db
@@ -67,7 +70,7 @@ STATUS_STYLES = {"present": "success", "pending": "warning", "exited": "secondar
 PERIOD_LABELS = {"open": _l("berjalan"), "closed": _l("ditutup")}
 
 
-class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
+class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
@@ -135,7 +138,7 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                    "readings": placements_status.readings(), "confirm": ConfirmForm(),
                    "may_print": residents.may_view_identity(current_user, model.resident),
                    "period_models": {p.id: p for p in periods},
-                   "doc_models": placements_admission.on_file(db.session, model)}
+                   "doc_models": placements_admission.recorded(db.session, model)}
         if may_write:
             periods = state["custody_periods"]
             last_level = periods[-1]["level"] if periods else None
@@ -151,11 +154,17 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
                     "suspected_violence": "ya" if model.suspected_violence else "tidak",
                     "hospital_exam_on": state["hospital_exam_on"] or "", "hospital_exam_place":
                     model.hospital_exam_place or "", "hospital_exam_result": model.hospital_exam_result or "",
-                    "note": model.note or "", "version": str(model.version)}),
+                    "note": model.note or "", "version": str(model.version),
+                    "victim_loss": "" if model.victim_loss is None else str(model.victim_loss)}),
                 documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
                            for doc in state["documents"] if not doc["on_file"]},
+                scan=ScanForm(formdata=None),
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
-                notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form)
+                notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
+                obligations=self.obligation_forms(model, state),
+                corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
+                    "start_date": p["start_date"], "granted_days": str(p["granted_days"]),
+                    "version": str(p["version"])}) for p in periods if p["status"] == "open"})
         return context
 
     # --- a new placement from the resident's page -------------------------------------------------------------
@@ -190,7 +199,25 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     def document_view(self):
         code = request.args.get("code", "")
         form = DocumentForm(prefix=code)
-        return self._act(form, placements_admission.add_document, lambda p: p, _("Dokumen dicatat."), "documents")
+        upload = form.file.data if form.file.data and form.file.data.filename else None
+
+        def add(session, user, placement, data):
+            return placements_admission.add_document(session, user, placement, data,
+                                                     (upload.stream, upload.filename) if upload else None)
+        return self._act(form, add, lambda p: p, _("Dokumen dicatat."), "documents")
+
+    @expose("/document/scan/", methods=("POST",))
+    def scan_view(self):
+        form = ScanForm()
+        upload = form.file.data if form.file.data and form.file.data.filename else None
+
+        def attach(session, user, placement, data):
+            doc = session.get(PlacementDocument, int(request.args.get("doc", "0") or 0))
+            if doc is None or doc.placement_id != placement.id:
+                abort(404)
+            return placements_admission.attach_scan(session, user, doc, upload.stream if upload else b"",
+                                                    upload.filename if upload else None)
+        return self._act(form, attach, lambda p: p, _("Pindaian dilampirkan."), "documents")
 
     @expose("/document/remove/", methods=("POST",))
     def document_remove_view(self):
@@ -212,6 +239,11 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     @expose("/custody/extend/", methods=("POST",))
     def extend_view(self):
         return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan")
+
+    @expose("/custody/correct/", methods=("POST",))
+    def correct_view(self):
+        form = PeriodCorrectionForm(prefix=f"p{request.args.get('period', '')}")
+        return self._act(form, custody.update_period, self._period, _("Masa titipan dikoreksi."), "titipan")
 
     @expose("/custody/notice/", methods=("POST",))
     def notice_view(self):

@@ -7,19 +7,32 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from accreditation.workflow import DECIDED_STATES, State
+from lpks.accreditation import reports
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentEvent,
+)
+from lpks.accreditation.serialize import (
+    answer_json,
+    assessment_detail,
+    assessment_json,
+    event_json,
+    instrument_json,
+)
+from lpks.accreditation.services import (
+    assessments,
+    classes,
+    conflicts,
+    instruments,
+    steps,
+)
 from lpks.extensions import db
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
+from lpks.platform.errors import ServiceError
 from lpks.registry.models.institution import Institution
 from lpks.security import WRITE
-from lpks.accreditation.services import assessments
-from lpks.accreditation.services import classes
-from lpks.accreditation.services import instruments
-from lpks.accreditation import reports
-from lpks.accreditation.services import steps
 from lpks.security.access import get_scoped, scoped_select
-from lpks.accreditation.serialize import answer_json, assessment_detail, assessment_json, event_json, instrument_json
-from lpks.platform.errors import ServiceError
-
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
@@ -171,6 +184,14 @@ def assessment_transition(ident: int):
     return jsonify(assessment_detail(db.session, current_user, assessment))
 
 
+@bp.route("/accreditation/assessments/<int:ident>/conflict-reasons", methods=["POST"])
+def assessment_conflict_reason(ident: int):
+    """Record why an answer the registry's own evaluation contradicts may go forward (the reviewer holding it)."""
+    assessment = assessments.get(db.session, current_user, ident, WRITE)
+    conflicts.record_reason(db.session, current_user, assessment, json_body())
+    return jsonify(assessment_detail(db.session, current_user, assessment)), 201
+
+
 @bp.route("/accreditation/assessments/<int:ident>/events")
 def assessment_events(ident: int):
     """The workflow history: who, when, why."""
@@ -211,6 +232,11 @@ describe("/accreditation/assessments/{id}/transitions", "post", "Langkah alur ke
              "grade": {"enum": ["A", "B", "C", "none"]}, "grade_reason": {"type": "string"},
              "decree_number": {"type": "string"}, "decree_date": {"type": "string", "format": "date"}}},
          response=ASSESSMENT)
+describe("/accreditation/assessments/{id}/conflict-reasons", "post", "Mencatat alasan meneruskan jawaban yang "
+         "bertentangan dengan penilaian registri ('belum'); tanpa alasan itu usul, rekomendasi dan penetapan ditolak "
+         "(Dinas Sosial kabupaten/kota, provinsi, Kementerian Sosial yang memegang penilaian)", params=ID, tag=TAG,
+         body={"type": "object", "required": ["indicator", "reason"], "properties": {
+             "indicator": {"type": "string"}, "reason": {"type": "string"}}}, response=ASSESSMENT)
 describe("/accreditation/assessments/{id}/events", "get", "Riwayat alur kerja: siapa, kapan, mengapa",
          params=ID + PAGING_PARAMS, tag=TAG)
 

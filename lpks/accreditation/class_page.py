@@ -9,13 +9,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from lpks.registry.models.institution import Institution
 from lpks.accreditation.models import InstitutionClass
-
+from lpks.accreditation.reports import GRADES, region_names, require_reader
 from lpks.accreditation.services import classes
 from lpks.platform import clock
+from lpks.registry.models.institution import Institution
 from lpks.security.access import scoped_select
-from lpks.accreditation.reports import GRADES, region_names, require_reader
 
 PAGE_SIZE = 50
 

@@ -9,16 +9,20 @@ from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation.workflow import QUEUES
-from lpks.formats import format_tanggal
-from lpks.accreditation.models import Assessment, InstitutionClass
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
-from lpks.security import READ, scope_clause
-
-from lpks.accreditation.services import classes
 from lpks.accreditation import reports
+from lpks.accreditation.models import Assessment, InstitutionClass
+from lpks.accreditation.services import classes
+from lpks.formats import format_tanggal
 from lpks.platform import clock
 from lpks.platform.dashboard import Section, Tile, count_of
+from lpks.platform.models.user import (
+    ROLE_KABKOTA,
+    ROLE_KEMENSOS,
+    ROLE_OPERATOR,
+    ROLE_PROVINCE,
+)
+from lpks.registry.models.institution import Institution
+from lpks.security import READ, scope_clause
 
 QUEUE_TITLES = {ROLE_OPERATOR: _l("Penilaian mandiri untuk diisi atau diperbaiki"),
                 ROLE_KABKOTA: _l("Akreditasi untuk diverifikasi"),

@@ -14,17 +14,14 @@ from accreditation import Grade, Instrument, valid_until
 from accreditation.scoring import add_years
 from accreditation.workflow import Action, State
 from lpks.accreditation.models import Assessment
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import User
-from lpks.platform.models.base import utcnow
-
-from lpks.accreditation.services import assessments
-from lpks.accreditation.services import classes
-from lpks.accreditation.services import instruments
-from lpks.platform import clock
-from lpks.accreditation.services.registry_facts import registry_report, suggestions
+from lpks.accreditation.services import assessments, classes, instruments
 from lpks.accreditation.services.assessments import record_event
+from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.accreditation.services.steps import _move, expire_due
+from lpks.platform import clock
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
 
 # index in demo.DEMO_INSTITUTIONS: (share of indicators met, last step, years since the decree (+ days))
 PLAN = {
@@ -93,6 +90,8 @@ def _seed_one(session: Session, inst: Institution, index: int, row, instr: Instr
             assessment.decree_number = f"{inst.id:03d}/HUK/{decree_date.year}"
             assessment.valid_until = valid_until(decree_date, grade, instr)
             assessment.designated_by_id, assessment.designated_at = actors[action].id, utcnow()
+            if assessment.valid_until >= today:  # the profile shows the designation in force (Pasal 56; RULES §3)
+                inst.designation_decree_number, inst.designation_decree_date = assessment.decree_number, decree_date
         if action == "submit":
             assessment.submitted_at = utcnow()
         target = {"submit": State.SUBMITTED, "propose": State.PROPOSED, "recommend": State.RECOMMENDED,

@@ -134,3 +134,23 @@ class InstitutionClass(SQLModel, table=True):
     criteria: str = Field(sa_type=Text, nullable=False)
     reason: Optional[str] = text_field(40)
     computed_at: datetime = created_field()
+
+
+class AssessmentConflictReason(SQLModel, table=True):
+    """A reviewer's recorded reason for carrying forward an answer the registry's own evaluation contradicts
+    (RULES §3 Registry conflicts); append-only, it holds for the answer it names."""
+
+    __tablename__ = "accreditation_conflict_reason"
+    __table_args__ = (Index("ix_accreditation_conflict_assessment_indicator", "assessment_id", "indicator_code"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="accreditation_assessment.id", ondelete="RESTRICT", index=True)
+    institution_id: int = Field(foreign_key="institution.id", ondelete="RESTRICT", index=True)
+    indicator_code: str = text_field(80, nullable=False)
+    answer_code: str = text_field(40, nullable=False)
+    registry_answer: str = text_field(40, nullable=False)
+    reason: str = Field(sa_type=Text, nullable=False)
+    user_id: Optional[int] = Field(default=None, foreign_key="app_user.id", ondelete="RESTRICT", index=True)
+    username: Optional[str] = text_field(80)
+    role: Optional[str] = text_field(20)
+    at: datetime = created_field()

@@ -10,18 +10,25 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from accreditation.workflow import (OPEN_STATES, QUEUES, STATE_LABELS, State, effective_state, expiring,
-                                    expiry_horizon, valid_grade)
+from accreditation.workflow import (
+    OPEN_STATES,
+    QUEUES,
+    STATE_LABELS,
+    State,
+    effective_state,
+    expiring,
+    expiry_horizon,
+    valid_grade,
+)
 from lpks.accreditation.models import Assessment, InstitutionClass
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.security import READ
-from lpks.security.permissions import POLICY
-
 from lpks.accreditation.services import classes
 from lpks.platform import clock
-from lpks.security.access import scoped_select
 from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.models.region import Region
+from lpks.registry.models.institution import Institution
+from lpks.security import READ
+from lpks.security.access import scoped_select
+from lpks.security.permissions import POLICY
 
 GROUPS = ("provinsi", "kabupaten_kota")
 GRADES = ("A", "B", "C", None)

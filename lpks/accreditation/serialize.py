@@ -7,14 +7,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from accreditation import Instrument
-from accreditation.workflow import STATE_LABELS, effective_state
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
-from lpks.registry.models.institution import Institution
-
-from lpks.accreditation.services import assessments
+from accreditation.workflow import OPEN_STATES, STATE_LABELS, effective_state
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentEvent,
+)
+from lpks.accreditation.services import assessments, conflicts, steps
 from lpks.accreditation.services import evidence as answer_evidence
-from lpks.accreditation.services import steps
 from lpks.platform import clock
+from lpks.registry.models.institution import Institution
 
 
 def _num(value) -> str | None:
@@ -66,6 +69,9 @@ def event_json(e: AssessmentEvent) -> dict[str, Any]:
             "band_grade": e.band_grade, "grade": e.grade}
 
 
+OPEN = {state.value for state in OPEN_STATES}
+
+
 def assessment_detail(session: Session, user: Any, a: Assessment) -> dict[str, Any]:
     """The assessment with its answers in force, the score per aspect, the steps open to the user."""
     inst = session.get(Institution, a.institution_id)
@@ -82,4 +88,11 @@ def assessment_detail(session: Session, user: Any, a: Assessment) -> dict[str, A
     for code, answer in body["answers"].items():
         answer["evidence_ids"] = answer_evidence.stored_ids(own.get(code))
     body["actions"] = [t.action.value for t in steps.actions_for(user, a)]
+    # RULES §3: every reviewer sees where the registry's own evaluation contradicts an answer, and why it went on
+    found = conflicts.conflicts_of(session, a, rows) if a.state in OPEN else {}
+    body["registry_conflicts"] = [
+        {"indicator": c["indicator"], "answer": c["answer"], "registry_answer": c["registry_answer"],
+         "registry_reason": c["registry_reason"],
+         "reason": ({"reason": c["reason"].reason, "username": c["reason"].username, "role": c["reason"].role,
+                     "at": _iso(c["reason"].at)} if c["reason"] else None)} for c in found.values()]
     return body

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from accreditation import Instrument
 from lpks.accreditation.models import AssessmentAnswer
-
 from lpks.accreditation.services.assessments import SOURCE_VERIFIER
 
 

@@ -6,16 +6,15 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
+from lpks.registry.schemas import INSTITUTION_REGISTRY_PROPERTIES, plain
 from lpks.registry.services import institutions
-from lpks.security.access import get_scoped, scoped_select
 from lpks.security import WRITE, user_scope_label
-
+from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.registry.schemas import INSTITUTION_REGISTRY_PROPERTIES, plain
 from lpks.web.api.spec import describe, param
 
 INSTITUTION_SCHEMA = {"type": "object", "properties": {

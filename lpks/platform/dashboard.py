@@ -15,12 +15,19 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.user import ApiToken, User
 from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
 from lpks.platform.models.base import utcnow
-from lpks.platform.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
+from lpks.platform.models.region import Region
+from lpks.platform.models.user import (
+    ROLE_ADMIN,
+    ROLE_KABKOTA,
+    ROLE_KEMENSOS,
+    ROLE_OPERATOR,
+    ROLE_PROVINCE,
+    ApiToken,
+    User,
+)
+from lpks.registry.models.institution import Institution
 from lpks.security import READ, scope_clause
 
 

@@ -8,25 +8,46 @@ from decimal import Decimal
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Integer, Numeric, String, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import (
+    Integer,
+    Numeric,
+    String,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from accreditation import get_staff_function
-from accreditation.expiry import EXPIRY_WARNING_DAYS, ExpiryState, days_left, expiry_state, warning_horizon
+from accreditation.expiry import (
+    EXPIRY_WARNING_DAYS,
+    ExpiryState,
+    days_left,
+    expiry_state,
+    warning_horizon,
+)
 from lpks.formats import format_angka
-from lpks.registry.models.institution import Institution
+from lpks.platform.dashboard import Figure, Section, Tile
 from lpks.platform.models.region import Region
+from lpks.platform.models.user import (
+    ROLE_KABKOTA,
+    ROLE_KEMENSOS,
+    ROLE_OPERATOR,
+    ROLE_PROVINCE,
+)
+from lpks.registry.models.institution import Institution
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.verification import Verification
-from lpks.registry.models.verification import FINAL
-from lpks.platform.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
-from lpks.security import READ, scope_clause
-
-from lpks.platform.dashboard import Figure, Section, Tile
+from lpks.registry.models.verification import FINAL, Verification
+from lpks.registry.services import standards_store as store
 from lpks.registry.services.common import today
 from lpks.registry.services.registrations import authority_labels, describe
-from lpks.registry.services import standards_store as store
+from lpks.security import READ, scope_clause
 
 COMPLIANCE_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE)
 MAX_ROWS = 300  # rows of the expiring list (API); the figures count every row

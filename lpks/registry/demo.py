@@ -9,16 +9,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from accreditation import FACILITY_ITEMS, STAFF_FUNCTIONS
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import User
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
-from lpks.platform.models.user import User
 from lpks.registry.models.verification import Verification, VerificationFinding
-from lpks.platform.models.base import utcnow
-
 from lpks.registry.services import evidence
 from lpks.registry.services.common import today
 
@@ -62,9 +61,6 @@ def _profile_values(inst: Institution, index: int, now: date) -> dict:
         if COMPLETENESS[index] > 0.5:
             values["kemenkumham_decree_number"] = f"AHU-00{431 + index}.AH.01.04.Tahun 2014"
             values["kemenkumham_decree_date"] = date(2014, 5, 2)
-    if COMPLETENESS[index] >= 0.9:
-        values["designation_decree_number"] = f"Kepmensos No. {20 + index}/HUK/2023"
-        values["designation_decree_date"] = date(2023, 6, 14)
     values["vision"] = ("Terwujudnya anak berhadapan dengan hukum yang pulih, mandiri dan diterima kembali di "
                         "masyarakat.")
     if COMPLETENESS[index] > 0.5:

@@ -8,19 +8,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lpks.io import registry_export
+from lpks.platform.services import audit
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import WorkArea
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.verification import Verification
-from lpks.registry.models.profile import WorkArea
-from lpks.registry.models.verification import FINAL
-from lpks.security import READ, scope_clause
-
-from lpks.platform.services import audit
-from lpks.security.access import get_scoped
+from lpks.registry.models.verification import FINAL, Verification
 from lpks.registry.services.registrations import describe, last_valid_until
 from lpks.registry.services.standards_store import summaries
+from lpks.security import READ, scope_clause
+from lpks.security.access import get_scoped
 
 MAX_EXPORT = 20_000
 

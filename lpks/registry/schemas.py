@@ -4,7 +4,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from accreditation.registry_catalogue import DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS, codes
+from accreditation.registry_catalogue import (
+    DOCUMENT_KINDS,
+    FUNDING_SOURCES,
+    POSITIONS,
+    codes,
+)
 
 TEXT = {"type": ["string", "null"]}
 DATE = {"type": ["string", "null"], "format": "date"}
@@ -15,7 +20,9 @@ INSTITUTION_REGISTRY_PROPERTIES = {
     "formation_kind": {"enum": ["upt", "masyarakat", None]},
     "establishment_decree_number": TEXT, "establishment_decree_date": DATE,
     "deed_number": TEXT, "deed_date": DATE, "kemenkumham_decree_number": TEXT, "kemenkumham_decree_date": DATE,
-    "designation_decree_number": TEXT, "designation_decree_date": DATE, "vision": TEXT, "mission": TEXT,
+    # read only: recorded by the accreditation workflow's designation step (Pasal 56; RULES §3), never by a PATCH
+    "designation_decree_number": {**TEXT, "readOnly": True}, "designation_decree_date": {**DATE, "readOnly": True},
+    "vision": TEXT, "mission": TEXT,
     "program_rehabilitation_stages": TEXT, "program_rehabilitation_forms": TEXT, "program_reintegration": TEXT,
     "program_companionship": TEXT,
 }

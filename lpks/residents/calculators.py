@@ -7,13 +7,22 @@ from typing import Any
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.user import ROLE_ADMIN
-from lpks.rules import (
-    CustodyLevel, RuleError, age_on, compute_court_placement, compute_custody, route,
-)
-
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import holiday_set, parse_date, parse_int, rule_message
+from lpks.platform.models.user import ROLE_ADMIN
+from lpks.residents.services.common import (
+    holiday_set,
+    parse_date,
+    parse_int,
+    rule_message,
+)
+from lpks.rules import (
+    CustodyLevel,
+    RuleError,
+    age_on,
+    compute_court_placement,
+    compute_custody,
+    route,
+)
 
 
 def require_user(user: Any) -> None:
@@ -52,7 +61,7 @@ def custody(session: Session, args: Mapping[str, Any]) -> dict:
     start, days = _date(args, "start"), _int(args, "days")
     period = _call(compute_custody, params, level, start, days, (), holiday_set(session))
     return {"last_day": period.last_day.isoformat(), "notice_deadline": period.notice_deadline.isoformat(),
-            "max_days": period.max_days}
+            "max_days": period.max_days, "calendar_missing_years": list(period.calendar_missing_years)}
 
 
 def court_placement(session: Session, args: Mapping[str, Any]) -> dict:
@@ -60,8 +69,9 @@ def court_placement(session: Session, args: Mapping[str, Any]) -> dict:
     start, months = _date(args, "start"), _int(args, "months")
     placement = _call(compute_court_placement, {"months": "months", "last_day": "months"}, start, months)
     eligible = placement.parole_eligible_from
+    # calendar days only (Pasal 13 ayat 4 and 6): no working day is counted, so no year of the calendar is needed
     return {"last_day": placement.last_day.isoformat(),
-            "parole_eligible_from": eligible.isoformat() if eligible else None}
+            "parole_eligible_from": eligible.isoformat() if eligible else None, "calendar_missing_years": []}
 
 
 def age(session: Session, args: Mapping[str, Any]) -> dict:
@@ -69,4 +79,4 @@ def age(session: Session, args: Mapping[str, Any]) -> dict:
     born, offence = _date(args, "born"), _date(args, "offence")
     params = {"born": "born"}
     years = _call(age_on, params, born, offence)
-    return {"age": years, "route": _call(route, params, born, offence).value}
+    return {"age": years, "route": _call(route, params, born, offence).value, "calendar_missing_years": []}

@@ -8,26 +8,42 @@ from typing import Any
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import Date, String, and_, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import (
+    Date,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.custody import CustodyPeriod
+from lpks.platform.dashboard import Figure, Section, Tile, count_of, counts_of
+from lpks.platform.models.user import ROLE_ADMIN
 from lpks.registry.models.institution import Institution
-from lpks.residents.models.placement import Placement
-from lpks.residents.models.resident import Resident
-from lpks.residents.models.custody import PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_PRESENT
-from lpks.residents.models.resident import SEX_FEMALE, SEX_MALE
-from lpks.platform.models.user import ROLE_ADMIN, ROLE_KEMENSOS
+from lpks.residents.calendar_dashboard import calendar_section
+from lpks.residents.models.custody import PERIOD_OPEN, CustodyPeriod
+from lpks.residents.models.placement import STATUS_PRESENT, Placement
+from lpks.residents.models.resident import SEX_FEMALE, SEX_MALE, Resident
+from lpks.residents.services.common import now, today
+from lpks.residents.services.placement_status import label
 from lpks.rules import (
-    CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, CustodyLevel, LegalBasis,
-    due_window, is_over_capacity, occupancy_rate, requires_hospital_exam,
+    CUSTODY_ENDING_WITHIN_DAYS,
+    NOTICE_DUE_WITHIN_DAYS,
+    PLACEMENT_ENDING_WITHIN_DAYS,
+    CustodyLevel,
+    LegalBasis,
+    due_window,
+    is_over_capacity,
+    occupancy_rate,
+    requires_hospital_exam,
 )
 from lpks.security import READ, scope_clause
-
-from lpks.platform.dashboard import Figure, Section, Tile, count_of, counts_of
-from lpks.residents.services.placement_status import label
-from lpks.residents.services.common import now, today
 
 ROWS = 10
 
@@ -37,20 +53,25 @@ def _link(placement_id: int, anchor: str = "") -> str:
 
 
 def _custody_conditions(day) -> dict[str, Any]:
-    """The titipan tiles' conditions on open periods (Pasal 11 ayat 3–4), by the name lists filter with."""
-    unsent = CustodyPeriod.notice_sent_on.is_(None)
+    """The titipan tiles' conditions on the periods of children present (Pasal 11 ayat 3–4), by the name lists
+    filter with. An overstay is an open period past its last day, or days left without a period before a later
+    one: those stay counted however many periods follow (RULES §5)."""
+    is_open = CustodyPeriod.status == PERIOD_OPEN
+    unsent = and_(is_open, CustodyPeriod.notice_sent_on.is_(None))
     first, last = due_window(day, NOTICE_DUE_WITHIN_DAYS)
     ending_first, ending_last = due_window(day, CUSTODY_ENDING_WITHIN_DAYS)
     return {"notice_overdue": and_(unsent, CustodyPeriod.notice_deadline < day),
             "notice_due": and_(unsent, CustodyPeriod.notice_deadline.between(first, last)),
-            "custody_ending": CustodyPeriod.last_day.between(ending_first, ending_last),
-            "custody_overstay": CustodyPeriod.last_day < day}
+            "custody_ending": and_(is_open, CustodyPeriod.last_day.between(ending_first, ending_last)),
+            "custody_overstay": or_(and_(is_open, CustodyPeriod.last_day < day), CustodyPeriod.uncovered_days > 0),
+            # a notice sent after its deadline stays late (RULES §5)
+            "notice_late": and_(CustodyPeriod.notice_sent_on.is_not(None),
+                                CustodyPeriod.notice_sent_on > CustodyPeriod.notice_deadline)}
 
 
 def _custody_live():
-    """Open titipan periods of children still present."""
-    return and_(CustodyPeriod.status == PERIOD_OPEN,
-                CustodyPeriod.placement_id.in_(select(Placement.id).where(Placement.status == STATUS_PRESENT)))
+    """Titipan periods of children still present (the conditions above say which must be open)."""
+    return CustodyPeriod.placement_id.in_(select(Placement.id).where(Placement.status == STATUS_PRESENT))
 
 
 def _court_conditions(day) -> dict[str, Any]:
@@ -68,13 +89,17 @@ def _court_live():
     return and_(Placement.status == STATUS_PRESENT, Placement.basis == LegalBasis.COURT_DECISION.value)
 
 
-def _admission_conditions() -> dict[str, Any]:
-    """The admission tiles' conditions (Pasal 10 ayat 5–6, 12 ayat 6–7), by name."""
+def _admission_conditions(day=None) -> dict[str, Any]:
+    """The admission tiles' conditions (Pasal 10 ayat 3 and 5–6, 12 ayat 6–7), by name."""
+    day = day or today()
     exam_bases = [basis.value for basis in LegalBasis if requires_hospital_exam(basis, True)]
     return {"doctor_certificate_late": and_(Placement.doctor_certificate_received_at.is_(None),
                                             Placement.doctor_certificate_due < now()),
             "hospital_exam_missing": and_(Placement.suspected_violence.is_(True), Placement.basis.in_(exam_bases),
-                                          Placement.hospital_exam_on.is_(None))}
+                                          Placement.hospital_exam_on.is_(None)),
+            # under 12: submitted to the court, not determined by the deadline (Reading, RULES §4)
+            "court_determination_overdue": and_(Placement.court_deadline < day,
+                                                Placement.court_determination_date.is_(None))}
 
 
 _DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard shows eleven of them)
@@ -82,12 +107,14 @@ _DUE_LABELS = {  # translated when asked for, one label at a time (a dashboard s
     "notice_due": lambda: _("Surat pemberitahuan jatuh tempo ≤ %(n)s hari", n=NOTICE_DUE_WITHIN_DAYS),
     "custody_ending": lambda: _("Masa titipan berakhir ≤ %(n)s hari", n=CUSTODY_ENDING_WITHIN_DAYS),
     "custody_overstay": lambda: _("Melewati masa titipan, anak masih di LPKS"),
+    "notice_late": lambda: _("Surat pemberitahuan dikirim terlambat"),
     "parole_eligible": lambda: _("Memenuhi syarat pembebasan bersyarat"),
     "parole_not_assessed": lambda: _("Memenuhi syarat waktu, perilaku belum dinilai"),
     "placement_ending": lambda: _("Penempatan berakhir ≤ %(n)s hari", n=PLACEMENT_ENDING_WITHIN_DAYS),
     "placement_overstay": lambda: _("Melewati hari terakhir, anak masih di LPKS"),
     "doctor_certificate_late": lambda: _("Surat keterangan sehat dokter lewat 1x24 jam"),
     "hospital_exam_missing": lambda: _("Pemeriksaan rumah sakit belum dicatat"),
+    "court_determination_overdue": lambda: _("Penetapan pengadilan anak < 12 tahun lewat 3 hari"),
     "present": lambda: _("Anak di LPKS"),
 }
 
@@ -119,12 +146,15 @@ def _tiles(names, values, endpoint: str, levels) -> list[Tile]:
             for name, value, level in zip(names, values, levels)]
 
 
-def _open_periods(user, *columns):
-    """SELECT over the open titipan periods of children still present, in scope: the same rows as _custody_live,
-    joined so the period's own (institution, status, last day) index leads."""
+def _present_periods(user, *columns):
+    """SELECT over the titipan periods of children still present, in scope: the same rows as _custody_live."""
     return (select(*columns).select_from(CustodyPeriod).join(Placement, Placement.id == CustodyPeriod.placement_id)
-            .where(CustodyPeriod.status == PERIOD_OPEN, Placement.status == STATUS_PRESENT,
-                   scope_clause(user, CustodyPeriod, READ)))
+            .where(Placement.status == STATUS_PRESENT, scope_clause(user, CustodyPeriod, READ)))
+
+
+def _open_periods(user, *columns):
+    """SELECT over the open titipan periods of children still present, in scope."""
+    return _present_periods(user, *columns).where(CustodyPeriod.status == PERIOD_OPEN)
 
 
 # The three lists below share one statement (UNION ALL); each part gives these columns, in this order.
@@ -141,19 +171,20 @@ def _part(kind: int, stmt, order, *columns):
 def _custody(user) -> tuple[Section, object]:
     """Titipan: notices overdue and due within 7 days, periods ending within 7 days, overstays (Pasal 11)."""
     conds = _custody_conditions(today())
-    overdue, due_soon, ending, overstay = conds.values()
-    counts = counts_of(_open_periods(user, CustodyPeriod.id), conds).values()
-    levels = ("danger", "warning", "warning", "danger")
+    overdue, due_soon, ending, overstay, late = conds.values()
+    counts = counts_of(_present_periods(user, CustodyPeriod.id), conds).values()
+    levels = ("danger", "warning", "warning", "danger", "danger")
     section = Section(_("Titipan: tenggat surat pemberitahuan dan masa titipan"),
                       tiles=_tiles(conds, counts, "custody.index_view", levels),
                       header=(_("Anak"), _("LPKS"), _("Tingkat"), _("Hari terakhir"),
                               _("Batas surat pemberitahuan"), _("Keterangan")),
                       empty=_("Tidak ada tenggat titipan yang mendesak."))
     notes = case((overstay, _("melewati masa titipan")), (overdue, _("surat terlambat")),
-                 (due_soon, _("surat jatuh tempo")), else_=_("titipan segera berakhir"))
-    rows = (_open_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
+                 (late, _("surat dikirim terlambat")), (due_soon, _("surat jatuh tempo")),
+                 else_=_("titipan segera berakhir"))
+    rows = (_present_periods(user, CustodyPeriod.id).join(Resident, Resident.id == Placement.resident_id)
             .join(Institution, Institution.id == Placement.institution_id)
-            .where(or_(overdue, due_soon, ending, overstay)))
+            .where(or_(overdue, due_soon, ending, overstay, late)))
     return section, _part(0, rows, (CustodyPeriod.notice_deadline, CustodyPeriod.id), Resident.initials,
                           Resident.register_number, Institution.name, CustodyPeriod.level, CustodyPeriod.last_day,
                           CustodyPeriod.notice_deadline, notes, CustodyPeriod.placement_id,
@@ -183,18 +214,20 @@ def _court(user) -> tuple[Section, object]:
 
 
 def _admission(user) -> tuple[Section, object]:
-    """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded (Pasal 10, 12)."""
+    """Admission follow-up: doctor's certificates past 24 hours, hospital examinations not recorded, under-12 court
+    determinations past their deadline (Pasal 10, 12)."""
     scoped = and_(Placement.status == STATUS_PRESENT, scope_clause(user, Placement, READ))
     conds = _admission_conditions()
-    late, exam = conds.values()
+    late, exam, court = conds.values()
     # one indexed count each: the conditions are rare among the children present (a pass over them costs more)
     counts = [count_of(select(Placement.id).where(scoped, cond)) for cond in conds.values()]
     section = Section(_("Admisi"), tiles=_tiles(conds, counts, "placement.index_view", ("danger",) * len(conds)),
                       header=(_("Anak"), _("LPKS"), _("Dasar hukum"), _("Keterangan")),
                       empty=_("Tidak ada admisi yang perlu ditindaklanjuti."))
-    notes = case((late, _("surat keterangan sehat terlambat")), else_=_("pemeriksaan rumah sakit belum dicatat"))
+    notes = case((late, _("surat keterangan sehat terlambat")), (court, _("penetapan pengadilan belum dicatat")),
+                 else_=_("pemeriksaan rumah sakit belum dicatat"))
     rows = (select(Placement.id).join(Resident, Resident.id == Placement.resident_id)
-            .join(Institution, Institution.id == Placement.institution_id).where(scoped, or_(late, exam)))
+            .join(Institution, Institution.id == Placement.institution_id).where(scoped, or_(late, exam, court)))
     no_day = cast(null(), Date)
     return section, _part(2, rows, (Placement.id,), Resident.initials, Resident.register_number, Institution.name,
                           Placement.basis, no_day, no_day, notes, Placement.id, no_day, Placement.id)
@@ -258,30 +291,6 @@ def occupancy_section(session: Session, user) -> Section | None:
                              _("melebihi kapasitas") if over else ""))
         section.row_links.append(url_for("institution.details_view", id=ident))
     return section
-
-
-def calendar_section(session: Session, user) -> Section | None:
-    """A warning while this year or the next has no holiday in the calendar: every notice deadline would then count
-    weekends only (RULES §5). Kementerian Sosial's tile leads to the calendar, where it seeds or adds the dates."""
-    if user.role == ROLE_ADMIN:
-        return None
-    from lpks.platform.models.holiday import Holiday
-
-    from lpks.platform.services.holidays import default_years
-
-    years = default_years()
-    present = session.execute(select(
-        *[func.count(Holiday.id).filter(Holiday.day.between(date(y, 1, 1), date(y, 12, 31))) for y in years]
-    ).where(Holiday.day.between(date(years[0], 1, 1), date(years[-1], 12, 31)))).one()
-    missing = [year for year, count in zip(years, present) if not count]
-    if not missing:
-        return None
-    years = ", ".join(str(year) for year in missing)
-    endpoint = "holiday.index_view" if user.role == ROLE_KEMENSOS else None
-    return Section(_("Kalender hari libur belum lengkap"), tiles=[
-        Tile(_("Tahun tanpa hari libur dalam kalender"), years, endpoint=endpoint, level="danger")],
-        note=_("Tenggat surat pemberitahuan dihitung tanpa hari libur nasional dan cuti bersama sampai Kementerian "
-                "Sosial mengisi kalender tahun %(years)s.", years=years))
 
 
 # Registered by lpks.wiring.install(): (order, provider); a lower order shows first.

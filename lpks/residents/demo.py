@@ -10,15 +10,14 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lpks.platform.models.user import ROLE_OPERATOR, User
+from lpks.platform.services import holidays
 from lpks.registry.models.institution import Institution
 from lpks.residents.models.resident import Resident
-from lpks.platform.models.user import User
-from lpks.platform.models.user import ROLE_OPERATOR
-
-from lpks.residents.services import custody, placements, admission as placements_admission
-from lpks.platform.services import holidays
+from lpks.residents.services import admission as placements_admission
+from lpks.residents.services import custody, placements
 from lpks.residents.services import residents as resident_service
-from lpks.residents.services.common import now, today
+from lpks.residents.services.common import local_date, now, today
 
 # (register, kind, name, sex, born years before the offence, offence days ago, offence, placement scenario)
 CHILDREN = [
@@ -44,7 +43,8 @@ def _documents(session: Session, user, placement, received) -> None:
     for code, _label, _pasal in placements_admission.document_choices(placement.basis):
         if code not in placements_admission.on_file(session, placement) and code != "laporan_litmas":
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": "DEMO", "received_at": received})
+                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                               "dated": local_date(received), "received_at": received})
 
 
 def _scenario(session: Session, user, resident: Resident, scenario: str) -> None:
@@ -75,13 +75,17 @@ def _scenario(session: Session, user, resident: Resident, scenario: str) -> None
         _documents(session, user, placement, handover)
         placements_admission.admit(session, user, placement, {"handover_at": handover})
         return
-    placement = placements.create(session, user, {"resident_id": resident.id, "basis": "under_12",
-                                                  "start_date": day, "suspected_violence": True})
     handover = now() - timedelta(hours=2)
+    placement = placements.create(session, user, {
+        "resident_id": resident.id, "basis": "under_12", "start_date": local_date(handover),
+        "suspected_violence": True,  # examined at the hospital before the placement (Pasal 10 ayat 6)
+        "hospital_exam_on": local_date(handover), "hospital_exam_place": "RSUD dr. R. Soedarsono Kota Pasuruan",
+        "hospital_exam_result": "Memar ringan di lengan; tidak perlu rawat inap."})
     for code, _label, _pasal in placements_admission.document_choices("under_12"):
         if code != "surat_keterangan_sehat":  # may follow within 24 hours of the handover
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": "DEMO", "received_at": handover})
+                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                               "dated": local_date(handover), "received_at": handover})
     placements_admission.admit(session, user, placement, {"handover_at": handover})
 
 

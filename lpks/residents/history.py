@@ -13,15 +13,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from lpks.platform.errors import Forbidden, NotFound, ServiceError
 from lpks.platform.models.audit import AuditLog
+from lpks.platform.services import audit
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
-
-from lpks.platform.services import audit
 from lpks.residents.services import residents
 from lpks.security.access import get_scoped
-from lpks.platform.errors import Forbidden, NotFound, ServiceError
 
 MAX_PER_PAGE = 100
 ACTION_LABELS = {"create": _l("Membuat"), "update": _l("Mengubah"), "delete": _l("Menghapus"),

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lpks.rules.calendar import working_day_before
+from lpks.rules.calendar import held_years, missing_years, working_day_before
 from lpks.rules.errors import RuleError
 from lpks.rules.labels import LabelledEnum, check_positive_int
 
@@ -69,6 +69,7 @@ class CustodyPeriod:
     max_days: int
     last_day: date
     notice_deadline: date
+    calendar_missing_years: tuple[int, ...] = ()
 
     @property
     def extension_left(self) -> int:
@@ -140,6 +141,13 @@ def notice_deadline(last_day: date, holidays: Collection[date]) -> date:
     return working_day_before(last_day, NOTICE_WORKING_DAYS, holidays)
 
 
+def custody_missing_years(start: date, last_day: date, notice_deadline: date,
+                          held: Collection[int]) -> tuple[int, ...]:
+    """Years a titipan period's computation touched (start to last day, and the notice deadline, which may fall
+    before the start) that the holiday calendar does not hold (RULES §5 Calendar coverage)."""
+    return missing_years(min(start, notice_deadline), last_day, held)
+
+
 def compute_custody(level: CustodyLevel | str, start: date, days: int, extensions: Iterable[int] = (),
                     holidays: Collection[date] = frozenset()) -> CustodyPeriod:
     """Check and compute a titipan period: total, last day and notice deadline (Pasal 11 ayat 3–4)."""
@@ -147,5 +155,7 @@ def compute_custody(level: CustodyLevel | str, start: date, days: int, extension
     extensions = tuple(extensions)
     total = check_days(level, days, extensions)
     end = last_day(start, total)
+    deadline = notice_deadline(end, holidays)
     return CustodyPeriod(level=level, start=start, granted_days=days, extensions=extensions, total_days=total,
-                         max_days=level.max_days, last_day=end, notice_deadline=notice_deadline(end, holidays))
+                         max_days=level.max_days, last_day=end, notice_deadline=deadline,
+                         calendar_missing_years=custody_missing_years(start, end, deadline, held_years(holidays)))

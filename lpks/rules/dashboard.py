@@ -24,6 +24,11 @@ def is_notice_overdue(deadline: date, today: date, sent_on: date | None = None) 
     return sent_on is None and today > deadline
 
 
+def is_notice_late(deadline: date, sent_on: date | None) -> bool:
+    """A notice recorded as sent after its deadline stays late, on the record and every figure (RULES §5)."""
+    return sent_on is not None and sent_on > deadline
+
+
 def is_notice_due_soon(deadline: date, today: date, sent_on: date | None = None) -> bool:
     """Notice not sent and its deadline falls today or within 7 days (Pasal 11 ayat 4)."""
     return sent_on is None and _within(deadline, today, NOTICE_DUE_WITHIN_DAYS)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 
 from lpks.rules.bases import LegalBasis
+from lpks.rules.errors import RuleError
+from lpks.rules.labels import format_date_id
 
 DOCTOR_CERTIFICATE = "surat_keterangan_sehat"
+DOCUMENT_READING_ID = ("Dokumen tercatat ada bila memiliki tanggal (tidak setelah hari ini) dan nomor surat atau "
+                       "pindaian terlampir (PDF, JPEG, PNG, diperiksa dari isinya); centang saja bukan dokumen.")
+DOCUMENT_READING_EN = ("A document is on file when it has its date (never in the future) and either its number or an "
+                       "attached scan (PDF, JPEG, PNG, checked by content); a tick alone is not a document.")
 
 
 @dataclass(frozen=True)
@@ -113,3 +120,32 @@ def document_labels() -> dict[str, tuple[str, str]]:
     """Every document code known to the rules → (Indonesian label, English label)."""
     labels = {doc.code: (doc.label_id, doc.label_en) for docs in REQUIRED_DOCUMENTS.values() for doc in docs}
     return {**ALTERNATIVE_DOCUMENTS, **labels}
+
+
+def document_problem(dated: date | None, number: str | None, has_scan: bool, today: date) -> str | None:
+    """Why a recorded document is not on file: "dated" (no date, or a future one), "number" (neither number nor
+    scan), or None when it is (Reading, RULES §4)."""
+    if dated is None or dated > today:
+        return "dated"
+    if not (number or "").strip() and not has_scan:
+        return "number"
+    return None
+
+
+def check_document(label_id: str, label_en: str, pasal: str, dated: date | None, number: str | None,
+                   has_scan: bool, today: date) -> None:
+    """Refuse a document that is not on file by the Reading of RULES §4, naming the field to complete."""
+    problem = document_problem(dated, number, has_scan, today)
+    if problem == "dated" and dated is None:
+        raise RuleError(f"{label_id}: tanggal surat wajib diisi ({pasal}).", field="dated", rule=pasal,
+                        message_en=f"{label_en}: the letter's date is required ({pasal}).")
+    if problem == "dated":
+        raise RuleError(f"{label_id}: tanggal surat ({format_date_id(dated)}) tidak boleh setelah hari ini "
+                        f"({pasal}).", field="dated", rule=pasal,
+                        message_en=f"{label_en}: the letter's date ({dated.isoformat()}) cannot be after today "
+                                   f"({pasal}).")
+    if problem == "number":
+        raise RuleError(f"{label_id}: isi nomor surat atau lampirkan pindaiannya; centang saja bukan dokumen "
+                        f"({pasal}).", field="number", rule=pasal,
+                        message_en=f"{label_en}: enter the letter's number or attach its scan; a tick alone is not "
+                                   f"a document ({pasal}).")

@@ -28,6 +28,8 @@ class ExitReason(LabelledEnum):
     PAROLE = ("parole", "Pembebasan bersyarat", "Parole (pembebasan bersyarat)", "Pasal 13 ayat 6")
     PLACEMENT_ENDED = ("placement_ended", "Jangka waktu penempatan berakhir", "End of the placement period",
                        "Pasal 11 ayat 3; Pasal 13 ayat 4")
+    COURT_ENDED_EARLY = ("court_ended_early", "Diakhiri lebih awal oleh penetapan/putusan pengadilan",
+                         "Ended early by a court order or judgment", "Pasal 13 ayat 2 dan 4")
     COMPLETED = ("completed", "Terminasi: selesai mengikuti Rehabilitasi Sosial",
                  "Termination: social rehabilitation completed", "Pasal 33 ayat 2 huruf a")
     REFERRED_ELSEWHERE = ("referred_elsewhere", "Terminasi: dirujuk untuk mendapatkan pelayanan di tempat lain",
@@ -42,18 +44,34 @@ class ExitReason(LabelledEnum):
         return self.pasal.startswith("Pasal 33")
 
 
-# Reasons the law ties to one legal basis; every other reason may end any placement.
-_ONLY_FOR: dict[ExitReason, LegalBasis] = {
-    ExitReason.PICKED_UP_BY_DEPOSITOR: LegalBasis.TITIPAN,
-    ExitReason.NOT_PICKED_UP_RETURNED_TO_PARENTS: LegalBasis.TITIPAN,
-    ExitReason.PAROLE: LegalBasis.COURT_DECISION,
+RULE_EARLY_END = "Pasal 13 ayat 4 dan 6; Pasal 33 ayat 2"
+END_READING_ID = ("\"Jangka waktu penempatan berakhir\" hanya pada atau setelah hari terakhir; sebelum itu alasan "
+                  "keluar harus pembebasan bersyarat (memenuhi syarat dan perilaku dinilai), penetapan/putusan "
+                  "pengadilan yang mengakhirinya lebih awal (nomor, tanggal), pemindahan/rujukan, atau terminasi "
+                  "Pasal 33 ayat 2.")
+END_READING_EN = ("\"End of the placement period\" only on or after the last day; before it the reason must be "
+                  "parole (eligible and assessed), a court decision ending it early (number, date), a transfer or "
+                  "referral, or a termination of Pasal 33 ayat 2.")
+
+# Reasons the law ties to some legal bases; every other reason may end any placement.
+_ONLY_FOR: dict[ExitReason, frozenset[LegalBasis]] = {
+    ExitReason.PICKED_UP_BY_DEPOSITOR: frozenset({LegalBasis.TITIPAN}),
+    ExitReason.NOT_PICKED_UP_RETURNED_TO_PARENTS: frozenset({LegalBasis.TITIPAN}),
+    ExitReason.PAROLE: frozenset({LegalBasis.COURT_DECISION}),
+    ExitReason.COURT_ENDED_EARLY: frozenset({LegalBasis.COURT_DECISION}),
+    # only a placement with a last day (the titipan period's, Pasal 11 ayat 3; the court's, Pasal 13 ayat 4) ends
+    ExitReason.PLACEMENT_ENDED: frozenset({LegalBasis.TITIPAN, LegalBasis.COURT_DECISION}),
 }
+# Before a court placement's last day, only these end it (Reading, RULES §4 Exit).
+_BEFORE_LAST_DAY = frozenset({ExitReason.PAROLE, ExitReason.COURT_ENDED_EARLY, ExitReason.TRANSFERRED,
+                              *(reason for reason in ExitReason if reason.is_termination)})
 
 
 def exit_reasons_for(basis: LegalBasis | str) -> tuple[ExitReason, ...]:
-    """Exit reasons open to a placement on `basis` (pickup only for titipan, parole only by court decision)."""
+    """Exit reasons open to a placement on `basis` (pickup only for titipan, parole and an early court end only by
+    court decision, the end of the period only where there is a last day)."""
     basis = LegalBasis.coerce(basis, field="basis", rule="Pasal 9 ayat 1")
-    return tuple(reason for reason in ExitReason if _ONLY_FOR.get(reason, basis) is basis)
+    return tuple(reason for reason in ExitReason if basis in _ONLY_FOR.get(reason, frozenset(LegalBasis)))
 
 
 def check_not_picked_up(exit_date: date | None, last_day: date | None, notice_sent_on: date | None) -> None:
@@ -89,20 +107,64 @@ def check_not_picked_up(exit_date: date | None, last_day: date | None, notice_se
 
 
 def check_exit_reason(basis: LegalBasis | str, reason: ExitReason | str, *, exit_date: date | None = None,
-                      custody_last_day: date | None = None, notice_sent_on: date | None = None) -> ExitReason:
-    """The exit reason, refused if the law ties it to another legal basis (Pasal 11 ayat 5–6, 13 ayat 6), or,
-    for a titipan child not picked up, before the notice was sent and the period's last day has passed."""
+                      custody_last_day: date | None = None, notice_sent_on: date | None = None,
+                      placement_last_day: date | None = None, decision_number: str | None = None,
+                      decision_date: date | None = None) -> ExitReason:
+    """The exit reason, refused if the law ties it to another legal basis (Pasal 11 ayat 5–6, 13 ayat 6); for a
+    titipan child not picked up, before the notice was sent and the period's last day has passed; "end of the
+    placement period" before the last day, and before a court placement's last day any reason but parole, an early
+    court decision (with its number and date), a transfer or a termination (Reading, RULES §4 Exit)."""
     basis = LegalBasis.coerce(basis, field="basis", rule="Pasal 9 ayat 1")
     reason = ExitReason.coerce(reason, field="exit_reason", rule="Pasal 33 ayat 2")
-    required = _ONLY_FOR.get(reason)
-    if required is not None and required is not basis:
+    allowed = _ONLY_FOR.get(reason)
+    if allowed is not None and basis not in allowed:
+        names_id = " atau ".join(b.label_id for b in LegalBasis if b in allowed)
+        names_en = " or ".join(b.label_en for b in LegalBasis if b in allowed)
         raise RuleError(
-            f"Alasan keluar \"{reason.label_id}\" hanya untuk penempatan dengan dasar hukum {required.label_id} "
+            f"Alasan keluar \"{reason.label_id}\" hanya untuk penempatan dengan dasar hukum {names_id} "
             f"({reason.pasal}).",
             field="exit_reason", rule=reason.pasal,
-            message_en=f"The exit reason \"{reason.label_en}\" applies only to placements under {required.label_en} "
+            message_en=f"The exit reason \"{reason.label_en}\" applies only to placements under {names_en} "
                        f"({reason.pasal}).",
         )
     if reason is ExitReason.NOT_PICKED_UP_RETURNED_TO_PARENTS:
         check_not_picked_up(exit_date, custody_last_day, notice_sent_on)
+    last = custody_last_day if basis is LegalBasis.TITIPAN else placement_last_day
+    if reason is ExitReason.PLACEMENT_ENDED:
+        _check_on_or_after_last_day(reason, exit_date, last)
+    if basis is LegalBasis.COURT_DECISION and reason not in _BEFORE_LAST_DAY:
+        _check_on_or_after_last_day(reason, exit_date, last)
+    if reason is ExitReason.COURT_ENDED_EARLY:
+        _check_decision(decision_number, decision_date, exit_date)
     return reason
+
+
+def _check_on_or_after_last_day(reason: ExitReason, exit_date: date | None, last: date | None) -> None:
+    if last is not None and exit_date is not None and exit_date >= last:
+        return
+    when_id = f" ({format_date_id(last)})" if last else ""
+    when_en = f" ({last.isoformat()})" if last else ""
+    raise RuleError(
+        f"Alasan keluar \"{reason.label_id}\" hanya pada atau setelah hari terakhir penempatan{when_id}; sebelum "
+        f"itu alasan keluar harus pembebasan bersyarat, penetapan/putusan pengadilan yang mengakhirinya lebih awal, "
+        f"pemindahan/rujukan, atau terminasi Pasal 33 ayat 2 ({RULE_EARLY_END}).",
+        field="exit_reason", rule=RULE_EARLY_END,
+        message_en=f"The exit reason \"{reason.label_en}\" applies only on or after the placement's last "
+                   f"day{when_en}; before it the reason must be parole, a court decision ending it early, a transfer "
+                   f"or referral, or a termination of Pasal 33 ayat 2 ({RULE_EARLY_END}).",
+    )
+
+
+def _check_decision(number: str | None, dated: date | None, exit_date: date | None) -> None:
+    """An early end by the court names the order or judgment: its number and a date not after the exit."""
+    rule = ExitReason.COURT_ENDED_EARLY.pasal
+    if not number:
+        raise RuleError(f"Nomor penetapan/putusan pengadilan yang mengakhiri penempatan wajib diisi ({rule}).",
+                        field="exit_decision_number", rule=rule,
+                        message_en=f"The number of the court order or judgment ending the placement is required "
+                                   f"({rule}).")
+    if dated is None or (exit_date is not None and dated > exit_date):
+        raise RuleError(f"Tanggal penetapan/putusan pengadilan wajib diisi dan tidak boleh setelah tanggal keluar "
+                        f"({rule}).", field="exit_decision_date", rule=rule,
+                        message_en=f"The date of the court order or judgment is required and cannot be after the "
+                                   f"exit date ({rule}).")

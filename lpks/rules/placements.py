@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from lpks.rules.age import ResidentKind, Route
-from lpks.rules.bases import CONDITION_OPTIONS, CONDITIONS, LegalBasis, PreProcessOffence, TitipanReason
-from lpks.rules.custody import last_day
-from lpks.rules.documents import DOCTOR_CERTIFICATE, DOCUMENTS_PASAL, REQUIRED_DOCUMENTS, DocumentRequirement
+from lpks.rules.bases import (
+    CONDITION_OPTIONS,
+    CONDITIONS,
+    LegalBasis,
+    PreProcessOffence,
+    TitipanReason,
+)
+from lpks.rules.documents import (
+    DOCTOR_CERTIFICATE,
+    DOCUMENTS_PASAL,
+    REQUIRED_DOCUMENTS,
+    DocumentRequirement,
+)
 from lpks.rules.errors import MissingDocumentsError, RuleError
 from lpks.rules.labels import LabelledEnum
 
 DOCTOR_CERTIFICATE_HOURS = 24  # Pasal 10 ayat 5 huruf d, Pasal 12 ayat 6 huruf d: "paling lambat 1x24 jam"
-UNDER_12_COURT_DAYS = 3  # Pasal 10 ayat 3: "paling lama 3 (tiga) hari sejak diajukan"
 _HOSPITAL_EXAM_PASAL = {LegalBasis.UNDER_12: "Pasal 10 ayat 6", LegalBasis.DIVERSI: "Pasal 12 ayat 7"}
 _RULE_BASIS = "Pasal 9 ayat 1"
 
@@ -163,8 +172,3 @@ def requires_hospital_exam(basis: LegalBasis | str, suspected_violence: bool) ->
     """Suspected physical/mental violence requires a hospital examination (Pasal 10 ayat 6, Pasal 12 ayat 7)."""
     basis = LegalBasis.coerce(basis, field="basis", rule=_RULE_BASIS)
     return bool(suspected_violence) and basis in _HOSPITAL_EXAM_PASAL
-
-
-def under_12_court_deadline(submitted_on: date) -> date:
-    """Last day for the court to decide on an under-12 decision: 3 days, submission = day 1 (Pasal 10 ayat 3)."""
-    return last_day(submitted_on, UNDER_12_COURT_DAYS)

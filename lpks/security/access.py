@@ -7,9 +7,8 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from lpks.security import READ, WRITE, can, scope_clause
-
 from lpks.platform.errors import Forbidden, NotFound
+from lpks.security import READ, WRITE, can, scope_clause
 
 
 def scoped_select(user: Any, model: type, action: str = READ) -> Select:

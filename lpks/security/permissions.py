@@ -10,29 +10,44 @@ from typing import Any
 
 from sqlalchemy import false, select, true
 
-from lpks.platform.models.user import ApiToken, User
-from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
-from lpks.platform.models.holiday import Holiday
-from lpks.residents.models.placement import Placement, PlacementDocument
-from lpks.residents.models.resident import Resident
-from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
-from lpks.registry.models.facility import FacilityRecord
-from lpks.registry.models.funding import FinancialReport, FundingSource
-from lpks.registry.models.profile import OrganisationPosition, WorkArea
-from lpks.registry.models.registration import Registration
-from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.verification import Verification, VerificationFinding
 from lpks.accreditation.models import (
     AccreditationInstrument,
     Assessment,
     AssessmentAnswer,
+    AssessmentConflictReason,
     AssessmentEvent,
     InstitutionClass,
 )
-from lpks.platform.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE
+from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.region import Region
+from lpks.platform.models.user import (
+    ROLE_ADMIN,
+    ROLE_KABKOTA,
+    ROLE_KEMENSOS,
+    ROLE_OPERATOR,
+    ROLE_PROVINCE,
+    ApiToken,
+    User,
+)
+from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
+from lpks.registry.models.facility import FacilityRecord
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import OrganisationPosition, WorkArea
+from lpks.registry.models.reach import ReachProposal
+from lpks.registry.models.registration import Registration
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.verification import Verification, VerificationFinding
+from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
+from lpks.residents.models.obligations import (
+    MinimumWage,
+    PlacementMeeting,
+    ProgressReport,
+    SchoolExamRequest,
+)
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
 
 READ = "read"
 WRITE = "write"
@@ -78,11 +93,21 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
                     ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
     CustodyExtension: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
                        ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
+    # The records a placement's law requires (issue 12) follow the placement.
+    **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (PlacementMeeting, SchoolExamRequest, ProgressReport)},
+    # The UMP table is Kementerian Sosial's (RULES §4 Basis e); every role with child data reads it.
+    MinimumWage: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
+                  ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     # Registry (issue 3): profile parts follow Institution; the LPKS keeps its own staff, facilities, funding and
     # evidence; the Dinas Sosial kabupaten/kota verifies; province and Kemensos read their scope; admin nothing.
     # The work area decides the class (Pasal 71–73): the LPKS reads it, the offices that supervise record it.
     WorkArea: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    # A lower office proposes a reach its authority does not cover; the office with the authority decides (RULES §3).
+    ReachProposal: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
+                    ROLE_PROVINCE: {READ: REGION, WRITE: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     OrganisationPosition: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                            ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     # Registrations (Pasal 54 ayat (2)) follow the profile: the LPKS declares them, the supervising offices correct them.
@@ -98,7 +123,7 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     # which role takes which step. Kemensos owns the instrument; the class is computed, never written by a person.
     **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
                ROLE_PROVINCE: {READ: REGION, WRITE: REGION}, ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}}
-       for model in (Assessment, AssessmentAnswer, AssessmentEvent)},
+       for model in (Assessment, AssessmentAnswer, AssessmentEvent, AssessmentConflictReason)},
     AccreditationInstrument: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
                               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
     InstitutionClass: {ROLE_OPERATOR: {READ: REGION}, ROLE_KABKOTA: {READ: REGION}, ROLE_PROVINCE: {READ: REGION},
@@ -108,13 +133,12 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
 }
 
-# Fields that only some of the roles allowed to write the object may set. Designation is the Minister's
-# (Pasal 56, 85 huruf e). Reading: the referral scope, like the work area (WorkArea above), decides the class
+# Fields that only some of the roles allowed to write the object may set. (The designation of Pasal 56 is no
+# field: only the accreditation workflow's designation step records it, RULES §3.) Reading: the referral scope, like the work area (WorkArea above), decides the class
 # (Pasal 71–73), so the LPKS declares it but only the Dinas Sosial kabupaten/kota that supervises it (Pasal 87
 # huruf f, j) or Kementerian Sosial (Pasal 85 huruf f) records it.
 FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
-    Institution: {"designation_decree_number": (ROLE_KEMENSOS,), "designation_decree_date": (ROLE_KEMENSOS,),
-                  "referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+    Institution: {"referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
 }
 
 

@@ -3,14 +3,22 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from lpks.extensions import db, login_manager
 from lpks.platform.models.user import User
 from lpks.platform.services import audit, users
-
 from lpks.web.forms import EmptyForm, LoginForm
 
 bp = Blueprint("auth", __name__)

@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.platform.models.user import User
-
 from lpks.web.auth import safe_next
 from lpks.web.forms import EmptyForm
 

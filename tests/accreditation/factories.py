@@ -7,8 +7,17 @@ from datetime import date
 from decimal import Decimal
 
 from accreditation import (
-    FACILITY_ITEMS, STAFF_FUNCTIONS, AnswerOption, GradeBand, Grade, Indicator, InstitutionFacts, Instrument,
-    InstrumentAspect, RegistrationFact, StaffFact,
+    FACILITY_ITEMS,
+    STAFF_FUNCTIONS,
+    AnswerOption,
+    Grade,
+    GradeBand,
+    Indicator,
+    InstitutionFacts,
+    Instrument,
+    InstrumentAspect,
+    RegistrationFact,
+    StaffFact,
 )
 
 AS_OF = date(2025, 6, 30)

@@ -8,8 +8,18 @@ from collections import Counter
 import pytest
 
 from accreditation import (
-    ASPECTS, FACILITY_ITEMS, STAFF_FUNCTIONS, STANDARD_ITEMS, AccreditationError, InstitutionFacts, ReferralScope,
-    SourceKind, StaffCategory, facility_checklist, get_item, staff_checklist,
+    ASPECTS,
+    FACILITY_ITEMS,
+    STAFF_FUNCTIONS,
+    STANDARD_ITEMS,
+    AccreditationError,
+    InstitutionFacts,
+    ReferralScope,
+    SourceKind,
+    StaffCategory,
+    facility_checklist,
+    get_item,
+    staff_checklist,
 )
 from accreditation.levels import Grade
 

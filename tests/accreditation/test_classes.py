@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from accreditation import AccreditationError, Grade, ReferralScope, classify, criteria_for_api
+from accreditation import (
+    AccreditationError,
+    Grade,
+    ReferralScope,
+    classify,
+    criteria_for_api,
+)
 
 AREAS = ((0, 0), (1, 1), (1, 2), (2, 2))  # (provinces, kabupaten_kota), every consistent count in 0/1/2
 # Expected class per (grade, referral scope), for the areas above in that order.

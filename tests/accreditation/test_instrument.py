@@ -8,8 +8,16 @@ from decimal import Decimal
 import pytest
 
 from accreditation import (
-    COLUMNS, DEFAULT_INSTRUMENT, AccreditationError, AnswerOption, Grade, GradeBand, instrument_from_rows,
-    instrument_problems, instrument_to_rows, validate_instrument,
+    COLUMNS,
+    DEFAULT_INSTRUMENT,
+    AccreditationError,
+    AnswerOption,
+    Grade,
+    GradeBand,
+    instrument_from_rows,
+    instrument_problems,
+    instrument_to_rows,
+    validate_instrument,
 )
 
 from .factories import default_bands, one_indicator_instrument

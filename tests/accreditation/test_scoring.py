@@ -9,8 +9,18 @@ from decimal import Decimal
 import pytest
 
 from accreditation import (
-    DEFAULT_INSTRUMENT, AccreditationError, AnswerOption, Grade, GradeBand, Indicator, Instrument, InstrumentAspect,
-    evaluate, prefill_answers, score, valid_until,
+    DEFAULT_INSTRUMENT,
+    AccreditationError,
+    AnswerOption,
+    Grade,
+    GradeBand,
+    Indicator,
+    Instrument,
+    InstrumentAspect,
+    evaluate,
+    prefill_answers,
+    score,
+    valid_until,
 )
 
 from .factories import compliant_facts, one_indicator_instrument

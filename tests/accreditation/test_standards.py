@@ -7,7 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from accreditation import AccreditationError, ItemStatus, RegistrationFact, VerifierFinding, evaluate
+from accreditation import (
+    AccreditationError,
+    ItemStatus,
+    RegistrationFact,
+    VerifierFinding,
+    evaluate,
+)
 
 from .factories import AS_OF, compliant_facts, staff
 

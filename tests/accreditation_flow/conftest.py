@@ -13,6 +13,7 @@ from tests.conftest import csrf_token, login
 PASURUAN = "LPKS Bina Harapan Kota Pasuruan"
 TARUNA = "LPKS Taruna Mandiri Pasuruan"  # Kabupaten Pasuruan (35.14): the demo left it proposed
 PELITA = "LPKS Pelita Jakarta Selatan"  # the demo left it recommended
+FORWARD = ("propose", "recommend", "designate")
 ROLES = {"operator_lpks": "operator.pasuruan", "dinsos_kabkota": "dinsos.pasuruan",
          "dinsos_provinsi": "dinsos.jatim", "kemensos": "kemensos"}
 
@@ -38,7 +39,11 @@ class Api:
     def put(self, path: str, body: dict):
         return self.client.put("/api/v1" + path, json=body, headers={"X-CSRFToken": self.token})
 
-    def step(self, ident: int, action: str, **extra):
+    def step(self, ident: int, action: str, *, accept: bool = True, **extra):
+        """Take a step; before a forward one the reviewer first records a reason for every answer the registry
+        contradicts, as RULES §3 requires (accept=False leaves them open)."""
+        if accept and action in FORWARD:
+            accept_conflicts(self, ident)
         version = self.get(f"/accreditation/assessments/{ident}").get_json()["version"]
         return self.post(f"/accreditation/assessments/{ident}/transitions",
                          {"action": action, "version": version, **extra})
@@ -83,6 +88,20 @@ def to_state(api, ident: int, state: str, **designation) -> None:
         assert response.status_code == 200, (action, response.get_json())
         if reached == state:
             return
+
+
+def accept_conflicts(reviewer: Api, ident: int, reason: str = "Diperiksa di lapangan: dokumen asli ada.") -> int:
+    """The reviewer records a reason for every answer the registry contradicts (RULES §3); how many it did."""
+    detail = reviewer.get(f"/accreditation/assessments/{ident}").get_json()
+    recorded = 0
+    for conflict in detail.get("registry_conflicts", []):
+        if conflict["reason"] is None:
+            response = reviewer.post(f"/accreditation/assessments/{ident}/conflict-reasons",
+                                     {"indicator": conflict["indicator"], "reason": reason})
+            if response.status_code != 201:  # not this reviewer's turn: the step itself answers why
+                break
+            recorded += 1
+    return recorded
 
 
 def _today() -> str:

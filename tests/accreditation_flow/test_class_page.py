@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import User
 from lpks.accreditation import class_page
 from lpks.accreditation.services import classes
+from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
 from lpks.security.access import scoped_select
 from tests.conftest import login
 

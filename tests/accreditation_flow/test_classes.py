@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from lpks.cli import main
 from lpks.accreditation.models import Assessment, InstitutionClass
+from lpks.cli import main
 
 from .conftest import PASURUAN, assessment, institution_id, started, to_state
 
@@ -90,12 +90,12 @@ def test_the_class_follows_grade_scope_work_area_and_expiry(api, app, session, m
     assert body["class"] == "B" and {"criterion": "B.kabupaten_kota", "met": True} in body["criteria"]
     # The work area shrinks to the domicile (the registry's own service): class C.
     from lpks.extensions import db
-    from lpks.registry.models.institution import Institution
     from lpks.platform.models.user import User
+    from lpks.registry.models.institution import Institution
     from lpks.registry.services import profile as registry_profile
 
-    with app.app_context():
-        user = db.session.scalar(select(User).where(User.username == "dinsos.pasuruan"))
+    with app.app_context():  # a provincial scope: the province's or Kemensos's to set (RULES §3, the reach)
+        user = db.session.scalar(select(User).where(User.username == "kemensos"))
         registry_profile.set_work_area(db.session, user, db.session.get(Institution, inst_id), [])
         db.session.commit()
     stored = _stored(session, inst_id)

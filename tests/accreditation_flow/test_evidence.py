@@ -12,8 +12,8 @@ from sqlalchemy import create_engine, inspect, select
 from accreditation.workflow import OPEN_STATES
 from lpks.accreditation.models import Assessment, AssessmentAnswer
 from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
 from lpks.platform.services.users import create_user
+from lpks.registry.models.institution import Institution
 from tests.conftest import PASSWORD
 
 from .conftest import PASURUAN, institution_id

@@ -73,6 +73,15 @@ def test_from_self_assessment_to_certificate(demo, app, session):
                       follow_redirects=True).get_data(as_text=True)
     assert "Indikator disesuaikan" in page and "Visi belum disahkan pengurus" in page
     assert 'data-testid="total">100,00<' not in page
+    # Answers the registry's own evaluation says "belum" are shown as conflicts and go on only with a reason
+    # (RULES §3): the office records one per conflict.
+    conflicts = re.findall(r'data-testid="conflict-form-([^"]+)"', page)
+    assert conflicts and "Bertentangan dengan registri" in page
+    for code in conflicts:
+        action, hidden = _form(page, f"conflict-form-{code}")
+        page = local.post(action, data={**hidden, "reason": "Dokumen asli diperiksa saat kunjungan"},
+                          follow_redirects=True).get_data(as_text=True)
+    assert not re.findall(r'data-testid="conflict-form-', page) and "Diteruskan dengan alasan" in page
     action, hidden = _form(page, "step-propose")
     page = local.post(action, data={**hidden, "note": "Diverifikasi 12 Maret"}, follow_redirects=True).get_data(
         as_text=True)
@@ -83,6 +92,7 @@ def test_from_self_assessment_to_certificate(demo, app, session):
     login(province, "dinsos.jatim")
     home = province.get("/").get_data(as_text=True)
     page = province.get(_link(home, rf"/admin/accreditation/{ident}")).get_data(as_text=True)
+    assert page.count('data-testid="conflict-') == len(conflicts)  # the province sees them and the reasons
     action, hidden = _form(page, "step-recommend")
     page = province.post(action, data={**hidden, "note": ""}, follow_redirects=True).get_data(as_text=True)
     assert 'data-state="recommended"' in page

@@ -6,10 +6,27 @@ from datetime import date
 import pytest
 
 from accreditation import Grade
-from accreditation.workflow import (EXPIRY_WARNING_DAYS, QUEUES, TRANSITIONS, Action, State, WorkflowError,
-                                    available_actions, check_adjustment, check_answer, check_complete,
-                                    check_designation, check_evidence, check_expiry, check_start, check_transition,
-                                    effective_state, expiring, needs_evidence, valid_grade)
+from accreditation.workflow import (
+    EXPIRY_WARNING_DAYS,
+    QUEUES,
+    TRANSITIONS,
+    Action,
+    State,
+    WorkflowError,
+    available_actions,
+    check_adjustment,
+    check_answer,
+    check_complete,
+    check_designation,
+    check_evidence,
+    check_expiry,
+    check_start,
+    check_transition,
+    effective_state,
+    expiring,
+    needs_evidence,
+    valid_grade,
+)
 
 ROLES = ("operator_lpks", "dinsos_kabkota", "dinsos_provinsi", "kemensos", "admin_sistem", "sistem")
 # The whole table of allowed steps: (action, role, from state) → to state. Everything else is refused.
@@ -184,8 +201,8 @@ def test_the_start_button_follows_the_workflow_start_rule(api, app, session):
     """The page offers "start" exactly when the service would accept it: the operator, no assessment in progress."""
     from sqlalchemy import select
 
-    from lpks.platform.models.user import User
     from lpks.accreditation.services.assessments import startable_institution
+    from lpks.platform.models.user import User
     from tests.accreditation_flow.conftest import started
 
     def user(name):

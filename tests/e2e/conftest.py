@@ -30,8 +30,8 @@ def live_server(request, tmp_path_factory, sqlite_template):
     """The whole app, demo-seeded (plus the test module's own `SEED_EXTRA(session)`, if any), served by a threaded
     WSGI server on a free loopback port."""
     from lpks import create_app
-    from lpks.extensions import db
     from lpks.demo import seed
+    from lpks.extensions import db
     from tests.conftest import PASSWORD
 
     base = tmp_path_factory.mktemp("e2e")

@@ -19,10 +19,9 @@ def SEED_EXTRA(session):  # noqa: N802 (the live_server hook's name)
     """A child without a placement (operator) and a submitted self-assessment of the city LPKS (kabupaten/kota)."""
     from sqlalchemy import select
 
-    from lpks.registry.models.institution import Institution
+    from lpks.accreditation.services import assessments, steps
     from lpks.platform.models.user import User
-    from lpks.accreditation.services import assessments
-    from lpks.accreditation.services import steps
+    from lpks.registry.models.institution import Institution
     from lpks.residents.services import residents
 
     inst = session.scalar(select(Institution).where(Institution.name == CITY))
@@ -74,6 +73,7 @@ def _flash(page) -> str:
 def _record_document(page, label: str, number: str) -> None:
     row = page.locator("tr", has_text=label)
     row.locator("summary:has-text('Catat')").click()
+    row.locator("input[name$=dated]").fill(date.today().isoformat())  # a document has its date (RULES §4)
     row.locator("input[name$=number]").fill(number)
     row.locator("button:has-text('Catat dokumen')").click()
     page.wait_for_load_state()

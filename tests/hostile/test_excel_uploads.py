@@ -16,15 +16,15 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, func, select
 
 from accreditation import COLUMNS as INSTRUMENT_COLUMNS
+from lpks.accreditation.models import AccreditationInstrument
 from lpks.cli import main
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
-from lpks.residents.services.importing import COLUMNS as RESIDENT_COLUMNS
-from lpks.accreditation.models import AccreditationInstrument
+from lpks.platform.models.region import Region
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.residents.models.resident import Resident
 from lpks.registry.models.staff import StaffMember
+from lpks.residents.models.resident import Resident
+from lpks.residents.services.importing import COLUMNS as RESIDENT_COLUMNS
 from tests.conftest import csrf_token, login
 
 from . import files

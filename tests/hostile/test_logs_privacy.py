@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import logging
 
-
 from lpks.residents.services.importing import COLUMNS
 from tests.conftest import csrf_token, workbook
 from tests.residents.conftest import Api, child, seeded  # noqa: F401  (the fixture)

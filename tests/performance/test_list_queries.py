@@ -7,9 +7,9 @@ import re
 import pytest
 from sqlalchemy import select
 
+from lpks.platform.models.user import User
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.placement import Placement
-from lpks.platform.models.user import User
 from lpks.security import READ, scope_clause
 from tests.conftest import login
 from tests.performance.recording import statements as recorded

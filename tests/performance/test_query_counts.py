@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import event, select
 
+from lpks.platform.models.user import User
 from lpks.registry.models.institution import Institution
 from lpks.residents.models.resident import Resident
-from lpks.platform.models.user import User
 from tests.conftest import login
 
 LIMIT = 15

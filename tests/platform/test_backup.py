@@ -66,8 +66,8 @@ def test_backup_and_restore_round_trip(database_url, cli_env, tmp_path):
 
 def test_backup_refuses_an_unknown_database(cli_env, tmp_path):
     from lpks import create_app
-    from lpks.platform.services.backup import backup
     from lpks.platform.errors import ServiceError
+    from lpks.platform.services.backup import backup
 
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
     app.config["DATABASE_URL"] = "mysql://u@h/db"

@@ -6,9 +6,9 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.platform.services import audit
+from lpks.registry.models.institution import Institution
 
 
 def test_audit_log_is_append_only_in_orm_and_database(demo, session):

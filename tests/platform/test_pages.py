@@ -6,8 +6,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from lpks.registry.models.institution import Institution
 from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
 from tests.conftest import login
 
 DEMO_USERS = ["operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin"]

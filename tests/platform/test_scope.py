@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from lpks.registry.models.institution import Institution
 from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
 from lpks.security import READ, WRITE, can, scope_clause
 from tests.conftest import csrf_token, login
 

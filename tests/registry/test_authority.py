@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from lpks.extensions import db
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import User
-from lpks.registry.models.profile import WorkArea
-from lpks.registry.services import institutions, profile as registry_profile
 from lpks.platform.errors import Forbidden
+from lpks.platform.models.user import User
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.profile import WorkArea
+from lpks.registry.services import institutions
+from lpks.registry.services import profile as registry_profile
 from tests.registry.conftest import PASURUAN, ids
 
 
@@ -23,14 +24,10 @@ def _user(username: str) -> User:
 
 @pytest.mark.parametrize("username, field, value, allowed", [
     ("operator.pasuruan", "referral_scope", "nasional", False),
-    ("operator.pasuruan", "designation_decree_number", "Kepmensos No. 1/HUK/2026", False),
-    ("operator.pasuruan", "designation_decree_date", date(2025, 1, 2), False),
-    ("dinsos.pasuruan", "referral_scope", "provinsi", True),
-    ("dinsos.pasuruan", "designation_decree_number", "Kepmensos No. 1/HUK/2026", False),
+    ("dinsos.pasuruan", "referral_scope", "kabupaten_kota", True),
     ("kemensos", "referral_scope", "nasional", True),
-    ("kemensos", "designation_decree_number", "Kepmensos No. 1/HUK/2026", True),
 ])
-def test_the_service_decides_who_sets_class_and_designation_fields(demo, field, username, value, allowed):
+def test_the_service_decides_who_sets_class_fields(demo, field, username, value, allowed):
     with demo.test_request_context("/"):
         inst = db.session.scalar(select(Institution).where(Institution.name == PASURUAN))
         data = {field: value, "version": inst.version}
@@ -41,6 +38,24 @@ def test_the_service_decides_who_sets_class_and_designation_fields(demo, field, 
             with pytest.raises(Forbidden) as refused:
                 institutions.update(db.session, _user(username), inst, data)
             assert refused.value.field == field and "hanya dapat diubah oleh" in refused.value.message
+        db.session.rollback()
+
+
+@pytest.mark.parametrize("username", ["operator.pasuruan", "dinsos.pasuruan", "kemensos"])
+@pytest.mark.parametrize("field, value", [("designation_decree_number", "Kepmensos No. 1/HUK/2026"),
+                                          ("designation_decree_date", date(2025, 1, 2))])
+def test_no_profile_records_the_designation(demo, username, field, value):
+    """RULES §3 (issue 12 item 1): the Pasal 56 designation is the workflow's decision; Kemensos included, nobody
+    types it into a profile."""
+    from lpks.platform.errors import ServiceError
+
+    with demo.test_request_context("/"):
+        inst = db.session.scalar(select(Institution).where(Institution.name == PASURUAN))
+        before = getattr(inst, field)
+        with pytest.raises(ServiceError) as refused:
+            institutions.update(db.session, _user(username), inst, {field: value, "version": inst.version})
+        assert refused.value.field == field and "Pasal 56" in refused.value.message
+        assert "Tetapkan akreditasi" in refused.value.message and getattr(inst, field) == before
         db.session.rollback()
 
 
@@ -58,11 +73,16 @@ def test_the_api_refuses_the_operator_and_names_the_field(browse, session):
     lpks = ids(session)[PASURUAN]
     b = browse("operator.pasuruan")
     version = b.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
-    for field, value, words in (("referral_scope", "nasional", "Lingkup rujukan"),
-                                ("designation_decree_number", "KEP-1", "Nomor keputusan penetapan Menteri")):
-        response = b.api("PATCH", f"/api/v1/institutions/{lpks}", json={field: value, "version": version})
+    response = b.api("PATCH", f"/api/v1/institutions/{lpks}", json={"referral_scope": "nasional",
+                                                                    "version": version})
+    body = response.get_json()
+    assert response.status_code == 403 and body["field"] == "referral_scope" and "Lingkup rujukan" in body["message"]
+    for user in (b, browse("kemensos")):
+        response = user.api("PATCH", f"/api/v1/institutions/{lpks}", json={"designation_decree_number": "KEP-1",
+                                                                           "version": version})
         body = response.get_json()
-        assert response.status_code == 403 and body["field"] == field and words in body["message"]
+        assert response.status_code == 422 and body["field"] == "designation_decree_number"
+        assert "Pasal 56" in body["message"]
     area = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["31.74"]})
     assert area.status_code == 403 and area.get_json()["field"] == "kabkota_codes"
     assert "Wilayah kerja hanya dapat diubah oleh Dinas Sosial kabupaten/kota atau Kementerian Sosial" in \
@@ -72,12 +92,23 @@ def test_the_api_refuses_the_operator_and_names_the_field(browse, session):
 
 
 def test_the_supervising_dinas_sosial_sets_scope_and_work_area(browse, session):
+    """RULES §3 (issue 12 item 2): the authority follows the reach; the kabupaten/kota keeps its own reach, a
+    provincial reach is the province's or Kemensos's."""
     lpks = ids(session)[PASURUAN]
     b = browse("dinsos.pasuruan")
     version = b.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
     scope = b.api("PATCH", f"/api/v1/institutions/{lpks}", json={"referral_scope": "provinsi", "version": version})
+    assert scope.status_code == 403 and "Dinas Sosial provinsi atau Kementerian Sosial" in scope.get_json()["message"]
+    area = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.73"]})
+    assert area.status_code == 403 and area.get_json()["field"] == "kabkota_codes"
+    assert "Dinas Sosial provinsi atau Kementerian Sosial" in area.get_json()["message"]
+    same = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.75"]})
+    assert same.status_code == 200 and same.get_json()["kabkota_codes"] == ["35.75"]
+    k = browse("kemensos")
+    version = k.get(f"/api/v1/institutions/{lpks}").get_json()["version"]
+    scope = k.api("PATCH", f"/api/v1/institutions/{lpks}", json={"referral_scope": "provinsi", "version": version})
     assert scope.status_code == 200 and scope.get_json()["referral_scope"] == "provinsi"
-    area = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.14"]})
+    area = k.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.14"]})
     assert area.status_code == 200 and area.get_json()["kabkota_codes"] == ["35.14", "35.75"]
 
 
@@ -86,7 +117,8 @@ def test_the_operator_forms_do_not_offer_the_fields(browse, session):
     operator, kemensos = browse("operator.pasuruan"), browse("kemensos")
     profile = operator.get(f"/admin/registry/{lpks}/profile").get_data(as_text=True)
     assert 'name="vision"' in profile and 'name="designation_decree_number"' not in profile
-    assert 'name="designation_decree_number"' in kemensos.get(f"/admin/registry/{lpks}/profile").get_data(as_text=True)
+    ministry = kemensos.get(f"/admin/registry/{lpks}/profile").get_data(as_text=True)
+    assert 'name="vision"' in ministry and 'name="designation_decree_number"' not in ministry  # RULES §3
     edit = operator.get(f"/admin/institution/edit/?id={lpks}").get_data(as_text=True)
     assert 'name="phone"' in edit and 'name="referral_scope"' not in edit
     assert 'name="referral_scope"' in browse("dinsos.pasuruan").get(f"/admin/institution/edit/?id={lpks}").get_data(

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from lpks.extensions import db
+from lpks.platform import dashboard
+from lpks.platform.models.user import User
+from lpks.registry import dashboard as registry_dashboard
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
-from lpks.platform.models.user import User
-from lpks.platform import dashboard
-from lpks.registry import dashboard as registry_dashboard
 from lpks.registry.services import standards
 from lpks.registry.services.common import today
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids

@@ -14,7 +14,6 @@ from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
 from tests.registry.conftest import JPEG, PASURUAN, PDF, PNG, SURABAYA, ids
 
 
-
 def _stored(app) -> set[str]:
     """Files in the evidence folder (none yet if nothing was ever stored)."""
     folder = app.config["UPLOAD_DIR"]

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from lpks.platform import clock
 from lpks.platform.models.audit import AuditLog
 from lpks.registry.models.registration import Registration
-from lpks.platform import clock
 from tests.registry.conftest import JAKARTA, PASURUAN, SURABAYA, TARUNA, ids
 
 

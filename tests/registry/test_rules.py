@@ -6,8 +6,20 @@ from datetime import date
 
 import pytest
 
-from accreditation import InstitutionFacts, ItemStatus, StaffFact, VerifierFinding, evaluate
-from accreditation.expiry import EXPIRY_WARNING_DAYS, ExpiryState, days_left, expiry_state, warning_horizon
+from accreditation import (
+    InstitutionFacts,
+    ItemStatus,
+    StaffFact,
+    VerifierFinding,
+    evaluate,
+)
+from accreditation.expiry import (
+    EXPIRY_WARNING_DAYS,
+    ExpiryState,
+    days_left,
+    expiry_state,
+    warning_horizon,
+)
 from accreditation.findings import RoundFindings, findings_in_force
 from accreditation.registry_catalogue import POSITION_FACTS, reporting_years
 

@@ -11,12 +11,12 @@ from sqlalchemy import delete, func, select
 
 from lpks.cli import main
 from lpks.extensions import db
+from lpks.platform import clock, dashboard
+from lpks.platform.models.user import User
+from lpks.registry import dashboard as registry_dashboard
+from lpks.registry.models.evaluation import StandardsEvaluation
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.evaluation import StandardsEvaluation
-from lpks.platform.models.user import User
-from lpks.platform import clock, dashboard
-from lpks.registry import dashboard as registry_dashboard
 from lpks.registry.services import standards, standards_store
 from lpks.registry.services.standards import holds_through
 from tests.registry.conftest import PASURUAN, TARUNA

@@ -101,7 +101,9 @@ def test_work_area_codes_are_checked_and_the_domicile_is_kept(browse, session):
     bad = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["35.99", "35"]})
     assert bad.status_code == 422 and bad.get_json()["field"] == "kabkota_codes"
     assert "35, 35.99" in bad.get_json()["message"]  # a province code is not a kabupaten/kota
-    ok = b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["31.74"]})
+    # across provinces only Kemensos sets it (RULES §3: the authority follows the reach)
+    assert b.api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["31.74"]}).status_code == 403
+    ok = browse("kemensos").api("PUT", f"/api/v1/institutions/{lpks}/work-area", json={"kabkota_codes": ["31.74"]})
     assert ok.get_json()["kabkota_codes"] == ["31.74", "35.75"] and ok.get_json()["provinces"] == 2
 
 

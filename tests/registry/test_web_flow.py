@@ -109,9 +109,9 @@ def test_operator_fills_the_registry_and_dinsos_verifies(browse):
 def test_editing_and_deleting_a_staff_record_in_the_admin(browse, session):
     from sqlalchemy import select
 
+    from lpks.platform.models.user import User
     from lpks.registry.models.institution import Institution
     from lpks.registry.models.staff import StaffMember
-    from lpks.platform.models.user import User
 
     op = browse("operator.pasuruan")
     own = session.scalar(select(User.institution_id).where(User.username == "operator.pasuruan"))

@@ -24,10 +24,9 @@ def _user(session, username: str):
 def run_import(url: str, workbook: str) -> None:
     """Import the workbook as operator.pasuruan, printing progress (the parent kills us)."""
     from lpks.extensions import db
+    from lpks.residents.services import batch as residents_batch
     from lpks.residents.services import importing as residents_import
     from lpks.residents.services.importing import import_residents
-
-    from lpks.residents.services import batch as residents_batch
 
     original, original_many, done = residents_import._row, residents_batch.create_many, [0]
 
@@ -56,12 +55,16 @@ def run_import(url: str, workbook: str) -> None:
 
 def run_designate(url: str, ident: str) -> None:
     """Designate as kemensos; the class recomputation (the last step, after every flush) kills the process."""
-    from lpks.extensions import db
     from lpks.accreditation.services import (
         assessments as accreditation,
+    )
+    from lpks.accreditation.services import (
         classes as accreditation_classes,
+    )
+    from lpks.accreditation.services import (
         steps as accreditation_steps,
     )
+    from lpks.extensions import db
     from lpks.platform import clock
 
     def die(*_args, **_kwargs):

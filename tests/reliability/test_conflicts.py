@@ -11,7 +11,14 @@ from lpks.registry.models.institution import Institution
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
 from tests.conftest import csrf_token
-from tests.residents.conftest import PASURUAN_CITY, Api, clock, make_placement, make_resident, seeded  # noqa: F401
+from tests.residents.conftest import (  # noqa: F401
+    PASURUAN_CITY,
+    Api,
+    clock,
+    make_placement,
+    make_resident,
+    seeded,
+)
 
 REFUSED = "telah diubah oleh pengguna lain"
 

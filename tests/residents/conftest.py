@@ -105,13 +105,17 @@ def make_placement(api: Api, basis: str = "titipan", resident: dict | None = Non
     return response.get_json()
 
 
+DOCUMENT_DATE = "2025-08-01"  # the letters' date: before every clock the tests set (RULES §4: never in the future)
+
+
 def file_all(api: Api, placement: dict, skip: tuple[str, ...] = (), received_at: str | None = None) -> dict:
     body = None
     for doc in placement["documents"]:
         if doc["code"] in skip or doc["code"] == "laporan_litmas" or doc["on_file"]:
             continue
         extra = {"received_at": received_at} if received_at else {}
-        response = api.post(f"/placements/{placement['id']}/documents", {"code": doc["code"], "number": "1", **extra})
+        response = api.post(f"/placements/{placement['id']}/documents",
+                            {"code": doc["code"], "number": "1", "dated": DOCUMENT_DATE, **extra})
         assert response.status_code == 201, response.get_json()
         body = response.get_json()
     return body
@@ -125,11 +129,38 @@ def open_custody(api: Api, placement: dict, **extra) -> dict:
     return response.get_json()
 
 
+MEETING = {"held_on": "2025-08-08", "place": "Pusat Kesejahteraan Sosial Kelurahan Bugul Kidul",
+           "initiator": "peksos", "initiator_name": "Siti Rahmawati",
+           "participants": ["anak_keluarga", "korban_keluarga", "tokoh_masyarakat", "tokoh_agama", "aparatur_desa"],
+           "outcome": "Anak ditempatkan di LPKS untuk rehabilitasi sosial selama 3 bulan; ganti rugi dibayar keluarga."}
+
+
+def record_meeting(api: Api, placement: dict, **extra) -> dict:
+    """The Pasal 14 meeting's agreement, recorded before admission (RULES §4 Basis e)."""
+    response = api.post(f"/placements/{placement['id']}/meeting", {**MEETING, **extra})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
 def admitted(api: Api, basis: str = "titipan", **extra) -> dict:
     placement = make_placement(api, basis, **extra)
     file_all(api, placement)
     if basis == "titipan":
         open_custody(api, placement)
+    if basis == "pre_process":
+        record_meeting(api, placement)
     response = api.post(f"/placements/{placement['id']}/admit", {})
     assert response.status_code == 200, response.get_json()
     return response.get_json()
+
+
+def peksos_id(api: Api) -> int:
+    """A Pekerja Sosial Profesional of the operator's LPKS (progress reports are theirs, Pasal 13 ayat 5)."""
+    staff = api.get("/staff?page_size=100").get_json()["items"]
+    return next(member["id"] for member in staff if member["function"] == "peksos")
+
+
+def assessment(api: Api, good: bool, **extra) -> dict:
+    """A progress report's body: the behaviour assessment parole reads is the latest report's (RULES §4)."""
+    return {"behaviour_good": good, "author_id": peksos_id(api), "summary": "Mengikuti program dengan tertib.",
+            **extra}

@@ -27,7 +27,8 @@ def api(seeded, client):
 def test_custody(api, level, start, days, last_day, notice, maximum):
     response = api.get(f"/rules/custody?level={level}&start={start}&days={days}")
     assert response.status_code == 200, response.get_json()
-    assert response.get_json() == {"last_day": last_day, "notice_deadline": notice, "max_days": maximum}
+    assert response.get_json() == {"last_day": last_day, "notice_deadline": notice, "max_days": maximum,
+                                   "calendar_missing_years": []}
 
 
 @pytest.mark.parametrize(("level", "days", "ok"), [
@@ -71,7 +72,7 @@ def test_custody_bad_input_names_the_parameter(api, query, field):
 def test_court_placement(api, start, months, last_day, parole):
     response = api.get(f"/rules/court-placement?start={start}&months={months}")
     assert response.status_code == 200
-    assert response.get_json() == {"last_day": last_day, "parole_eligible_from": parole}
+    assert response.get_json() == {"last_day": last_day, "parole_eligible_from": parole, "calendar_missing_years": []}
 
 
 @pytest.mark.parametrize("months", [0, 13, -1])
@@ -87,7 +88,8 @@ def test_court_placement_longer_than_a_year_is_refused(api, months):
     ("2020-01-01", "2020-01-01", 0, "under_12"),
 ])
 def test_age(api, born, offence, age, route):
-    assert api.get(f"/rules/age?born={born}&offence={offence}").get_json() == {"age": age, "route": route}
+    assert api.get(f"/rules/age?born={born}&offence={offence}").get_json() == {"age": age, "route": route,
+                                                                               "calendar_missing_years": []}
 
 
 @pytest.mark.parametrize(("born", "offence", "field", "rule"), [

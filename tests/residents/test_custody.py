@@ -80,7 +80,10 @@ def test_period_correction_needs_the_version(operator, titipan):
     _placement, period = titipan
     stale = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": 5})
     assert stale.status_code == 409
-    ok = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": period["version"]})
+    # the child is admitted: the days are a fact of the letter, corrected only by citing the corrected letter
+    corrected = {"correction_letter_number": "SP.Han/1a", "correction_letter_date": "2025-08-11"}
+    ok = operator.patch(f"/custody-periods/{period['id']}", {"granted_days": 6, "version": period["version"],
+                                                              **corrected})
     assert ok.get_json()["last_day"] == "2025-08-16" and ok.get_json()["version"] == period["version"] + 1
 
 
@@ -189,7 +192,7 @@ def test_dashboard_windows(seeded, client, clock, titipan, today, expected):
     page = client.get("/").get_data(as_text=True)
     section = page[page.index("Titipan: tenggat"):page.index("Penempatan berdasarkan putusan")]
     tiles = [int(v) for v in __import__("re").findall(r'data-testid="tile"><a href="[^"]*">(\d+)</a>', section)]
-    assert tiles == expected
+    assert tiles[:4] == expected  # the fifth tile counts notices sent late (RULES §5): the demo has one
     assert (f"/admin/placement/details/?id={placement['id']}#titipan" in section) == any(expected)
 
 
@@ -200,7 +203,7 @@ def test_sent_notice_leaves_the_notice_lists(seeded, client, clock, operator, ti
     page = client.get("/").get_data(as_text=True)
     section = page[page.index("Titipan: tenggat"):page.index("Penempatan berdasarkan putusan")]
     tiles = [int(v) for v in __import__("re").findall(r'data-testid="tile"><a href="[^"]*">(\d+)</a>', section)]
-    assert tiles == [0, 0, 1, 0]
+    assert tiles[:4] == [0, 0, 1, 0]  # the fifth tile counts notices sent late (RULES §5): the demo has one
 
 
 def test_kemensos_changes_and_deletes_a_date_in_the_web(seeded, client, session):

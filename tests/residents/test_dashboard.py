@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import csrf_token, login
 
-from .conftest import Api, admitted
+from .conftest import Api, admitted, assessment
 
 TILE = re.compile(r'data-testid="tile"><a href="[^"]*">(\d+)</a>')
 
@@ -39,7 +39,7 @@ def test_court_section_windows(operator, client, clock, today, expected):
 def test_behaviour_moves_the_child_between_parole_tiles(operator, client, clock):
     clock(date(2025, 8, 11))
     placement = admitted(operator, "court_decision", start_date="2025-01-01", months=6)
-    operator.post(f"/placements/{placement['id']}/behaviour", {"behaviour_good": True})
+    operator.post(f"/placements/{placement['id']}/behaviour", assessment(operator, True, behaviour_assessed_on="2025-08-11"))
     clock(date(2025, 6, 1))
     section = _section(client.get("/").get_data(as_text=True), "Penempatan berdasarkan putusan", "Admisi")
     assert [int(v) for v in TILE.findall(section)][:2] == [1, 0]
@@ -136,9 +136,8 @@ def test_an_unknown_due_name_shows_the_whole_list(operator, client):
 def test_a_year_missing_from_the_calendar_is_flagged(demo, client, session, monkeypatch):
     """While this year or the next has no holiday, every role with deadlines is warned; Kemensos's tile leads to
     the calendar. Once the year is seeded the warning goes."""
-    from tests.residents.conftest import set_today
-
     from lpks.platform.services import holidays
+    from tests.residents.conftest import set_today
 
     set_today(monkeypatch, date(2031, 3, 2))
     login(client, "kemensos")

@@ -5,9 +5,8 @@ from datetime import date
 
 from sqlalchemy import select
 
+from lpks.platform.models.holiday import Holiday, HolidayRemoval
 from lpks.residents.models.custody import CustodyPeriod
-from lpks.platform.models.holiday import Holiday
-from lpks.platform.models.holiday import HolidayRemoval
 from tests.conftest import csrf_token, login
 
 from .conftest import Api, admitted

@@ -8,11 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from lpks.residents.services.importing import COLUMNS
 from lpks.platform.models.audit import AuditLog
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
+from lpks.residents.services.importing import COLUMNS
 from tests.conftest import csrf_token, login
 from tests.conftest import workbook as xlsx
 
@@ -23,7 +23,8 @@ HEADER = [name for name, _description in COLUMNS]
 GOOD = {"jenis_abh": "anak", "nama_lengkap": "Eko Prasetyo", "tanggal_lahir": "2010-05-01",
         "jenis_kelamin": "laki_laki", "tanggal_tindak_pidana": "2025-07-01", "uraian_tindak_pidana": "Pencurian",
         "dasar_hukum": "titipan", "syarat": "keamanan_anak", "tanggal_mulai": "2025-08-11",
-        "dokumen": "permohonan_penitipan; bast_penitipan; pernyataan_bersama_keamanan; resume_kasus; laporan_sosial",
+        "dokumen": "; ".join(f"{code}|B/{n}/2025|2025-08-11" for n, code in enumerate(
+            ("permohonan_penitipan", "bast_penitipan", "pernyataan_bersama_keamanan", "resume_kasus", "laporan_sosial"))),
         "tingkat": "penyidikan", "tanggal_mulai_titipan": "2025-08-11", "jumlah_hari": 7,
         "lembaga_penitip": "Polres Pasuruan Kota", "atasan_lembaga_penitip": "Kapolda Jawa Timur"}
 
@@ -48,7 +49,8 @@ def test_import_creates_residents_and_their_current_placements(seeded, client, s
     login(client, "operator.pasuruan")
     before = _counts(session)
     court = {**GOOD, "nama_lengkap": "Fajar Nugraha", "dasar_hukum": "court_decision", "syarat": None,
-             "lama_bulan": 6, "dokumen": "salinan_putusan;ba_pelaksanaan_putusan;laporan_sosial;pernyataan_tanggung_jawab",
+             "lama_bulan": 6, "dokumen": ";".join(f"{code}|P/{n}|2025-08-01" for n, code in enumerate(
+                 ("salinan_putusan", "ba_pelaksanaan_putusan", "laporan_sosial", "pernyataan_tanggung_jawab"))),
              "tingkat": None}
     victim = {"jenis_abh": "anak_korban", "nama_lengkap": "Gita", "tanggal_lahir": "2012-01-01",
               "jenis_kelamin": "perempuan"}
@@ -69,7 +71,7 @@ def test_import_with_errors_writes_nothing_and_lists_each_with_row_and_column(se
             {**GOOD, "tanggal_lahir": "2005-01-01"},                           # 18+ on the offence date
             {**GOOD, "tanggal_lahir": "31/02/2010", "jenis_kelamin": "l"},     # two bad cells in one row
             {**GOOD, "jumlah_hari": 16},                                       # above the maximum of penyidikan
-            {**GOOD, "dokumen": "resume_kasus"},                               # documents missing
+            {**GOOD, "dokumen": "resume_kasus|R/1|2025-08-11"},               # documents missing
             {**GOOD, "dasar_hukum": "court_decision", "syarat": None, "lama_bulan": 13}]
     page = upload(client, workbook(rows)).get_data(as_text=True)
     assert "tidak ada data yang disimpan" in page or "Impor dibatalkan" in page

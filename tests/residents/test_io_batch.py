@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from lpks.platform.models.audit import AuditLog
-from lpks.residents.models.resident import Resident
 from lpks.platform.models.user import User
+from lpks.residents.models.resident import Resident
 from tests.conftest import login
 
 from .conftest import SURABAYA, Api, institution_id, make_resident

@@ -11,9 +11,22 @@ from lpks.registry.models.institution import Institution
 from lpks.rules import REQUIRED_DOCUMENTS, LegalBasis
 from tests.conftest import csrf_token
 
-from .conftest import Api, admitted, child, file_all, institution_id, make_placement, make_resident, open_custody
+from .conftest import (
+    Api,
+    admitted,
+    assessment,
+    child,
+    file_all,
+    institution_id,
+    make_placement,
+    make_resident,
+    open_custody,
+    record_meeting,
+)
 
 UNDER_12 = {"birth_date": "2015-01-01"}  # 10 on 1 July 2025
+
+LETTER = {"number": "1", "dated": "2025-08-01"}  # a document has its date and number (RULES §4)
 
 
 def _resident_for(api, basis):
@@ -36,6 +49,8 @@ def test_admission_is_refused_listing_every_missing_document_with_its_pasal(oper
     assert last.label_id in one_missing["message"] and last.pasal in one_missing["message"]
     assert REQUIRED_DOCUMENTS[LegalBasis(basis)][0].label_id not in one_missing["message"]
     file_all(operator, operator.get(f"/placements/{placement['id']}").get_json())
+    if basis == "pre_process":  # its meeting's agreement comes before admission too (Pasal 14 ayat 3)
+        record_meeting(operator, placement)
     done = operator.post(f"/placements/{placement['id']}/admit", {})
     assert done.status_code == 200 and done.get_json()["status"] == "present"
 
@@ -43,7 +58,7 @@ def test_admission_is_refused_listing_every_missing_document_with_its_pasal(oper
 def test_court_decision_accepts_litmas_or_social_report(operator):
     placement = make_placement(operator, "court_decision")
     for code in ("salinan_putusan", "ba_pelaksanaan_putusan", "pernyataan_tanggung_jawab", "laporan_litmas"):
-        assert operator.post(f"/placements/{placement['id']}/documents", {"code": code}).status_code == 201
+        assert operator.post(f"/placements/{placement['id']}/documents", {"code": code, **LETTER}).status_code == 201
     assert operator.post(f"/placements/{placement['id']}/admit", {}).status_code == 200
 
 
@@ -51,8 +66,8 @@ def test_unknown_document_and_duplicates_are_refused(operator):
     placement = make_placement(operator, "titipan")
     wrong = operator.post(f"/placements/{placement['id']}/documents", {"code": "salinan_putusan"})
     assert wrong.status_code == 422 and wrong.get_json()["field"] == "code"
-    operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus"})
-    again = operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus"})
+    operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus", **LETTER})
+    again = operator.post(f"/placements/{placement['id']}/documents", {"code": "resume_kasus", **LETTER})
     assert again.status_code == 422
 
 
@@ -110,7 +125,8 @@ def test_doctors_certificate_may_follow_within_24_hours_then_is_flagged_late(ope
     assert operator.get(f"/placements/{placement['id']}").get_json()["doctor_certificate_late"] is True
     assert "Surat keterangan sehat dokter lewat 1x24 jam" in client.get("/").get_data(as_text=True)
     late = operator.post(f"/placements/{placement['id']}/documents",
-                         {"code": "surat_keterangan_sehat", "received_at": "2025-08-12T09:01"}).get_json()
+                         {"code": "surat_keterangan_sehat", "received_at": "2025-08-12T09:01",
+                          **LETTER}).get_json()
     assert late["doctor_certificate_late"] is True and late["missing_documents"] == []
     page = client.get(f"/admin/placement/details/?id={placement['id']}").get_data(as_text=True)
     assert "TERLAMBAT" in page
@@ -124,14 +140,25 @@ def test_admission_after_24_hours_needs_the_certificate(operator, clock):
     assert body["field"] == "documents" and "Pasal 12 ayat 6 huruf d" in body["message"]
 
 
-def test_suspected_violence_requires_the_hospital_examination(operator, client):
-    placement = admitted(operator, "diversi", suspected_violence=True)
+def test_suspected_violence_requires_the_hospital_examination(operator, client, clock):
+    """RULES §4 (issue 12 item 9): the examination is recorded before admission, which it blocks until then."""
+    placement = make_placement(operator, "diversi", suspected_violence=True)
+    placement = file_all(operator, placement)
     assert placement["hospital_exam_required"] and placement["hospital_exam_missing"]
-    assert "Pemeriksaan rumah sakit belum dicatat" in client.get("/").get_data(as_text=True)
+    refused = operator.post(f"/placements/{placement['id']}/admit", {})
+    assert refused.status_code == 422 and refused.get_json()["field"] == "hospital_exam_on"
+    assert "Pasal 12 ayat 7" in refused.get_json()["message"]
+    after = operator.patch(f"/placements/{placement['id']}", {
+        "hospital_exam_on": "2025-08-12", "hospital_exam_place": "RSUD dr. R. Soedarsono",
+        "version": placement["version"]}).get_json()
+    assert operator.post(f"/placements/{placement['id']}/admit", {}).get_json()["field"] == "hospital_exam_on"
     updated = operator.patch(f"/placements/{placement['id']}", {
         "hospital_exam_on": "2025-08-11", "hospital_exam_place": "RSUD dr. R. Soedarsono",
-        "hospital_exam_result": "Tidak ditemukan luka", "version": placement["version"]}).get_json()
+        "hospital_exam_result": "Tidak ditemukan luka", "version": after["version"]}).get_json()
     assert updated["hospital_exam_missing"] is False
+    admitted_now = operator.post(f"/placements/{placement['id']}/admit", {})
+    assert admitted_now.status_code == 200
+    assert "pemeriksaan rumah sakit belum dicatat" not in client.get("/").get_data(as_text=True)
     titipan = admitted(operator, "titipan", suspected_violence=True)
     assert titipan["hospital_exam_required"] is False  # Pasal 10 ayat 6 and 12 ayat 7 only
 
@@ -198,9 +225,9 @@ def test_court_placement_parole_status_and_exit(operator, clock):
     assert "3 Juli 2025" in early.get_json()["message"]
     not_assessed = operator.post(f"/placements/{placement['id']}/exit", {"exit_reason": "parole"})
     assert not_assessed.status_code == 422 and "perilaku belum dinilai" in not_assessed.get_json()["message"]
-    bad = operator.post(f"/placements/{placement['id']}/behaviour", {"behaviour_good": False}).get_json()
+    bad = operator.post(f"/placements/{placement['id']}/behaviour", assessment(operator, False)).get_json()
     assert bad["parole"]["status"] == "not_eligible"
-    good = operator.post(f"/placements/{placement['id']}/behaviour", {"behaviour_good": True}).get_json()
+    good = operator.post(f"/placements/{placement['id']}/behaviour", assessment(operator, True)).get_json()
     assert good["parole"]["status"] == "eligible" and good["parole"]["label"] == "memenuhi syarat"
     done = operator.post(f"/placements/{placement['id']}/exit", {"exit_reason": "parole"}).get_json()
     assert done["status"] == "exited" and done["exit_reason"] == "parole"

@@ -4,7 +4,12 @@ from datetime import date
 import pytest
 
 from lpks.rules import (
-    HOLIDAY_CUTI_BERSAMA, HOLIDAY_NATIONAL, RuleError, check_next_level, check_placement_kind, seed_holiday_kinds,
+    HOLIDAY_CUTI_BERSAMA,
+    HOLIDAY_NATIONAL,
+    RuleError,
+    check_next_level,
+    check_placement_kind,
+    seed_holiday_kinds,
     seed_holidays,
 )
 

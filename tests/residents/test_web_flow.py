@@ -94,8 +94,9 @@ def test_admission_to_notice_letter_to_pick_up(seeded, client, session, clock):
     refused = client.post(Forms(page).find("admit-form")[0]["action"].replace("&amp;", "&"),
                           data=Forms(page).find("admit-form")[0]["fields"], follow_redirects=True)
     assert "dokumen yang belum dilampirkan" in refused.get_data(as_text=True)
-    for form in Forms(page).find("document-form"):
-        assert submit(client, form).status_code == 302
+    for form in Forms(page).find("document-form"):  # each with its date and number (RULES §4: a tick is no document)
+        prefix = next(name for name in form["fields"] if name.endswith("-code"))[:-len("code")]
+        assert submit(client, form, **{f"{prefix}dated": "2025-08-11", f"{prefix}number": "B/1"}).status_code == 302
     page = client.get(placement_url).get_data(as_text=True)
     assert not Forms(page).find("document-form")
 

@@ -4,7 +4,15 @@ from datetime import date
 
 import pytest
 
-from lpks.rules import AgeCheck, ResidentKind, Route, RuleError, age_on, check_resident_age, route
+from lpks.rules import (
+    AgeCheck,
+    ResidentKind,
+    Route,
+    RuleError,
+    age_on,
+    check_resident_age,
+    route,
+)
 
 
 @pytest.mark.parametrize(("born", "on", "expected"), [

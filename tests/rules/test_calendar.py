@@ -5,7 +5,12 @@ from datetime import date
 import pytest
 
 from lpks.rules import (
-    RuleError, holiday_dates, is_working_day, seed_holidays, working_day_before, working_days_between,
+    RuleError,
+    holiday_dates,
+    is_working_day,
+    seed_holidays,
+    working_day_before,
+    working_days_between,
 )
 
 

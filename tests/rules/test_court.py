@@ -5,8 +5,15 @@ from datetime import date
 import pytest
 
 from lpks.rules import (
-    CourtPlacement, ParoleStatus, RuleError, check_months, compute_court_placement, parole_eligible_from,
-    parole_explanation, parole_status, placement_last_day,
+    CourtPlacement,
+    ParoleStatus,
+    RuleError,
+    check_months,
+    compute_court_placement,
+    parole_eligible_from,
+    parole_explanation,
+    parole_status,
+    placement_last_day,
 )
 
 

@@ -5,7 +5,14 @@ from datetime import date
 import pytest
 
 from lpks.rules import (
-    CustodyLevel, CustodyPeriod, RuleError, check_days, compute_custody, last_day, next_level, notice_deadline,
+    CustodyLevel,
+    CustodyPeriod,
+    RuleError,
+    check_days,
+    compute_custody,
+    last_day,
+    next_level,
+    notice_deadline,
 )
 
 LEVELS = [  # level, base, extension, maximum, SPPA Pasal

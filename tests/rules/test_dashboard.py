@@ -5,9 +5,17 @@ from datetime import date, timedelta
 import pytest
 
 from lpks.rules import (
-    CUSTODY_ENDING_WITHIN_DAYS, NOTICE_DUE_WITHIN_DAYS, PLACEMENT_ENDING_WITHIN_DAYS, due_window,
-    is_custody_ending_soon, is_notice_due_soon, is_notice_overdue, is_over_capacity, is_overstay,
-    is_placement_ending_soon, occupancy_rate,
+    CUSTODY_ENDING_WITHIN_DAYS,
+    NOTICE_DUE_WITHIN_DAYS,
+    PLACEMENT_ENDING_WITHIN_DAYS,
+    due_window,
+    is_custody_ending_soon,
+    is_notice_due_soon,
+    is_notice_overdue,
+    is_over_capacity,
+    is_overstay,
+    is_placement_ending_soon,
+    occupancy_rate,
 )
 
 TODAY = date(2024, 2, 26)

@@ -1,6 +1,7 @@
 """Domain errors carry the field, the rule and messages in Indonesian and English."""
 
 import pickle
+
 import pytest
 
 from lpks.rules import MissingDocumentsError, RuleError, check_admission, check_days

@@ -1,10 +1,16 @@
 """Exit reasons (Pasal 11 ayat 5–6, Pasal 13 ayat 6, Pasal 33 ayat 2)."""
 
-import pytest
-
 from datetime import date
 
-from lpks.rules import ExitReason, LegalBasis, RuleError, check_exit_reason, exit_reasons_for
+import pytest
+
+from lpks.rules import (
+    ExitReason,
+    LegalBasis,
+    RuleError,
+    check_exit_reason,
+    exit_reasons_for,
+)
 
 LAST_DAY = date(2025, 8, 17)
 AFTER_THE_PERIOD = {"exit_date": date(2025, 8, 18), "custody_last_day": LAST_DAY, "notice_sent_on": date(2025, 8, 14)}

@@ -4,7 +4,13 @@ from __future__ import annotations
 import pytest
 
 from lpks.rules.errors import RuleError
-from lpks.rules.lifecycle import Action, PeriodStatus, PlacementStatus, allowed_actions, require
+from lpks.rules.lifecycle import (
+    Action,
+    PeriodStatus,
+    PlacementStatus,
+    allowed_actions,
+    require,
+)
 
 A = Action
 ALLOWED = {

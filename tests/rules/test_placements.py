@@ -5,9 +5,22 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from lpks.rules import (
-    DOCTOR_CERTIFICATE, LegalBasis, MissingDocumentsError, PreProcessOffence, Route, RuleError, TitipanReason,
-    basis_info, check_admission, check_basis_route, check_conditions, doctor_certificate_due,
-    is_doctor_certificate_late, loss_within_minimum_wage, missing_documents, requires_hospital_exam,
+    DOCTOR_CERTIFICATE,
+    LegalBasis,
+    MissingDocumentsError,
+    PreProcessOffence,
+    Route,
+    RuleError,
+    TitipanReason,
+    basis_info,
+    check_admission,
+    check_basis_route,
+    check_conditions,
+    doctor_certificate_due,
+    is_doctor_certificate_late,
+    loss_within_minimum_wage,
+    missing_documents,
+    requires_hospital_exam,
     under_12_court_deadline,
 )
 
@@ -230,10 +243,10 @@ def test_unknown_basis_is_a_rule_error():
     assert caught.value.field == "basis"
 
 
-@pytest.mark.parametrize(("submitted", "expected"), [
-    (date(2024, 2, 28), date(2024, 3, 1)),
-    (date(2023, 2, 28), date(2023, 3, 2)),
-    (date(2024, 12, 30), date(2025, 1, 1)),
+@pytest.mark.parametrize(("submitted", "expected"), [  # RULES §4 Reading: submission + 3 calendar days
+    (date(2024, 2, 28), date(2024, 3, 2)),
+    (date(2023, 2, 28), date(2023, 3, 3)),
+    (date(2024, 12, 30), date(2025, 1, 2)),
 ])
 def test_under_12_court_deadline(submitted, expected):
     assert under_12_court_deadline(submitted) == expected

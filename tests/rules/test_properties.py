@@ -7,8 +7,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lpks.rules import (
-    CustodyLevel, RuleError, age_on, check_days, compute_court_placement, compute_custody, holiday_dates,
-    is_working_day, last_day, notice_deadline, seed_holidays, working_days_between,
+    CustodyLevel,
+    RuleError,
+    age_on,
+    check_days,
+    compute_court_placement,
+    compute_custody,
+    holiday_dates,
+    is_working_day,
+    last_day,
+    notice_deadline,
+    seed_holidays,
+    working_days_between,
 )
 
 HOLIDAYS = holiday_dates(seed_holidays(range(2023, 2031)))

@@ -6,7 +6,13 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lpks.rules import CustodyLevel, RuleError, compute_court_placement, compute_custody, is_working_day
+from lpks.rules import (
+    CustodyLevel,
+    RuleError,
+    compute_court_placement,
+    compute_custody,
+    is_working_day,
+)
 from lpks.rules.calendar import seed_holiday_kinds
 
 KINDS = seed_holiday_kinds(range(2023, 2031))

@@ -11,19 +11,25 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
-from lpks.residents.models.custody import CustodyPeriod
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    InstitutionClass,
+)
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.user import User
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
-from lpks.platform.models.holiday import Holiday
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
-from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.registry.models.reach import ReachProposal
 from lpks.registry.models.registration import Registration
-from lpks.residents.models.resident import Resident
 from lpks.registry.models.staff import StaffMember
-from lpks.platform.models.user import User
 from lpks.registry.models.verification import Verification
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
 
 ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin")
 
@@ -47,12 +53,14 @@ OUTSIDE_CHILD = {"register_number": "ABH-MATRIKS-LUAR", "full_name": "Larasati P
 # model is not found here fails the matrix until it is added: no route escapes silently.
 PAGE_MODELS = {"accreditation": Assessment, "accreditation_instrument": AccreditationInstrument,
                "registry": Institution, "registry_files": Institution, "registry_files.download": EvidenceDocument,
+               "registry.reach_decision": ReachProposal,
                "standards": Institution, "verify": Verification}
 API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": InstitutionClass,
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
               "holidays": Holiday, "institutions": Institution, "placement-documents": PlacementDocument,
               "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
+              "reach-proposals": ReachProposal, "minimum-wages": MinimumWage, "school-exams": SchoolExamRequest,
               "residents": Resident,
               "staff": StaffMember, "verifications": Verification}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
@@ -82,7 +90,8 @@ class Objects:
 
 def seed_children(app, session) -> None:
     """Two residents with known identities, each with a placement, a custody period and a document."""
-    from lpks.residents.services import custody, placements, admission as placements_admission
+    from lpks.residents.services import admission as placements_admission
+    from lpks.residents.services import custody, placements
     from lpks.residents.services import residents as resident_service
 
     with app.app_context():
@@ -97,7 +106,7 @@ def seed_children(app, session) -> None:
             placement = placements.create(session, actor, {"resident_id": resident.id, "basis": "titipan",
                                                            "conditions": ["keamanan_anak"], "start_date": start})
             placements_admission.add_document(session, actor, placement, {
-                "code": "permohonan_penitipan", "number": "M-1", "received_at": placement.created_at})
+                "code": "permohonan_penitipan", "number": "M-1", "dated": start, "received_at": placement.created_at})
             custody.open_period(session, actor, placement, {
                 "level": "penyidikan", "start_date": start, "granted_days": 7, "letter_number": "SP/M",
                 "depositor_agency": "Polres Contoh", "depositor_superior": "Kapolres Contoh"})

@@ -20,8 +20,19 @@ from lpks.platform.models.audit import AuditLog
 from lpks.security.permissions import POLICY
 from tests.conftest import csrf_token, login
 
-from .matrix import (IDENTITY_ROLES, NOT_INSTANTIATED, ROLES, VISIBLE, Objects, collect, forbidden_texts,
-                     object_model, seed_children, urls, write_summary)
+from .matrix import (
+    IDENTITY_ROLES,
+    NOT_INSTANTIATED,
+    ROLES,
+    VISIBLE,
+    Objects,
+    collect,
+    forbidden_texts,
+    object_model,
+    seed_children,
+    urls,
+    write_summary,
+)
 
 SUMMARY = Path(os.environ.get("LPKS_MATRIX_SUMMARY", "/tmp/lpks-access-matrix.json"))
 ROLE_NAMES = {"operator.pasuruan": "operator_lpks", "dinsos.pasuruan": "dinsos_kabkota",

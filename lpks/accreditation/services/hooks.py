@@ -14,12 +14,13 @@ from lpks.accreditation.models import (
     AccreditationInstrument,
     Assessment,
     AssessmentAnswer,
+    AssessmentConflictReason,
     AssessmentEvent,
     InstitutionClass,
 )
 from lpks.registry.models.institution import Institution
 
-APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent)
+APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent, AssessmentConflictReason)
 WORK_AREA_TABLE = "institution_work_area"  # the registry's link table (issue 3)
 CLASS_INPUTS = ("referral_scope", "kabkota_code", "province_code", "updated_at")
 PENDING = "lpks_class_pending"

@@ -26,7 +26,7 @@ from accreditation.workflow import (
     check_transition,
 )
 from lpks.accreditation.models import Assessment
-from lpks.accreditation.services import assessments, classes
+from lpks.accreditation.services import assessments, classes, conflicts
 from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
@@ -86,6 +86,7 @@ def transition(session: Session, user: Any, assessment: Assessment, data: dict[s
             _check_evidence(session, assessment)
     except WorkflowError as exc:
         raise assessments.refused(exc) from None
+    conflicts.check_step(session, assessment, step.action)
     if step.action is Action.DESIGNATE:
         _designate(session, user, assessment, data, result)
     if step.action is Action.SUBMIT:

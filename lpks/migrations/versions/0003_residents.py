@@ -8,10 +8,9 @@ Revision ID: 0003
 Revises: 0001
 Create Date: 2026-11-24 18:57:28.770087
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate may name sqlmodel types)
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0001'

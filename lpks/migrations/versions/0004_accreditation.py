@@ -7,10 +7,9 @@ Create Date: 2026-11-24
 The default instrument is not inserted here (a migration must not depend on code that may change):
 `lpks accreditation seed-instrument`, the demo, and the first self-assessment seed it, idempotently.
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401  (autogenerate may name sqlmodel types)
-
+from alembic import op
 
 revision = '0004'
 down_revision = '0001'

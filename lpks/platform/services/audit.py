@@ -12,8 +12,8 @@ from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from lpks.platform.models.audit import AuditLog
-from lpks.platform.models.user import LoginAttempt
 from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import LoginAttempt
 
 # Changes of these columns are bookkeeping, not a user's change.
 QUIET_FIELDS = frozenset({"version", "updated_at", "session_epoch", "last_used_at", "created_at"})

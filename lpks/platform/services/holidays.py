@@ -13,16 +13,26 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.holiday import Holiday
+from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
-from lpks.platform.models.holiday import HOLIDAY_KINDS, SOURCE_MANUAL, SOURCE_SEEDED, HolidayRemoval
+from lpks.platform.models.holiday import (
+    HOLIDAY_KINDS,
+    SOURCE_MANUAL,
+    SOURCE_SEEDED,
+    Holiday,
+    HolidayRemoval,
+)
+from lpks.residents.services import custody
+from lpks.residents.services.common import (
+    parse_choice,
+    parse_date,
+    parse_int,
+    parse_text,
+    today,
+)
 from lpks.rules import seed_holiday_kinds
 from lpks.security import WRITE, can
-
-from lpks.residents.services import custody
 from lpks.security.access import check_version
-from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import parse_choice, parse_date, parse_int, parse_text, today
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 

@@ -8,10 +8,14 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.region import Region
-from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, LEVELS, province_of
-
 from lpks.platform.errors import ServiceError
+from lpks.platform.models.region import (
+    LEVEL_KABKOTA,
+    LEVEL_PROVINCE,
+    LEVELS,
+    Region,
+    province_of,
+)
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 KABKOTA_CODE = re.compile(r"^\d{2}\.\d{2}$")
@@ -65,7 +69,9 @@ def import_regions(session: Session, rows: list[tuple[int, dict[str, str]]]) -> 
                 "'%(code)s' sudah ada di baris %(first)s.", code=code, first=seen[code])))
         seen.setdefault(code, number)
     if result.errors:
-        from lpks.io.upload import cap_errors  # (lpks.io imports services: import here, not at module load)
+        from lpks.io.upload import (
+            cap_errors,  # (lpks.io imports services: import here, not at module load)
+        )
 
         raise ServiceError(_("Impor wilayah dibatalkan, tidak ada data yang disimpan (%(count)s kesalahan):\n"
                              "%(errors)s", count=len(result.errors), errors="\n".join(cap_errors(result.errors))),

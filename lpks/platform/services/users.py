@@ -9,23 +9,23 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.user import ApiToken, LoginAttempt, User
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
+from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
-from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE
+from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, Region
 from lpks.platform.models.user import (
     ROLE_ADMIN,
     ROLE_KABKOTA,
     ROLE_KEMENSOS,
     ROLE_OPERATOR,
     ROLES,
+    ApiToken,
+    LoginAttempt,
+    User,
     new_session_epoch,
 )
-
 from lpks.platform.services import audit
-from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.services.passwords import DUMMY_HASH, hash_password, verify_password
+from lpks.registry.models.institution import Institution
 
 TOKEN_PREFIX = "lpks_"
 NATIONAL_ROLES = (ROLE_KEMENSOS, ROLE_ADMIN)

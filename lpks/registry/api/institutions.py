@@ -9,24 +9,41 @@ from flask_login import current_user
 
 from accreditation import ASPECTS, FACILITY_ITEMS, STAFF_FUNCTIONS
 from accreditation.expiry import EXPIRY_WARNING_DAYS
-from accreditation.registry_catalogue import CONDITIONS, DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS
+from accreditation.registry_catalogue import (
+    CONDITIONS,
+    DOCUMENT_KINDS,
+    FUNDING_SOURCES,
+    POSITIONS,
+)
 from lpks.extensions import db
-from lpks.registry.models.institution import Institution
+from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import province_of
+from lpks.registry import dashboard as registry_dashboard
+from lpks.registry.models.institution import Institution
+from lpks.registry.schemas import (
+    FACILITY_SCHEMA,
+    IMPORT_RESULT,
+    STANDARDS_SCHEMA,
+    WORK_AREA_SCHEMA,
+    obj,
+    plain,
+)
 from lpks.registry.services import (
     evidence,
-    facilities as registry_facilities,
-    importing as registry_import,
-    profile as registry_profile,
     standards,
 )
-from lpks.registry import dashboard as registry_dashboard
-from lpks.security.access import get_scoped
-from lpks.platform.errors import ServiceError
+from lpks.registry.services import (
+    facilities as registry_facilities,
+)
+from lpks.registry.services import (
+    importing as registry_import,
+)
+from lpks.registry.services import (
+    profile as registry_profile,
+)
 from lpks.registry.services.common import day
-
+from lpks.security.access import get_scoped
 from lpks.web.api import bp, json_body
-from lpks.registry.schemas import FACILITY_SCHEMA, IMPORT_RESULT, STANDARDS_SCHEMA, WORK_AREA_SCHEMA, obj, plain
 from lpks.web.api.spec import describe, param
 
 ID = [param("id", "path", "integer")]

@@ -9,17 +9,24 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lpks.extensions import db
+from lpks.platform.errors import ServiceError
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
+from lpks.registry.schemas import (
+    FUNDING_SCHEMA,
+    POSITION_SCHEMA,
+    REPORT_SCHEMA,
+    STAFF_SCHEMA,
+    plain,
+)
+from lpks.registry.services import funding as registry_funding
+from lpks.registry.services import profile as registry_profile
+from lpks.registry.services import staff as registry_staff
 from lpks.security import WRITE
-from lpks.registry.services import funding as registry_funding, profile as registry_profile, staff as registry_staff
 from lpks.security.access import get_scoped, scoped_select
-from lpks.platform.errors import ServiceError
-
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.registry.schemas import FUNDING_SCHEMA, POSITION_SCHEMA, REPORT_SCHEMA, STAFF_SCHEMA, plain
 from lpks.web.api.spec import describe, param
 
 ID = [param("id", "path", "integer")]

@@ -7,15 +7,14 @@ from flask import jsonify
 from flask_login import current_user
 
 from lpks.extensions import db
+from lpks.registry.api.records import to_json
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.registration import Registration
-from lpks.security import WRITE
-from lpks.registry.services import registrations as registry_registrations
-from lpks.security.access import get_scoped
-
-from lpks.web.api import bp, json_body
-from lpks.registry.api.records import to_json
 from lpks.registry.schemas import REGISTRATION_SCHEMA
+from lpks.registry.services import registrations as registry_registrations
+from lpks.security import WRITE
+from lpks.security.access import get_scoped
+from lpks.web.api import bp, json_body
 from lpks.web.api.spec import describe, param
 
 PATH = "/institutions/<int:ident>/registrations"

@@ -9,7 +9,6 @@ from sqlmodel import Field, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
 
-
 # A module-level column, not a class attribute: pydantic would deep-copy a `_private` Column on every
 # instance (slow).
 _FACILITY_RECORD_VERSION = version_column()

@@ -10,7 +10,6 @@ from sqlmodel import Field, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
 
-
 # A module-level column, not a class attribute: pydantic would deep-copy a `_private` Column on every
 # instance (slow).
 _FUNDING_SOURCE_VERSION = version_column()

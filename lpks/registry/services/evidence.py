@@ -125,9 +125,18 @@ def upload(session: Session, user: Any, data: dict[str, Any], stream: IO[bytes] 
     return doc
 
 
-def store(session: Session, institution_id: int, content: bytes, filename: str | None, meta: dict[str, Any],
-          uploaded_by_id: int | None = None, item_codes: list[str] | None = None) -> EvidenceDocument:
-    """Write checked content under a random name and register it (callers check scope and size first)."""
+@dataclass(frozen=True)
+class StoredFile:
+    """A checked file written under a random name outside the web root."""
+
+    stored_name: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    display_name: str
+
+
+def _write(session: Session, content: bytes, filename: str | None) -> StoredFile:
     mime = sniff(content[:16])
     stored = secrets.token_hex(32)
     path = upload_dir() / stored
@@ -135,9 +144,33 @@ def store(session: Session, institution_id: int, content: bytes, filename: str |
     with os.fdopen(fd, "wb") as out:
         out.write(content)
     session.info.setdefault(_NEW, []).append(str(path))
-    doc = EvidenceDocument(institution_id=institution_id, original_name=_display_name(filename, mime),
-                           stored_name=stored, content_type=mime, size_bytes=len(content),
-                           sha256=hashlib.sha256(content).hexdigest(), uploaded_by_id=uploaded_by_id, **meta)
+    return StoredFile(stored, mime, len(content), hashlib.sha256(content).hexdigest(), _display_name(filename, mime))
+
+
+def save_file(session: Session, stream: IO[bytes] | bytes, filename: str | None) -> StoredFile:
+    """The evidence pipeline for any other record's scan: size limit (413), PDF/JPEG/PNG by content, a random name
+    outside the web root; the file follows the transaction (callers check scope first)."""
+    return _write(session, _read_limited(stream), filename)
+
+
+def discard_file(session: Session, stored_name: str) -> None:
+    """Remove a stored file once the current transaction commits (a replaced or deleted scan)."""
+    session.info.setdefault(_DOOMED, []).append(str(upload_dir() / stored_name))
+
+
+def stored_path(stored_name: str) -> Path:
+    """Where a stored file is (it may be missing: callers answer 410)."""
+    return upload_dir() / stored_name
+
+
+def store(session: Session, institution_id: int, content: bytes, filename: str | None, meta: dict[str, Any],
+          uploaded_by_id: int | None = None, item_codes: list[str] | None = None) -> EvidenceDocument:
+    """Write checked content under a random name and register it (callers check scope and size first)."""
+    written = _write(session, content, filename)
+    doc = EvidenceDocument(institution_id=institution_id, original_name=written.display_name,
+                           stored_name=written.stored_name, content_type=written.content_type,
+                           size_bytes=written.size_bytes, sha256=written.sha256, uploaded_by_id=uploaded_by_id,
+                           **meta)
     session.add(doc)
     session.flush()
     if item_codes:
@@ -243,5 +276,5 @@ SESSION_HOOKS = [
 ]
 
 
-__all__ = ["Download", "TooLarge", "delete_document", "documents_by_item", "linked_codes", "max_bytes",
-           "open_download", "sniff", "update", "upload"]
+__all__ = ["Download", "StoredFile", "TooLarge", "delete_document", "discard_file", "documents_by_item",
+           "linked_codes", "max_bytes", "open_download", "save_file", "sniff", "stored_path", "update", "upload"]

@@ -14,20 +14,41 @@ from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
 from lpks.platform.models.user import ROLE_KEMENSOS
 from lpks.registry.models.institution import REFERRAL_SCOPES, Institution
 from lpks.registry.services.common import only_for
-from lpks.registry.services.profile import REGISTRY_FIELDS, clean_registry
+from lpks.registry.services.profile import (
+    DESIGNATION_FIELDS,
+    REGISTRY_FIELDS,
+    check_reach,
+    clean_registry,
+    work_area_codes,
+)
 from lpks.security import WRITE, can, may_set, setters_of
 from lpks.security.access import check_version
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
-EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, designation, vision, mission, programme
+EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, vision, mission, programme
 
 # Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
 RESTRICTED = {
-    "designation_decree_number": (_l("Nomor keputusan penetapan Menteri"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
-    "designation_decree_date": (_l("Tanggal keputusan penetapan"), _l("penetapan LPKS oleh Menteri, Pasal 56")),
     "referral_scope": (_l("Lingkup rujukan"), _l("menentukan kelas LPKS, Pasal 71–73")),
 }
+
+
+def _refuse_designation(data: dict[str, Any], current: Institution | None) -> None:
+    """The Pasal 56 designation is recorded only by the workflow's designation step (RULES §3); sending the value
+    the profile already shows is no change."""
+    for key in DESIGNATION_FIELDS:
+        if key not in data:
+            continue
+        value, before = data.get(key), getattr(current, key, None) if current is not None else None
+        if value in (None, "") and before is None:
+            continue
+        if before is not None and str(value) == (before.isoformat() if hasattr(before, "isoformat") else before):
+            continue
+        raise ServiceError(_("Penetapan LPKS oleh Menteri (Pasal 56) hanya dicatat oleh langkah \"Tetapkan "
+                             "akreditasi\" di akhir alur akreditasi: usul Dinas Sosial kabupaten/kota (Pasal 87 "
+                             "huruf h), rekomendasi Dinas Sosial provinsi (Pasal 86 huruf g), keputusan Menteri "
+                             "(Pasal 85 huruf e). Kolom ini tidak dapat diisi di profil."), key)
 
 
 def settable(user: Any, field: str) -> bool:
@@ -103,11 +124,13 @@ def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
 
 def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     """Register a new LPKS (Kementerian Sosial, or Dinas Sosial for its own regency/city)."""
+    _refuse_designation(data, None)
     values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
     _check_restricted(user, values, None)
     inst = Institution(**values)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
         raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
+    check_reach(user, inst, inst.referral_scope or "kabupaten_kota", {inst.kabkota_code}, "referral_scope")
     session.add(inst)
     session.flush()
     return inst
@@ -118,10 +141,14 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     if not can(user, WRITE, inst):
         raise Forbidden()
     check_version(inst, data.get("version"))
+    _refuse_designation(data, inst)
     values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
     if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
         raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
     _check_restricted(user, values, inst)
+    if "referral_scope" in values and values["referral_scope"] != inst.referral_scope:
+        check_reach(user, inst, values["referral_scope"], work_area_codes(session, [inst])[inst.id],
+                    "referral_scope")
     for key, value in values.items():
         setattr(inst, key, value)
     inst.updated_at = utcnow()

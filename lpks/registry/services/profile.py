@@ -9,6 +9,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from accreditation import authority
+from accreditation.errors import AccreditationError
 from accreditation.registry_catalogue import POSITIONS, codes
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.region import LEVEL_KABKOTA, Region
@@ -35,14 +37,14 @@ NUMBERS = {  # field: label (decree and deed numbers)
     "establishment_decree_number": _l("Nomor keputusan pembentukan UPT"),
     "deed_number": _l("Nomor akta pendirian"),
     "kemenkumham_decree_number": _l("Nomor keputusan Kemenkumham"),
-    "designation_decree_number": _l("Nomor keputusan penetapan Menteri"),
 }
 DATES = {
     "establishment_decree_date": _l("Tanggal keputusan pembentukan"),
     "deed_date": _l("Tanggal akta pendirian"),
     "kemenkumham_decree_date": _l("Tanggal keputusan Kemenkumham"),
-    "designation_decree_date": _l("Tanggal keputusan penetapan"),
 }
+# The Pasal 56 designation is the workflow's decision (RULES §3): shown on the profile, never typed into it.
+DESIGNATION_FIELDS = ("designation_decree_number", "designation_decree_date")
 TEXTS = {
     "vision": _l("Visi"), "mission": _l("Misi"),
     "program_rehabilitation_stages": _l("Tahapan Rehabilitasi Sosial (Pasal 18)"),
@@ -98,13 +100,8 @@ def work_area(session: Session, inst: Institution) -> list[Region]:
 WORK_AREA_SETTERS = tuple(role for role, rules in POLICY[WorkArea].items() if WRITE in rules)
 
 
-def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
-    """Replace the work area; the domicile is always part of it (`with_domicile`)."""
-    if not can(user, WRITE, WorkArea(institution_id=inst.id)):
-        if can(user, READ, inst):
-            raise only_for(_l("Wilayah kerja"), WORK_AREA_SETTERS, _l("menentukan kelas LPKS, Pasal 71–73"),
-                           "kabkota_codes")
-        raise Forbidden()
+def clean_work_area(session: Session, inst: Institution, region_codes: list[str] | str) -> set[str]:
+    """The kabupaten/kota codes of a work area, checked against the region list, the domicile included."""
     if isinstance(region_codes, str):
         region_codes = [c for c in region_codes.replace(";", ",").replace("\n", ",").split(",")]
     if not isinstance(region_codes, (list, tuple)):
@@ -115,6 +112,19 @@ def set_work_area(session: Session, user: Any, inst: Institution, region_codes: 
     if bad:
         raise ServiceError(_("Kode kabupaten/kota tidak dikenal: %(bad)s (contoh 35.75).",
                              bad=', '.join(bad)), "kabkota_codes")
+    return wanted
+
+
+def check_reach(user: Any, inst: Institution, scope: str, codes: set[str], field: str) -> None:
+    """The authority follows the reach (RULES §3): 403 naming the offices that may set it."""
+    try:
+        authority.check_reach(user.role, scope, codes, inst.kabkota_code, field)
+    except AccreditationError as exc:
+        raise Forbidden(exc.message, field) from None
+
+
+def replace_work_area(session: Session, inst: Institution, wanted: set[str]) -> None:
+    """Store exactly `wanted` (already checked) as the work area."""
     current = set(session.scalars(select(WorkArea.kabkota_code).where(WorkArea.institution_id == inst.id)))
     removed = current - wanted
     if removed:
@@ -124,6 +134,20 @@ def set_work_area(session: Session, user: Any, inst: Institution, region_codes: 
         session.add(WorkArea(institution_id=inst.id, kabkota_code=code))
     touch(inst)
     session.flush()
+
+
+def set_work_area(session: Session, user: Any, inst: Institution, region_codes: list[str] | str) -> list[Region]:
+    """Replace the work area; the domicile is always part of it (`with_domicile`); the reach it gives must be
+    within the office's authority (RULES §3)."""
+    if not can(user, WRITE, WorkArea(institution_id=inst.id)):
+        if can(user, READ, inst):
+            raise only_for(_l("Wilayah kerja"), WORK_AREA_SETTERS, _l("menentukan kelas LPKS, Pasal 71–73"),
+                           "kabkota_codes")
+        raise Forbidden()
+    wanted = clean_work_area(session, inst, region_codes)
+    if wanted != work_area_codes(session, [inst])[inst.id]:
+        check_reach(user, inst, inst.referral_scope, wanted, "kabkota_codes")
+    replace_work_area(session, inst, wanted)
     return work_area(session, inst)
 
 

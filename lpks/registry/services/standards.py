@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from accreditation import (
@@ -108,6 +108,19 @@ def _dates(staff, positions, reports, registrations, rounds):
         yield r.visit_date
 
 
+def designations_in_force(session: Session, ids: list[int], as_of: date) -> dict[int, tuple[str, date | None]]:
+    """Per LPKS, the decree number and last valid day of its designation with a grade in force on `as_of` (the
+    accreditation workflow's decision, Pasal 56; RULES §3), in one query."""
+    from lpks.accreditation.models import Assessment
+
+    rows = session.execute(select(Assessment.institution_id, Assessment.decree_number, Assessment.valid_until)
+                           .where(Assessment.institution_id.in_(ids), Assessment.state == "designated",
+                                  Assessment.grade.is_not(None), Assessment.decree_date <= as_of,
+                                  or_(Assessment.valid_until.is_(None), Assessment.valid_until >= as_of))
+                           .order_by(Assessment.decree_date, Assessment.id))
+    return {inst_id: (number or "", until) for inst_id, number, until in rows}
+
+
 def facts_for_many(session: Session, institutions: list[Institution], as_of: date, horizon: bool = False
                    ) -> dict[int, tuple[InstitutionFacts, dict[str, RoundFindings], list[Verification], date | None]]:
     """Facts, finding sources, final rounds and (with `horizon`) the last day the facts hold (holds_through) of
@@ -121,6 +134,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
     sources = _by_institution(session, FundingSource, ids, FundingSource.year == as_of.year)
     reports = _by_institution(session, FinancialReport, ids, FinancialReport.year.in_(reporting_years(as_of)))
     registrations = facts_by_institution(session, ids)
+    designations = designations_in_force(session, ids, as_of)
     rounds = final_findings(session, ids)
     result = {}
     for inst in institutions:
@@ -136,7 +150,8 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             establishment_decree_number=inst.establishment_decree_number or "", deed_number=inst.deed_number or "",
             kemenkumham_decree_number=inst.kemenkumham_decree_number or "",
             registrations=registrations[inst.id],
-            designation_decree_number=inst.designation_decree_number or "",
+            # Pasal 56: met by a designation the workflow decided and still in force, never by a profile field
+            designation_decree_number=designations.get(inst.id, ("", None))[0],
             vision=inst.vision or "", mission=inst.mission or "",
             **{fact: code in held for code, fact in POSITION_FACTS.items()},
             staff=tuple(_staff_fact(s, as_of) for s in staff[inst.id]),
@@ -153,8 +168,9 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             verifier_findings=in_force,
         )
         ordered = sorted((r for r, _rows in final), key=lambda r: (r.visit_date, r.number), reverse=True)
-        through = holds_through(as_of, _dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
-                                              rounds.get(inst.id, []))) if horizon else None
+        through = holds_through(as_of, [*_dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
+                                                rounds.get(inst.id, [])),
+                                         designations.get(inst.id, ("", None))[1]]) if horizon else None
         result[inst.id] = (facts, origin, ordered, through)
     return result
 

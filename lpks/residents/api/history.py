@@ -6,10 +6,9 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.residents import history as residents_history
-
+from lpks.residents.api.residents import ID, INT, STR, TAG_R, _obj
 from lpks.web.api import bp
 from lpks.web.api.paging import PAGING_PARAMS
-from lpks.residents.api.residents import ID, INT, STR, TAG_R, _obj
 from lpks.web.api.spec import describe
 
 NULL_STR = {"type": ["string", "null"]}

@@ -6,21 +6,29 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from lpks.extensions import db
+from lpks.registry.api.evidence import file_response
 from lpks.residents.models.custody import CustodyPeriod
-from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.placement import (
+    STATUS_EXITED,
+    STATUS_PRESENT,
+    Placement,
+    PlacementDocument,
+)
 from lpks.residents.models.resident import Resident
-from lpks.residents.models.placement import STATUS_EXITED, STATUS_PRESENT
-from lpks.security import WRITE
+from lpks.residents.services import (
+    admission as placements_admission,
+)
 from lpks.residents.services import (
     custody,
     placements,
-    admission as placements_admission,
-    placement_status as placements_status,
     residents,
 )
-from lpks.security.access import get_scoped, scoped_select
+from lpks.residents.services import (
+    placement_status as placements_status,
+)
 from lpks.residents.services.common import parse_int
-
+from lpks.security import WRITE
+from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
@@ -34,6 +42,9 @@ def _obj(**properties) -> dict:
 
 
 STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+YEARS = {"type": "array", "items": INT,
+         "description": "Tahun yang disentuh perhitungan hari kerja tetapi belum ada di kalender hari libur "
+                        "(tanggalnya perkiraan); [] bila lengkap"}
 KINDS, SEXES = {"enum": ["anak", "anak_korban", "anak_saksi"]}, {"enum": ["laki_laki", "perempuan"]}
 LEVELS = {"enum": ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]}
 RESIDENT_SCHEMA = _obj(id=INT, institution_id=INT, register_number=STR, initials=STR, kind=KINDS, sex=SEXES,
@@ -47,7 +58,8 @@ IDENTITY_SCHEMA = {"type": "object", "description": "Identitas lengkap (dicatat 
 PLACEMENT_SCHEMA = _obj(id=INT, resident=RESIDENT_SCHEMA, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
                         parole_eligible_from=NULL_DATE, missing_documents={"type": "array"},
                         doctor_certificate_due={"type": ["string", "null"], "format": "date-time"},
-                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]}, version=INT)
+                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]},
+                        calendar_missing_years=YEARS, version=INT)
 PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "diversi", "court_decision",
                                                         "pre_process"]},
                        conditions={"type": "array", "items": STR}, start_date=DATE, months=INT,
@@ -55,9 +67,17 @@ PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "
                        hospital_exam_result=STR, note=STR, version=INT)
 PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_days=INT, last_day=DATE,
                      notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
-                     version=INT)
-PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE, granted_days=INT, letter_number=STR, letter_date=DATE,
-                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT)
+                     uncovered_from=NULL_DATE, uncovered_to=NULL_DATE, uncovered_days=INT, overstay=BOOL,
+                     calendar_missing_years=YEARS, version=INT)
+PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE,
+                    granted_days={**INT, "description": "Hari menurut surat pertama: paling lama hari dasar tingkat "
+                                  "itu (7, 5, 10, 10, 15; UU SPPA Pasal 33–38 ayat 1); selebihnya perpanjangan"},
+                    correction_letter_number={**STR, "description": "Wajib untuk mengubah start_date atau "
+                                              "granted_days setelah anak diterima"},
+                    correction_letter_date=DATE, letter_number=STR, letter_date=DATE,
+                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT,
+                    confirm_gap={**BOOL, "description": "Wajib true bila masa ini dimulai lebih dari sehari setelah "
+                                 "hari terakhir masa sebelumnya; hari tanpa masa titipan dicatat sebagai overstay"})
 
 
 def _resident_json(resident: Resident) -> dict:
@@ -80,7 +100,9 @@ def _placement_row(placement: Placement) -> dict:
             "parole_eligible_from": (placement.parole_eligible_from.isoformat()
                                      if placement.parole_eligible_from else None),
             "exit_date": placement.exit_date.isoformat() if placement.exit_date else None,
-            "exit_reason": placement.exit_reason, "version": placement.version}
+            "exit_reason": placement.exit_reason, "version": placement.version,
+            # the row's dates count calendar days only (Pasal 13 ayat 4 and 6): no year of the calendar is needed
+            "calendar_missing_years": []}
 
 
 def _period_json(period: CustodyPeriod) -> dict:
@@ -189,10 +211,32 @@ def placement_cancel(ident: int):
 
 @bp.route("/placements/<int:ident>/documents", methods=["POST"])
 def placement_document_add(ident: int):
-    """Record a required document as on file."""
+    """Record a required document: its date and its number or a scan (JSON, or multipart with `file`)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
-    placements_admission.add_document(db.session, current_user, placement, json_body())
+    upload = request.files.get("file")
+    data = request.form.to_dict() if request.files or request.form else json_body()
+    placements_admission.add_document(db.session, current_user, placement, data,
+                                      (upload.stream, upload.filename) if upload else None)
     return jsonify(_placement_json(placement)), 201
+
+
+@bp.route("/placement-documents/<int:ident>/scan", methods=["POST"])
+def placement_document_scan_attach(ident: int):
+    """Attach or replace the scan of a recorded document (multipart `file`; PDF, JPEG or PNG by content)."""
+    doc = get_scoped(db.session, current_user, PlacementDocument, ident, WRITE)
+    upload = request.files.get("file")
+    placements_admission.attach_scan(db.session, current_user, doc, upload.stream if upload else b"",
+                                     upload.filename if upload else None)
+    return jsonify(_placement_json(db.session.get(Placement, doc.placement_id))), 201
+
+
+@bp.route("/placement-documents/<int:ident>/scan")
+def placement_document_scan(ident: int):
+    """The scan itself, for the roles that may see the child's identity (audited)."""
+    doc = get_scoped(db.session, current_user, PlacementDocument, ident)
+    found = placements_admission.open_scan(db.session, current_user, doc)
+    db.session.commit()
+    return file_response(found)
 
 
 @bp.route("/placement-documents/<int:ident>", methods=["DELETE"])
@@ -243,71 +287,20 @@ describe("/placements/{id}", "get", "Satu penempatan dengan tanggal-tanggal terh
 describe("/placements/{id}", "patch", "Mengubah penempatan (wajib menyertakan version)", params=ID,
          body=PLACEMENT_INPUT, response=PLACEMENT_SCHEMA, tag=TAG_P)
 describe("/placements/{id}", "delete", "Membatalkan penempatan yang belum diterima", params=ID, tag=TAG_P)
-describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan", params=ID, tag=TAG_P,
-         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR), response=PLACEMENT_SCHEMA)
+describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan: tanggal (tidak setelah hari ini) dan "
+         "nomor surat atau pindaian (multipart 'file': PDF, JPEG, PNG diperiksa dari isinya)", params=ID, tag=TAG_P,
+         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR, note=STR), response=PLACEMENT_SCHEMA)
+describe("/placement-documents/{id}/scan", "post", "Melampirkan pindaian dokumen (multipart 'file')", params=ID,
+         tag=TAG_P, response=PLACEMENT_SCHEMA)
+describe("/placement-documents/{id}/scan", "get", "Mengunduh pindaian dokumen (memuat identitas: operator LPKS dan "
+         "Dinas Sosial kabupaten/kota; diaudit)", params=ID, tag=TAG_P)
 describe("/placement-documents/{id}", "delete", "Menghapus dokumen (sebelum diterima)", params=ID, tag=TAG_P)
 describe("/placements/{id}/admit", "post", "Menerima anak (admisi)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
          body=_obj(handover_at=STR, over_capacity_reason=STR))
 describe("/placements/{id}/behaviour", "post", "Mencatat penilaian perilaku", params=ID, tag=TAG_P,
          body=_obj(behaviour_good=BOOL, behaviour_assessed_on=DATE, behaviour_note=STR), response=PLACEMENT_SCHEMA)
 describe("/placements/{id}/exit", "post", "Mengakhiri penempatan dengan alasan keluar", params=ID, tag=TAG_P,
-         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR), response=PLACEMENT_SCHEMA)
+         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR, exit_decision_number=STR, exit_decision_date=DATE),
+         response=PLACEMENT_SCHEMA)
 describe("/placements/{id}/custody-periods", "post", "Membuka masa titipan", params=ID, body=PERIOD_INPUT,
          response=PERIOD_SCHEMA, tag=TAG_C)
-
-
-# --- custody periods ------------------------------------------------------------------------------------------
-
-@bp.route("/custody-periods")
-def custody_list():
-    """Titipan periods in scope with last day and notice deadline."""
-    stmt = scoped_select(current_user, CustodyPeriod).order_by(CustodyPeriod.notice_deadline, CustodyPeriod.id)
-    if (placement := _filter_int("placement_id")) is not None:
-        stmt = stmt.where(CustodyPeriod.placement_id == placement)
-    for name in ("status", "level"):
-        if request.args.get(name):
-            stmt = stmt.where(getattr(CustodyPeriod, name) == request.args[name])
-    page = paginate(stmt, lambda period: period)
-    extensions = placements_status.extensions_by_period(db.session, page["items"])
-    page["items"] = [placements_status.period_state(db.session, period, period.placement.status == STATUS_PRESENT,
-                                                    extensions[period.id]) for period in page["items"]]
-    return jsonify(page)
-
-
-@bp.route("/custody-periods/<int:ident>")
-def custody_detail(ident: int):
-    """One titipan period with its extensions."""
-    return jsonify(_period_json(get_scoped(db.session, current_user, CustodyPeriod, ident)))
-
-
-@bp.route("/custody-periods/<int:ident>", methods=["PATCH"])
-def custody_update(ident: int):
-    """Correct an open period (with version)."""
-    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
-    return jsonify(_period_json(custody.update_period(db.session, current_user, period, json_body())))
-
-
-@bp.route("/custody-periods/<int:ident>/extensions", methods=["POST"])
-def custody_extend(ident: int):
-    """Extend a period (authority, letter, days), never past the level's maximum."""
-    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
-    custody.add_extension(db.session, current_user, period, json_body())
-    return jsonify(_period_json(period)), 201
-
-
-@bp.route("/custody-periods/<int:ident>/notice", methods=["POST"])
-def custody_notice(ident: int):
-    """Record the sending of the notice of the end of titipan."""
-    period = get_scoped(db.session, current_user, CustodyPeriod, ident, WRITE)
-    return jsonify(_period_json(custody.record_notice(db.session, current_user, period, json_body())))
-
-
-describe("/custody-periods", "get", "Daftar masa titipan", tag=TAG_C, params=PAGING_PARAMS + [
-    param("placement_id", kind="integer"), param("status"), param("level")])
-describe("/custody-periods/{id}", "get", "Satu masa titipan", params=ID, response=PERIOD_SCHEMA, tag=TAG_C)
-describe("/custody-periods/{id}", "patch", "Mengoreksi masa titipan (wajib menyertakan version)", params=ID,
-         body=PERIOD_INPUT, response=PERIOD_SCHEMA, tag=TAG_C)
-describe("/custody-periods/{id}/extensions", "post", "Mencatat perpanjangan", params=ID, tag=TAG_C,
-         body=_obj(authority=STR, letter_number=STR, letter_date=DATE, days=INT), response=PERIOD_SCHEMA)
-describe("/custody-periods/{id}/notice", "post", "Mencatat pengiriman surat pemberitahuan", params=ID, tag=TAG_C,
-         body=_obj(notice_sent_on=DATE, notice_number=STR), response=PERIOD_SCHEMA)

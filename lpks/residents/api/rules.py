@@ -7,17 +7,20 @@ from sqlalchemy import extract
 
 from lpks.extensions import db
 from lpks.platform.models.holiday import Holiday
-from lpks.security import WRITE
-from lpks.residents import calculators
 from lpks.platform.services import holidays
-from lpks.security.access import get_scoped, scoped_select
+from lpks.residents import calculators
 from lpks.residents.services.common import parse_int
-
+from lpks.security import WRITE
+from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
 
 DATE = {"type": "string", "format": "date"}
+YEARS = {"type": "array", "items": {"type": "integer"},
+         "description": "Tahun yang disentuh perhitungan tetapi belum ada di kalender hari libur (hasilnya "
+                        "perkiraan); [] bila kalender lengkap. Penempatan putusan pengadilan dan usia dihitung "
+                        "dengan hari kalender, sehingga selalu []."}
 ERROR_NOTE = ("Masukan yang dilarang hukum menghasilkan 422 dengan 'field' (nama parameter) dan pesan yang "
               "menyebut Pasal.")
 
@@ -49,19 +52,22 @@ describe("/rules/custody", "get", "Kalkulator masa titipan: hari terakhir dan ba
                                    param("start", required=True, format="date"),
                                    param("days", kind="integer", required=True, minimum=1)],
          response={"type": "object", "properties": {"last_day": DATE, "notice_deadline": DATE,
-                                                    "max_days": {"type": "integer"}}})
+                                                    "max_days": {"type": "integer"},
+                                                    "calendar_missing_years": YEARS}})
 describe("/rules/court-placement", "get", "Kalkulator penempatan putusan pengadilan: hari terakhir dan pembebasan "
          "bersyarat. " + ERROR_NOTE, tag="kalkulator",
          params=[param("start", required=True, format="date"),
                  param("months", kind="integer", required=True, minimum=1, maximum=12)],
          response={"type": "object", "properties": {"last_day": DATE,
                                                     "parole_eligible_from": {"type": ["string", "null"],
-                                                                             "format": "date"}}})
+                                                                             "format": "date"},
+                                                    "calendar_missing_years": YEARS}})
 describe("/rules/age", "get", "Kalkulator usia pada tanggal tindak pidana dan jalurnya. " + ERROR_NOTE,
          tag="kalkulator", params=[param("born", required=True, format="date"),
                                    param("offence", required=True, format="date")],
          response={"type": "object", "properties": {"age": {"type": "integer"},
-                                                    "route": {"enum": ["under_12", "anak"]}}})
+                                                    "route": {"enum": ["under_12", "anak"]},
+                                                    "calendar_missing_years": YEARS}})
 
 
 # --- holiday calendar -----------------------------------------------------------------------------------------

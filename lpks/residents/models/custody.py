@@ -46,6 +46,9 @@ class CustodyPeriod(SQLModel, table=True):
     granted_days: int = Field(nullable=False)
     letter_number: Optional[str] = text_field(80)
     letter_date: Optional[date] = Field(default=None, sa_type=Date)
+    # the corrected letter that changed the start or the days after admission (RULES §5), audited as such
+    corrected_letter_number: Optional[str] = text_field(80)
+    corrected_letter_date: Optional[date] = Field(default=None, sa_type=Date)
     depositor_agency: str = text_field(200, nullable=False)
     depositor_superior: Optional[str] = text_field(200)
     depositor_address: Optional[str] = text_field(300)
@@ -53,8 +56,14 @@ class CustodyPeriod(SQLModel, table=True):
     max_days: int = Field(nullable=False)
     last_day: date = Field(sa_type=Date, nullable=False, index=True)
     notice_deadline: date = Field(sa_type=Date, nullable=False, index=True)
+    # years the deadline was counted over without the holiday calendar holding them ("2028,2029"): an estimate
+    calendar_missing_years: Optional[str] = text_field(60)
     notice_sent_on: Optional[date] = Field(default=None, sa_type=Date, index=True)
     notice_number: Optional[str] = text_field(80)
+    # days the child was held between the previous period's last day and this start, confirmed by the user: an
+    # overstay that stays on the record and in every overstay figure (RULES §5)
+    uncovered_from: Optional[date] = Field(default=None, sa_type=Date)
+    uncovered_days: Optional[int] = Field(default=None, index=True)
     status: str = text_field(10, default=PERIOD_OPEN, nullable=False, index=True)
     closed_on: Optional[date] = Field(default=None, sa_type=Date)
     closed_reason: Optional[str] = text_field(40)

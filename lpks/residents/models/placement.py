@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime, Index, UniqueConstraint
+from sqlalchemy import BigInteger, Date, DateTime, Index, String, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
@@ -53,6 +53,13 @@ class Placement(SQLModel, table=True):
     hospital_exam_on: Optional[date] = Field(default=None, sa_type=Date)
     hospital_exam_place: Optional[str] = text_field(200)
     hospital_exam_result: Optional[str] = text_field(500)
+    # under 12 (Pasal 10 ayat 3): the meeting's decision submitted to the court, its deadline and the determination
+    court_submitted_on: Optional[date] = Field(default=None, sa_type=Date)
+    court_deadline: Optional[date] = Field(default=None, sa_type=Date, index=True)
+    court_determination_number: Optional[str] = text_field(80)
+    court_determination_date: Optional[date] = Field(default=None, sa_type=Date)
+    # Pasal 14 ayat 1 huruf e: the victim's loss in rupiah, compared with the UMP of the LPKS's province
+    victim_loss: Optional[int] = Field(default=None, sa_type=BigInteger)
     months: Optional[int] = Field(default=None)
     last_day: Optional[date] = Field(default=None, sa_type=Date, index=True)
     parole_eligible_from: Optional[date] = Field(default=None, sa_type=Date, index=True)
@@ -64,6 +71,9 @@ class Placement(SQLModel, table=True):
     exit_date: Optional[date] = Field(default=None, sa_type=Date, index=True)
     exit_reason: Optional[str] = text_field(40, index=True)
     exit_note: Optional[str] = text_field(500)
+    # the court order or judgment that ended the placement before its last day (RULES §4 Exit)
+    exit_decision_number: Optional[str] = text_field(80)
+    exit_decision_date: Optional[date] = Field(default=None, sa_type=Date)
     version: int = Field(default=1, sa_column=_PLACEMENT_VERSION)
     created_at: datetime = created_field()
     updated_at: Optional[datetime] = Field(default=None, sa_type=DateTime(timezone=True))
@@ -79,7 +89,9 @@ class PlacementDocument(SQLModel, table=True):
     """A required document on file for a placement (Pasal 10 ayat 5, 11 ayat 2, 12 ayat 6, 13 ayat 7, 14 ayat 2)."""
 
     __tablename__ = "placement_document"
-    __table_args__ = (UniqueConstraint("placement_id", "code", name="uq_placement_document_code"),)
+    __table_args__ = (UniqueConstraint("placement_id", "code", name="uq_placement_document_code"),
+                      # a stored scan's random name is never reused (migration 0011: a unique index)
+                      Index("uq_placement_document_scan_stored_name", "scan_stored_name", unique=True))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     institution_id: int = Field(foreign_key="institution.id", ondelete="RESTRICT", index=True)
@@ -89,4 +101,10 @@ class PlacementDocument(SQLModel, table=True):
     dated: Optional[date] = Field(default=None, sa_type=Date)
     received_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
     note: Optional[str] = text_field(300)
+    # the scan, kept by the evidence pipeline (PDF/JPEG/PNG checked by content, random name outside the web root)
+    scan_name: Optional[str] = text_field(200)
+    scan_stored_name: Optional[str] = Field(default=None, sa_type=String(64))
+    scan_content_type: Optional[str] = text_field(40)
+    scan_size_bytes: Optional[int] = Field(default=None)
+    scan_sha256: Optional[str] = Field(default=None, sa_type=String(64))
     created_at: datetime = created_field()

@@ -14,24 +14,35 @@ from lpks.residents.models.custody import PERIOD_OPEN, CustodyPeriod
 from lpks.residents.models.placement import (
     STATUS_PRESENT,
     Placement,
-    PlacementDocument,
 )
 from lpks.residents.models.resident import SEX_FEMALE, Resident
+from lpks.residents.services import pre_process
 from lpks.residents.services.common import (
     call_rule,
+    local_date,
     now,
-    parse_date,
     parse_datetime,
     parse_text,
     rules,
+)
+from lpks.residents.services.documents import (  # noqa: F401  (callers reach the documents through admission)
+    add_document,
+    attach_scan,
+    document_choices,
+    on_file,
+    open_scan,
+    problem,
+    recorded,
+    remove_document,
 )
 from lpks.rules import (
     DOCTOR_CERTIFICATE,
     LegalBasis,
     basis_info,
     check_admission,
+    check_handover,
+    check_hospital_exam,
     doctor_certificate_due,
-    document_labels,
     is_over_capacity,
     lifecycle,
 )
@@ -39,65 +50,9 @@ from lpks.rules.lifecycle import Action
 from lpks.security import WRITE, can
 
 
-def document_choices(basis: str) -> list[tuple[str, str, str]]:
-    """(code, label, Pasal) of every document that satisfies a requirement of the basis, alternatives included."""
-    labels = document_labels()
-    choices = []
-    for doc in basis_info(basis).documents:
-        choices.append((doc.code, doc.label_id, doc.pasal))
-        choices += [(alt, labels[alt][0], doc.pasal) for alt in doc.any_of if alt != doc.code]
-    return choices
-
-
-def on_file(session: Session, placement: Placement) -> dict[str, PlacementDocument]:
-    """The placement's documents by code."""
-    docs = session.scalars(select(PlacementDocument).where(PlacementDocument.placement_id == placement.id))
-    return {doc.code: doc for doc in docs}
-
-
 def needs_doctor_certificate(basis: str) -> bool:
     """Does the basis require the doctor's certificate (Pasal 10 ayat 5 huruf d, 12 ayat 6 huruf d)?"""
     return any(doc.code == DOCTOR_CERTIFICATE for doc in basis_info(basis).documents)
-
-
-def add_document(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> PlacementDocument:
-    """Record a required document as on file (number, date, when it was received)."""
-    if not can(user, WRITE, placement):
-        raise Forbidden()
-    call_rule(lifecycle.require, placement.status, Action.RECORD_DOCUMENT)
-    codes = [code for code, _label, _pasal in document_choices(placement.basis)]
-    code = (data.get("code") or "").strip()
-    if code not in codes:
-        raise ServiceError(_("Dokumen %(code)s bukan persyaratan dasar hukum ini; pilihan: %(codes)s.",
-                             code=code or "-", codes=", ".join(codes)), "code")
-    if code in on_file(session, placement):
-        raise ServiceError(_("Dokumen ini sudah tercatat."), "code")
-    received = parse_datetime(data.get("received_at") or now(), "received_at", _("Waktu diterima"))
-    if received > now():
-        raise ServiceError(_("Waktu diterima tidak boleh di masa depan."), "received_at")
-    doc = PlacementDocument(
-        institution_id=placement.institution_id, placement_id=placement.id, code=code, received_at=received,
-        number=parse_text(data.get("number"), "number", _("Nomor surat"), 80),
-        dated=parse_date(data.get("dated"), "dated", _("Tanggal surat"), required=False),
-        note=parse_text(data.get("note"), "note", _("Catatan"), 300))
-    session.add(doc)
-    if code == DOCTOR_CERTIFICATE:
-        placement.doctor_certificate_received_at = received
-        placement.updated_at = utcnow()
-    session.flush()
-    return doc
-
-
-def remove_document(session: Session, user: Any, doc: PlacementDocument) -> None:
-    """Remove a document recorded by mistake, while the placement is not yet admitted."""
-    placement = session.get(Placement, doc.placement_id)
-    if not can(user, WRITE, doc) or placement is None:
-        raise Forbidden()
-    call_rule(lifecycle.require, placement.status, Action.REMOVE_DOCUMENT)
-    if doc.code == DOCTOR_CERTIFICATE:
-        placement.doctor_certificate_received_at = None
-    session.delete(doc)
-    session.flush()
 
 
 def occupancy(session: Session, institution_id: int, sex: str) -> int:
@@ -133,10 +88,14 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
         raise Forbidden()
     call_rule(lifecycle.require, placement.status, Action.ADMIT)
     handover = parse_datetime(data.get("handover_at") or now(), "handover_at", _("Waktu serah terima"))
-    if handover > now():
-        raise ServiceError(_("Waktu serah terima tidak boleh di masa depan."), "handover_at")
+    with rules():
+        check_handover(handover, local_date(handover), now(), placement.start_date)
     with rules("documents"):
         check_admission(placement.basis, set(on_file(session, placement)), handover_at=handover, now=now())
+    with rules():  # before admission, not after it (Pasal 10 ayat 6, 12 ayat 7)
+        check_hospital_exam(placement.basis, placement.suspected_violence, placement.hospital_exam_on,
+                            placement.hospital_exam_place, local_date(handover))
+    pre_process.require_meeting(session, placement, local_date(handover))
     _require_open_custody(session, placement)
     institution = _lock_institution(session, placement.institution_id)
     resident = session.get(Resident, placement.resident_id)

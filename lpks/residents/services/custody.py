@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from lpks.formats import format_tanggal
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
+from lpks.platform.services import audit
 from lpks.residents.models.custody import (
     CLOSED_NEXT_LEVEL,
     PERIOD_CLOSED,
@@ -19,20 +20,26 @@ from lpks.residents.models.custody import (
     CustodyExtension,
     CustodyPeriod,
 )
-from lpks.residents.models.placement import Placement
+from lpks.residents.models.placement import STATUS_PENDING, Placement
 from lpks.residents.services.common import (
     call_rule,
     holiday_set,
+    parse_bool,
     parse_date,
     parse_int,
     parse_text,
     rules,
     today,
 )
+from lpks.residents.services.fixed import PERIOD_FIELDS, refuse_fixed
 from lpks.rules import (
+    LETTER_FACTS,
     CustodyLevel,
     LegalBasis,
+    check_correction,
+    check_first_letter,
     check_next_level,
+    check_period_start,
     compute_custody,
     lifecycle,
 )
@@ -42,6 +49,7 @@ from lpks.security.access import check_version
 
 PERIOD_EDITABLE = ("start_date", "granted_days", "letter_number", "letter_date", "depositor_agency",
                    "depositor_superior", "depositor_address")
+CORRECTION_INPUTS = ("correction_letter_number", "correction_letter_date", "confirm_gap")
 
 
 def extensions_of(session: Session, period: CustodyPeriod) -> list[CustodyExtension]:
@@ -62,6 +70,7 @@ def recompute(session: Session, period: CustodyPeriod, holidays: Collection[date
     period.max_days = computed.max_days
     period.last_day = computed.last_day
     period.notice_deadline = computed.notice_deadline
+    period.calendar_missing_years = ",".join(map(str, computed.calendar_missing_years)) or None
     return period
 
 
@@ -70,9 +79,9 @@ def recompute_open(session: Session) -> int:
     holidays = holiday_set(session)
     count = 0
     for period in session.scalars(select(CustodyPeriod).where(CustodyPeriod.status == PERIOD_OPEN)):
-        before = period.notice_deadline
+        before = period.notice_deadline, period.calendar_missing_years
         recompute(session, period, holidays)
-        if period.notice_deadline != before:
+        if (period.notice_deadline, period.calendar_missing_years) != before:
             period.updated_at = utcnow()
             count += 1
     session.flush()
@@ -110,6 +119,8 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     period = CustodyPeriod(institution_id=placement.institution_id, placement_id=placement.id, level=level.value,
                            status=PERIOD_OPEN)
     _apply(period, {key: data.get(key) for key in PERIOD_EDITABLE})
+    with rules():
+        check_first_letter(level, period.granted_days)
     _check_start(period, placement)
     if previous is not None:
         with rules("level"):
@@ -117,6 +128,7 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
         if period.start_date <= previous.start_date:
             raise ServiceError(_("Masa titipan tingkat berikutnya harus dimulai setelah tanggal mulai masa "
                                  "sebelumnya."), "start_date")
+    _check_cover(period, previous, data)
     recompute(session, period, field="granted_days")
     if previous is not None and previous.status == PERIOD_OPEN:
         previous.status = PERIOD_CLOSED
@@ -126,6 +138,25 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     session.add(period)
     session.flush()
     return period
+
+
+def _check_cover(period: CustodyPeriod, previous: CustodyPeriod | None, data: dict[str, Any]) -> None:
+    """The start is at the latest the later of today and the day after the previous last day; days left without a
+    period are recorded on this one as an overstay once the user confirms them (RULES §5)."""
+    confirm = parse_bool(data.get("confirm_gap"), "confirm_gap", _("Konfirmasi hari tanpa masa titipan"))
+    with rules():
+        gap = check_period_start(period.start_date, today(), previous.last_day if previous else None, bool(confirm))
+    period.uncovered_from = gap.first if gap else None
+    period.uncovered_days = gap.days if gap else None
+
+
+def _previous(session: Session, period: CustodyPeriod) -> CustodyPeriod | None:
+    """The period before `period` on the same placement (the one it followed)."""
+    with session.no_autoflush:
+        return session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == period.placement_id,
+                                                           CustodyPeriod.id != period.id,
+                                                           CustodyPeriod.id < period.id)
+                               .order_by(CustodyPeriod.id.desc())).first()
 
 
 def _check_start(period: CustodyPeriod, placement: Placement) -> None:
@@ -145,11 +176,28 @@ def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict
     """Correct an open period's start, days, letter or depositing agency; the dates follow."""
     _require_open(user, period)
     check_version(period, data.get("version"))
+    refuse_fixed(period, data, PERIOD_EDITABLE + CORRECTION_INPUTS, PERIOD_FIELDS)
+    placement = session.get(Placement, period.placement_id)
+    before = {field: getattr(period, field) for field in LETTER_FACTS}
     _apply(period, {k: v for k, v in data.items() if k in PERIOD_EDITABLE})
-    _check_start(period, session.get(Placement, period.placement_id))
+    changed = [field for field in LETTER_FACTS if getattr(period, field) != before[field]]
+    number = parse_text(data.get("correction_letter_number"), "correction_letter_number",
+                        _("Nomor surat koreksi"), 80)
+    dated = parse_date(data.get("correction_letter_date"), "correction_letter_date", _("Tanggal surat koreksi"),
+                       required=False)
+    with rules():
+        check_first_letter(period.level, period.granted_days)
+        corrected = check_correction(placement.status != STATUS_PENDING, changed, number, dated, today())
+    _check_start(period, placement)
+    if "start_date" in changed:
+        _check_cover(period, _previous(session, period), data)
     recompute(session, period, field="granted_days")
+    if corrected:  # a fact of the letters changed: the corrected letter is kept and the change audited as such
+        period.corrected_letter_number, period.corrected_letter_date = number, dated
     period.updated_at = utcnow()
     session.flush()
+    if corrected:
+        audit.record(session, "correct_letter", "custody_period", period.id, changed)
     return period
 
 

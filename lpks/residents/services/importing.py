@@ -54,7 +54,8 @@ COLUMNS = (
         option.value for options in CONDITION_OPTIONS.values() for option in options))),
     ("tanggal_mulai", _l("Tanggal mulai penempatan, TTTT-BB-HH")),
     ("lama_bulan", _l("Putusan pengadilan: 1–12")),
-    ("dokumen", _l("Kode dokumen yang ada, dipisah titik koma: %(codes)s", codes="; ".join(sorted(
+    ("dokumen", _l("Dokumen yang ada, dipisah titik koma, masing-masing kode|nomor surat|tanggal surat "
+                   "(TTTT-BB-HH), misalnya resume_kasus|R/12/2025|2025-08-11; kode: %(codes)s", codes="; ".join(sorted(
         {doc.code for docs in REQUIRED_DOCUMENTS.values() for doc in docs} | {"laporan_litmas"})))),
     ("waktu_serah_terima", _l("TTTT-BB-HH jj:mm (kosong = saat impor)")),
     ("alasan_melebihi_kapasitas", _l("Wajib bila LPKS sudah penuh")),
@@ -74,7 +75,7 @@ RESIDENT = {"register_number": "nomor_register", "kind": "jenis_abh", "full_name
 PLACEMENT = {"basis": "dasar_hukum", "conditions": "syarat", "start_date": "tanggal_mulai", "months": "lama_bulan",
              "suspected_violence": "dugaan_kekerasan", "hospital_exam_on": "tanggal_pemeriksaan_rs",
              "resident_id": "nama_lengkap", "kind": "jenis_abh"}
-DOCUMENTS = {"code": "dokumen", "received_at": "waktu_serah_terima"}
+DOCUMENTS = {"code": "dokumen", "number": "dokumen", "dated": "dokumen", "received_at": "waktu_serah_terima"}
 CUSTODY = {"level": "tingkat", "start_date": "tanggal_mulai_titipan", "granted_days": "jumlah_hari",
            "letter_number": "nomor_surat_titipan", "depositor_agency": "lembaga_penitip",
            "depositor_superior": "atasan_lembaga_penitip", "days": "jumlah_hari"}
@@ -137,10 +138,11 @@ def _row(session: Session, user: Any, row: dict[str, Any]) -> None:
             "suspected_violence": row.get("dugaan_kekerasan"), "hospital_exam_on": row.get("tanggal_pemeriksaan_rs")})
         stage = DOCUMENTS
         handover = row.get("waktu_serah_terima")
-        for code in str(row.get("dokumen") or "").replace(",", ";").split(";"):
-            if code.strip():
-                placements_admission.add_document(session, user, placement,
-                                                  {"code": code.strip(), "received_at": handover})
+        for entry in str(row.get("dokumen") or "").split(";"):
+            if entry.strip():  # kode|nomor|tanggal: a document has its date and number (RULES §4)
+                code, number, dated = (part.strip() for part in (entry.split("|") + ["", ""])[:3])
+                placements_admission.add_document(session, user, placement, {
+                    "code": code, "number": number, "dated": dated, "received_at": handover})
         if row.get("dasar_hukum") == LegalBasis.TITIPAN.value:
             stage = CUSTODY
             custody.open_period(session, user, placement, {key: row.get(col) for key, col in CUSTODY.items()})

@@ -4,27 +4,28 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
-from lpks.residents.models.placement import Placement, PlacementDocument
-from lpks.residents.models.resident import Resident
-from lpks.platform.models.base import utcnow
-from lpks.residents.models.custody import PERIOD_CLOSED, PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING
-from lpks.rules import (
-    ExitReason, LegalBasis, ParoleStatus, check_basis_route, check_conditions, check_exit_reason,
-    check_placement_kind, compute_court_placement, parole_explanation, parole_status,
-)
-from lpks.security import WRITE, can
-
-from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.rules import lifecycle
-from lpks.rules.lifecycle import Action
+from lpks.platform.models.base import utcnow
+from lpks.residents.models.custody import (
+    PERIOD_CLOSED,
+    PERIOD_OPEN,
+    CustodyExtension,
+    CustodyPeriod,
+)
+from lpks.residents.models.placement import (
+    STATUS_EXITED,
+    STATUS_PENDING,
+    Placement,
+    PlacementDocument,
+)
+from lpks.residents.models.resident import Resident
+from lpks.residents.services import pre_process
 from lpks.residents.services.common import (
     call_rule,
+    local_date,
     locale_code,
     parse_bool,
     parse_date,
@@ -33,9 +34,27 @@ from lpks.residents.services.common import (
     rules,
     today,
 )
+from lpks.residents.services.fixed import PLACEMENT_FIELDS, refuse_fixed
+from lpks.rules import (
+    ExitReason,
+    LegalBasis,
+    ParoleStatus,
+    check_basis_route,
+    check_conditions,
+    check_exit_reason,
+    check_placement_kind,
+    check_placement_start,
+    compute_court_placement,
+    lifecycle,
+    parole_explanation,
+    parole_status,
+)
+from lpks.rules.lifecycle import Action
+from lpks.security import WRITE, can
+from lpks.security.access import check_version, get_scoped
 
 EDITABLE = ("start_date", "months", "conditions", "suspected_violence", "hospital_exam_on", "hospital_exam_place",
-            "hospital_exam_result", "note")
+            "hospital_exam_result", "note", "victim_loss")
 
 
 def _conditions(value: Any) -> list[str]:
@@ -65,6 +84,9 @@ def _apply(placement: Placement, data: dict[str, Any]) -> None:
     if "hospital_exam_on" in data:
         placement.hospital_exam_on = parse_date(data.get("hospital_exam_on"), "hospital_exam_on",
                                                 _("Tanggal pemeriksaan rumah sakit"), required=False)
+    if "victim_loss" in data:
+        placement.victim_loss = parse_int(data.get("victim_loss"), "victim_loss", _("Nilai kerugian korban (rupiah)"),
+                                          required=False)
     for key, label, limit in (("hospital_exam_place", _("Rumah sakit"), 200),
                               ("hospital_exam_result", _("Hasil pemeriksaan rumah sakit"), 500),
                               ("note", _("Catatan"), 500)):
@@ -107,6 +129,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Placement:
             **{k: v for k, v in data.items() if k in EDITABLE and k not in ("start_date", "conditions")}}
     _apply(placement, data)
     _require_write(user, placement)
+    pre_process.check_placement_loss(session, placement)
     session.add(placement)
     session.flush()
     return placement
@@ -117,31 +140,40 @@ def update(session: Session, user: Any, placement: Placement, data: dict[str, An
     _require_write(user, placement)
     check_version(placement, data.get("version"))
     call_rule(lifecycle.require, placement.status, Action.EDIT)
+    refuse_fixed(placement, data, EDITABLE, PLACEMENT_FIELDS)
+    old_start = placement.start_date
     _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
+    if placement.start_date != old_start:
+        _check_start(session, placement)
+    pre_process.check_placement_loss(session, placement)
     placement.updated_at = utcnow()
     session.flush()
     return placement
 
 
+def _check_start(session: Session, placement: Placement) -> None:
+    """A placement starts on or before its handover and its first titipan period (RULES §4)."""
+    with session.no_autoflush:
+        first_period = session.scalar(select(func.min(CustodyPeriod.start_date))
+                                      .where(CustodyPeriod.placement_id == placement.id))
+    handover_day = local_date(placement.handover_at) if placement.handover_at else None
+    with rules():
+        check_placement_start(placement.start_date, handover_day, first_period)
+
+
 def record_behaviour(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
-    """Record the behaviour assessment that parole requires (Pasal 13 ayat 6)."""
-    _require_write(user, placement)
+    """The behaviour assessment parole needs (Pasal 13 ayat 6) is the latest progress report's (Pasal 13 ayat 5;
+    RULES §4): recorded as a report by a peksos of the LPKS."""
+    from lpks.residents.services import reports
+
     if placement.basis != LegalBasis.COURT_DECISION.value:
         raise ServiceError(_("Penilaian perilaku untuk pembebasan bersyarat hanya untuk penempatan berdasarkan "
                              "putusan pengadilan (Pasal 13 ayat 6)."), "behaviour_good")
     call_rule(lifecycle.require, placement.status, Action.ASSESS_BEHAVIOUR)
-    good = parse_bool(data.get("behaviour_good"), "behaviour_good", _("Penilaian perilaku"))
-    if good is None:
-        raise ServiceError(_("Penilaian perilaku wajib dipilih: baik atau tidak baik."), "behaviour_good")
-    assessed = parse_date(data.get("behaviour_assessed_on") or today(), "behaviour_assessed_on",
-                          _("Tanggal penilaian"))
-    if assessed > today():
-        raise ServiceError(_("Tanggal penilaian tidak boleh setelah hari ini."), "behaviour_assessed_on")
-    placement.behaviour_good = good
-    placement.behaviour_assessed_on = assessed
-    placement.behaviour_note = parse_text(data.get("behaviour_note"), "behaviour_note", _("Catatan penilaian"), 500)
-    placement.updated_at = utcnow()
-    session.flush()
+    reports.add_report(session, user, placement, {
+        "author_id": data.get("author_id"), "behaviour_good": data.get("behaviour_good"),
+        "report_date": data.get("behaviour_assessed_on"), "recommendation": data.get("recommendation"),
+        "summary": data.get("summary") or data.get("behaviour_note")})
     return placement
 
 
@@ -157,10 +189,16 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
     open_period = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,
                                                               CustodyPeriod.status == PERIOD_OPEN)
                                   .order_by(CustodyPeriod.start_date.desc(), CustodyPeriod.id.desc())).first()
-    with rules():  # the rule names the field: exit_reason, or exit_date for a return before the period ends
+    decision_number = parse_text(data.get("exit_decision_number"), "exit_decision_number",
+                                 _("Nomor penetapan/putusan pengadilan"), 80)
+    decision_date = parse_date(data.get("exit_decision_date"), "exit_decision_date",
+                               _("Tanggal penetapan/putusan pengadilan"), required=False)
+    with rules():  # the rule names the field: exit_reason, exit_date or the early decision's number and date
         reason = check_exit_reason(placement.basis, data.get("exit_reason"), exit_date=exit_date,
                                    custody_last_day=open_period.last_day if open_period else None,
-                                   notice_sent_on=open_period.notice_sent_on if open_period else None)
+                                   notice_sent_on=open_period.notice_sent_on if open_period else None,
+                                   placement_last_day=placement.last_day, decision_number=decision_number,
+                                   decision_date=decision_date)
     if reason is ExitReason.PAROLE:
         status = parole_status(placement.parole_eligible_from, exit_date, placement.behaviour_good)
         if status is not ParoleStatus.ELIGIBLE:
@@ -170,6 +208,8 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
     placement.status = STATUS_EXITED
     placement.exit_date = exit_date
     placement.exit_reason = reason.value
+    if reason is ExitReason.COURT_ENDED_EARLY:
+        placement.exit_decision_number, placement.exit_decision_date = decision_number, decision_date
     placement.exit_note = parse_text(data.get("exit_note"), "exit_note", _("Catatan keluar"), 500)
     placement.updated_at = utcnow()
     for period in session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id,

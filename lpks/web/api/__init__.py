@@ -5,7 +5,6 @@ from flask import Blueprint, abort, jsonify, request
 from flask_babel import gettext as _
 
 from lpks.extensions import csrf
-
 from lpks.web.api.spec import SPEC, document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -48,12 +47,15 @@ def json_body() -> dict:
 
 def init_app(app) -> None:
     """Register the API blueprint and its resources."""
-    from lpks.platform import api as core  # noqa: F401  (routes)
-    from lpks.registry.api import institutions as registry, evidence as registry_evidence, records as registry_records  # noqa: F401  (routes: registry, issue 3)
-    from lpks.registry.api import registrations as registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
-    from lpks.residents.api import residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)
-    from lpks.residents.api import history as residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
     from lpks.accreditation import api as accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
+    from lpks.platform import api as core  # noqa: F401  (routes)
+    from lpks.registry.api import evidence as registry_evidence
+    from lpks.registry.api import institutions as registry  # noqa: F401  (routes: registry, issue 3)
+    from lpks.registry.api import reach as registry_reach  # noqa: F401  (routes: reach proposals, RULES §3)
+    from lpks.registry.api import records as registry_records
+    from lpks.registry.api import registrations as registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
+    from lpks.residents.api import custody, obligations, residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)  # noqa: F401  (routes: titipan periods; obligations, issue 12)
+    from lpks.residents.api import history as residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
 
     csrf.exempt(bp)
     app.register_blueprint(bp)
