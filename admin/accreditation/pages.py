@@ -30,6 +30,7 @@ from lpks.registry.models.institution import Institution
 from lpks.security import WRITE, can, works_with_lpks_data
 from lpks.security.access import scoped_select
 from lpks.web.documents import document_response, wants_pdf
+from lpks.web.params import query_int
 
 PAGE_SIZE = 50
 SUGGEST_STATES = {State.DRAFT.value, State.RETURNED.value, State.SUBMITTED.value}
@@ -44,6 +45,7 @@ class AccreditationPage(BaseView):
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        audit.refused(Assessment.__tablename__)
         abort(403)
 
     def render(self, template, **kwargs):
@@ -76,7 +78,7 @@ class AssessmentPages(AccreditationPage):
     @expose("/")
     def index(self):
         state = request.args.get("state") or ""
-        page = max(int(request.args["page"]) if request.args.get("page", "").isdigit() else 1, 1)
+        page = query_int(request.args, "page", 1, minimum=1)
         stmt = scoped_select(current_user, Assessment)
         if state in {s.value for s in State}:
             stmt = stmt.where(Assessment.state == state)

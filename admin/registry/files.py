@@ -13,6 +13,7 @@ from lpks.extensions import db
 from lpks.io import registry_export
 from lpks.io.workbook import XLSX_MIME
 from lpks.platform.errors import ServiceError
+from lpks.platform.numbers import as_id
 from lpks.registry import reports as registry_reports
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
@@ -31,7 +32,7 @@ def xlsx(content: bytes, name: str) -> Response:
 
 def _institution_arg() -> int | None:
     raw = request.args.get("institution_id", "")
-    return int(raw) if raw.isdigit() else None
+    return as_id(raw)
 
 
 class RegistryFiles(RegistryPage):
@@ -50,8 +51,8 @@ class RegistryFiles(RegistryPage):
         if request.method == "GET" and request.args.get("institution_id"):
             form.institution_id.data = request.args["institution_id"]
         inst = None
-        if form.institution_id.data and str(form.institution_id.data).isdigit():
-            inst = db.session.get(Institution, int(form.institution_id.data))
+        if as_id(form.institution_id.data):
+            inst = db.session.get(Institution, as_id(form.institution_id.data))
         if form.validate_on_submit():
             data = {k: f.data for k, f in form._fields.items() if k not in ("csrf_token", "file")}
             upload = form.file.data

@@ -50,6 +50,7 @@ from lpks.registry.services import (
 )
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.access import get_scoped
+from lpks.web.params import query_int
 
 # As every admin list (SecureModelView.page_size); compliance comes from the stored evaluations.
 PAGE_SIZE = 20
@@ -68,7 +69,7 @@ class RegistryHome(RegistryPage):
 
     @expose("/")
     def index(self):
-        page = max(int(request.args.get("page", "1")) if request.args.get("page", "1").isdigit() else 1, 1)
+        page = query_int(request.args, "page", 1, minimum=1)
         base = select(Institution).where(scope_clause(current_user, Institution, READ))
         total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
         items = list(db.session.scalars(base.order_by(Institution.name, Institution.id)

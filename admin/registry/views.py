@@ -38,6 +38,7 @@ from lpks.registry.services import (
 from lpks.registry.services import (
     verification as registry_verification,
 )
+from lpks.platform.numbers import as_id
 from lpks.security import READ, scope_clause
 
 FUNCTION_CHOICES = options((fn.code, f"{fn.label_id} ({fn.pasal})") for fn in STAFF_FUNCTIONS)
@@ -246,7 +247,7 @@ class VerificationView(ServiceModelView):
     @expose("/details/")
     def details_view(self):
         ident = request.args.get("id", "")
-        obj = self.get_one(ident) if ident.isdigit() else None
+        obj = self.get_one(ident) if as_id(ident) else None
         if obj is None:
             return redirect(url_for(".index_view"))
         return redirect(url_for("verify.round_view", ident=obj.id))

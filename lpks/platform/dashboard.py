@@ -16,7 +16,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from lpks.platform.models.user import ApiToken, User
-from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.platform.models.base import utcnow
@@ -184,10 +184,15 @@ def administration_section(session: Session, user) -> Section | None:
     by_role = session.execute(select(User.role, func.count()).group_by(User.role).order_by(User.role)).all()
     failures = select(func.count()).select_from(AuditLog).where(AuditLog.action == "login_failure",
                                                                  AuditLog.at >= since)
-    tokens = select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None))
+    tokens = select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None),
+                                                              ApiToken.expires_at > utcnow())
+    refused = select(func.coalesce(func.sum(AuditTally.hits), 0)).where(AuditTally.action == "access_refused",
+                                                                        AuditTally.window_start >= since)
     return Section(_("Pengguna dan keamanan"), tiles=[
         Tile(_("Pengguna"), sum(n for _r, n in by_role), "user.index_view"),
         Tile(_("Gagal masuk (24 jam)"), Figure(failures.scalar_subquery()), "audit.index_view", level="warning",
+             calm="secondary"),
+        Tile(_("Akses ditolak (24 jam)"), Figure(refused.scalar_subquery()), "audit.index_view", level="warning",
              calm="secondary"),
         Tile(_("Token API aktif"), Figure(tokens.scalar_subquery()), "token.index_view")],
         header=(_("Peran"), _("Pengguna")), rows=[tuple(r) for r in by_role])

@@ -36,6 +36,9 @@ from lpks.platform.models.user import ROLE_ADMIN, ROLE_KABKOTA, ROLE_KEMENSOS, R
 
 READ = "read"
 WRITE = "write"
+# The LPKS directory: id, name and region of an LPKS, nothing of its records. Every role that reads an LPKS reads its
+# directory entry; the system administrator reads the directory only (to give an operator its LPKS).
+DIRECTORY = "directory"
 
 # Scope kinds: how far a role reaches for a kind of object.
 ALL = "all"        # every row
@@ -50,7 +53,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
         ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
         ROLE_PROVINCE: {READ: REGION},
         ROLE_KEMENSOS: {READ: ALL, WRITE: ALL},
-        ROLE_ADMIN: {READ: ALL},
+        # Users and roles only (RULES §1): names of LPKS to scope operators, none of their registry records.
+        ROLE_ADMIN: {DIRECTORY: ALL},
     },
     User: {
         ROLE_ADMIN: {READ: ALL, WRITE: ALL},
@@ -145,7 +149,15 @@ def register_policy(model: type, rules: dict[str, dict[str, str]]) -> None:
 def _kind(user: Any, model: type, action: str) -> str | None:
     if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "active", False):
         return None
-    return POLICY.get(model, {}).get(user.role, {}).get(action)
+    rules = POLICY.get(model, {}).get(user.role, {})
+    if action == DIRECTORY:
+        return rules.get(DIRECTORY) or rules.get(READ)
+    return rules.get(action)
+
+
+def reaches(user: Any, model: type, action: str) -> bool:
+    """Does the user's role reach `model` for `action` at all (whatever the object)?"""
+    return _kind(user, model, action) is not None
 
 
 def _region_keys(obj: Any, user: Any = None) -> tuple[int | None, str | None, str | None]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Callable
 
 from flask import jsonify, request
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from lpks.extensions import db
@@ -15,7 +14,7 @@ from lpks.registry.models.staff import StaffMember
 from lpks.security import WRITE
 from lpks.registry.services import funding as registry_funding, profile as registry_profile, staff as registry_staff
 from lpks.security.access import get_scoped, scoped_select
-from lpks.platform.errors import ServiceError
+from lpks.web.params import query_int
 
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
@@ -33,19 +32,13 @@ def to_json(obj, schema: dict) -> dict:
 
 def institution_filter(stmt, model):
     """Narrow a scoped list to one LPKS when ?institution_id= is given."""
-    raw = request.args.get("institution_id")
-    if raw in (None, ""):
-        return stmt
-    if not raw.isdigit():
-        raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
-    return stmt.where(model.institution_id == int(raw))
+    ident = query_int(request.args, "institution_id")
+    return stmt if ident is None else stmt.where(model.institution_id == ident)
 
 
 def _typed(model, key: str, raw: str):
     if model.__table__.c[key].type.python_type is int:
-        if not raw.isdigit():
-            raise ServiceError(_("Parameter '%(key)s' harus bilangan bulat.", key=key), key)
-        return int(raw)
+        return query_int({key: raw}, key)
     return raw
 
 
