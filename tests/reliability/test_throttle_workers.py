@@ -1,5 +1,5 @@
 """Login throttling is kept in the database, so it holds across several gunicorn worker processes; behind a
-trusted reverse proxy (LPKS_TRUSTED_PROXIES) it keys on the forwarded client address."""
+trusted reverse proxy (LPKS_PROXY_COUNT) it keys on the forwarded client address."""
 from __future__ import annotations
 
 import http.cookiejar
@@ -38,7 +38,7 @@ def test_throttling_holds_whichever_worker_answers_and_spares_the_rightful_addre
 
     url = f"sqlite:///{tmp_path}/throttle.sqlite"
     env = {**os.environ, "DATABASE_URL": url, "LPKS_INSTANCE_PATH": str(tmp_path / "instance"),
-           "LPKS_TRUSTED_PROXIES": "1"}
+           "LPKS_PROXY_COUNT": "1"}
     runner = CliRunner()
     assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
     created = runner.invoke(main, ["create-user", "penguji", "--role", "kemensos"], input="kata-sandi-benar-1\n",

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from lpks.cli import main
-from lpks.models import ApiToken, User
-from lpks.services.passwords import check_password_rule
-from lpks.services.errors import ServiceError
+from lpks.platform.models.user import ApiToken, User
+from lpks.platform.services.passwords import check_password_rule
+from lpks.platform.errors import ServiceError
 from tests.conftest import PASSWORD, csrf_token, login
 
 DEMO_PASSWORD = "demo-lpks-2026"  # README's demo password
@@ -37,7 +37,7 @@ def _edit(client, user: User, **changes):
 
 def _token_for(app, username: str) -> str:
     from lpks.extensions import db
-    from lpks.services.tokens import create_token
+    from lpks.platform.services.tokens import create_token
 
     with app.app_context():
         _token, plain = create_token(db.session, username)

@@ -8,7 +8,11 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from lpks.models import AuditLog, AuditTally, Institution, Resident, StaffMember, User
+from lpks.platform.models.audit import AuditLog, AuditTally
+from lpks.registry.models.institution import Institution
+from lpks.residents.models.resident import Resident
+from lpks.registry.models.staff import StaffMember
+from lpks.platform.models.user import User
 from lpks.security import DIRECTORY, READ, can
 from tests.conftest import login
 from tests.security.matrix import OUTSIDE_CHILD, seed_children

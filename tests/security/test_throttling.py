@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from lpks.models import AuditLog, AuditTally, LoginAttempt, User
-from lpks.services.throttle import Policy
+from lpks.platform.models.audit import AuditLog, AuditTally
+from lpks.platform.models.user import LoginAttempt, User
+from lpks.platform.services.throttle import Policy
 from tests.conftest import PASSWORD, csrf_token
 
 ATTACKER = "198.51.100.66"
@@ -106,7 +107,7 @@ def test_the_current_password_on_the_account_page_is_throttled_the_same_way(demo
 
 
 def test_a_trusted_proxy_passes_the_client_address(demo, app, session):
-    """Behind LPKS_TRUSTED_PROXIES reverse proxies the address is the forwarded one (else every user would share
+    """Behind LPKS_PROXY_COUNT reverse proxies the address is the forwarded one (else every user would share
     the proxy's address and one attacker would slow everyone)."""
     from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -127,7 +128,7 @@ def test_the_proxy_setting_is_read_from_the_environment(monkeypatch, tmp_path):
     from lpks import create_app
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    monkeypatch.setenv("LPKS_TRUSTED_PROXIES", "1")
+    monkeypatch.setenv("LPKS_PROXY_COUNT", "1")
     monkeypatch.setenv("LPKS_INSTANCE_PATH", str(tmp_path))
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite"})
-    assert isinstance(app.wsgi_app, ProxyFix) and app.config["TRUSTED_PROXIES"] == 1
+    assert isinstance(app.wsgi_app, ProxyFix) and app.config["PROXY_COUNT"] == 1

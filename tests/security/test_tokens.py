@@ -9,14 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from lpks.config import ConfigError, load_config
-from lpks.models import ApiToken, AuditLog
-from lpks.models.base import utcnow
+from lpks.platform.models.user import ApiToken
+from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.base import utcnow
 from tests.conftest import PASSWORD, csrf_token, login
 
 
 def _issue(app, username: str, days: int | None = None) -> tuple[int, str]:
     from lpks.extensions import db
-    from lpks.services.tokens import create_token
+    from lpks.platform.services.tokens import create_token
 
     with app.app_context():
         token, plain = create_token(db.session, username, days)
