@@ -71,9 +71,11 @@ class InstitutionView(SecureModelView):
     """LPKS profiles, scoped by role."""
 
     can_export = True
-    column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls")
+    column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls", "verified_capacity_boys",
+                   "verified_capacity_girls")
     column_export_list = ("id", "name", "kabkota_code", "province_code", "address", "phone", "email", "referral_scope",
-                          "capacity_boys", "capacity_girls")
+                          "capacity_boys", "capacity_girls", "verified_capacity_boys", "verified_capacity_girls",
+                          "capacity_verified_on")
     column_formatters = {"kabkota_code": _region_column, "province_code": _region_column,
                          "referral_scope": _scope_column}
     column_formatters_export = {}
@@ -82,9 +84,12 @@ class InstitutionView(SecureModelView):
     column_labels = {"name": _l("Nama LPKS"), "kabkota_code": _l("Kabupaten/kota"), "province_code": _l("Provinsi"),
                      "address": _l("Alamat"), "phone": _l("Telepon"), "email": _l("Email"),
                      "referral_scope": _l("Lingkup rujukan"), "capacity_boys": _l("Kapasitas laki-laki"),
-                     "capacity_girls": _l("Kapasitas perempuan"), "version": _l("Versi")}
+                     "capacity_girls": _l("Kapasitas perempuan"), "version": _l("Versi"),
+                     "verified_capacity_boys": _l("Kapasitas laki-laki terverifikasi"),
+                     "verified_capacity_girls": _l("Kapasitas perempuan terverifikasi"),
+                     "capacity_verified_on": _l("Kapasitas diverifikasi pada")}
     form_columns = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys",
-                    "capacity_girls", "version")
+                    "capacity_girls", "verified_capacity_boys", "verified_capacity_girls", "version")
     form_extra_fields = {"version": HiddenField(validators=[Optional()])}
     form_overrides = {"referral_scope": SelectField, "kabkota_code": StringField}
     form_args = {"referral_scope": {"choices": [SelectChoice(s, label) for s, label in REFERRAL_SCOPE_LABELS.items()]}}

@@ -24,13 +24,13 @@ from lpks.accreditation.view import lines as indicator_lines
 from lpks.extensions import db
 from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.numbers import as_id
 from lpks.platform.models.user import User
 from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
 from lpks.security import WRITE, can, works_with_lpks_data
 from lpks.security.access import scoped_select
 from lpks.web.documents import document_response, wants_pdf
-from lpks.web.params import query_int
 
 PAGE_SIZE = 50
 SUGGEST_STATES = {State.DRAFT.value, State.RETURNED.value, State.SUBMITTED.value}
@@ -78,7 +78,7 @@ class AssessmentPages(AccreditationPage):
     @expose("/")
     def index(self):
         state = request.args.get("state") or ""
-        page = query_int(request.args, "page", 1, minimum=1)
+        page = as_id(request.args.get("page")) or 1  # a bad page falls back to the first (the guard refused overflow)
         stmt = scoped_select(current_user, Assessment)
         if state in {s.value for s in State}:
             stmt = stmt.where(Assessment.state == state)

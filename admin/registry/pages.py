@@ -21,6 +21,7 @@ from accreditation.registry_catalogue import (
 )
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
+from lpks.platform.numbers import as_id
 from lpks.platform.models.region import Region
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
@@ -50,7 +51,6 @@ from lpks.registry.services import (
 )
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.access import get_scoped
-from lpks.web.params import query_int
 
 # As every admin list (SecureModelView.page_size); compliance comes from the stored evaluations.
 PAGE_SIZE = 20
@@ -69,7 +69,7 @@ class RegistryHome(RegistryPage):
 
     @expose("/")
     def index(self):
-        page = query_int(request.args, "page", 1, minimum=1)
+        page = as_id(request.args.get("page")) or 1  # a bad page falls back to the first (the guard refused overflow)
         base = select(Institution).where(scope_clause(current_user, Institution, READ))
         total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
         items = list(db.session.scalars(base.order_by(Institution.name, Institution.id)

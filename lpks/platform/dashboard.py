@@ -158,7 +158,8 @@ def institutions_section(session: Session, user) -> Section | None:
     """LPKS count and places in scope; per province (national) or per regency/city (province)."""
     if user.role == ROLE_ADMIN:
         return None
-    places = Institution.capacity_boys + Institution.capacity_girls
+    # places the Dinas Sosial verified (issue 18); an unverified LPKS counts none
+    places = func.coalesce(Institution.verified_capacity_boys, 0) + func.coalesce(Institution.verified_capacity_girls, 0)
     in_scope = scope_clause(user, Institution, READ)
     section = Section(_("Lembaga"), tiles=[
         Tile(_("Jumlah LPKS"), Figure(select(func.count(Institution.id)).where(in_scope).scalar_subquery()),

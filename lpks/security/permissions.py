@@ -118,7 +118,11 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
 # huruf f, j) or Kementerian Sosial (Pasal 85 huruf f) records it.
 FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
     Institution: {"designation_decree_number": (ROLE_KEMENSOS,), "designation_decree_date": (ROLE_KEMENSOS,),
-                  "referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+                  "referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  # Capacity is a fact the supervising office verifies (Pasal 87 huruf f, j): the LPKS declares
+                  # `capacity_*`, the over-capacity check reads only these.
+                  "verified_capacity_boys": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS)},
 }
 
 

@@ -31,13 +31,11 @@ def out_of_range(name: str, minimum: int = 0, maximum: int = DB_INT_MAX) -> Serv
 
 
 def check_query(args) -> None:
-    """Refuse an integer parameter that is not a whole number in the database's range (422 naming it).
-
-    An `id` that is plainly not a number (a region's code such as 35.75) is left to its view."""
+    """Refuse an integer parameter written as a number that is not a whole number in the database's range: beyond
+    2,147,483,647, negative, or in other digits than ASCII ("²", "٣") — 422 naming it. Text that is plainly not a
+    number (`page=abc`, a region code such as 35.75 as `id`) is left to the view, which falls back or answers 404."""
     for name, value in args.items(multi=True):
-        if not is_integer_param(name) or not value.strip():
-            continue
-        if name == "id" and not looks_whole(value):
+        if not is_integer_param(name) or not looks_whole(value):
             continue
         number = parse_whole(value)
         if number is None or not in_db_range(number):
