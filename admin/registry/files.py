@@ -1,7 +1,7 @@
 """Files of the registry: evidence upload and scoped, audited download; Excel templates, imports and exports."""
 from __future__ import annotations
 
-from flask import Response, flash, redirect, request, url_for
+from flask import Response, current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -21,6 +21,7 @@ from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.services import evidence
 from lpks.registry.services import importing as registry_import
+from lpks.registry.services import upload_limits
 from lpks.security.access import get_scoped
 from lpks.web.downloads import file_response
 
@@ -68,8 +69,11 @@ class RegistryFiles(RegistryPage):
         return self.render("registry/form.html", form=form, inst=inst, title=_("Unggah dokumen bukti"),
                            multipart=True, submit=_("Unggah"),
                            help=_("PDF, JPEG atau PNG, paling besar %(mb)s MB. Jenis berkas diperiksa dari isinya. "
-                                  "Pilih butir standar yang dibuktikan (tahan Ctrl untuk beberapa).",
-                                  mb=evidence.max_bytes() // (1024 * 1024)))
+                                  "Pilih butir standar yang dibuktikan (tahan Ctrl untuk beberapa). Kuota penyimpanan "
+                                  "%(quota)s MB per LPKS; paling banyak %(rate)s berkas per menit.",
+                                  mb=evidence.max_bytes() // (1024 * 1024),
+                                  quota=upload_limits.quota_bytes() // upload_limits.MB,
+                                  rate=current_app.config.get("UPLOADS_PER_MINUTE", 20)))
 
     @expose("/evidence/<int:ident>")
     def download(self, ident: int):

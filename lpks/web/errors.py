@@ -1,7 +1,7 @@
 """Error pages (HTML) and JSON errors under /api."""
 from __future__ import annotations
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -51,7 +51,13 @@ def _csrf(exc):
 
 
 def _service(exc: ServiceError):
-    return respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    response = respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    retry_after = getattr(exc, "retry_after", None)  # a rate limit says when to come back
+    if retry_after:
+        response, status = response
+        response = make_response(response, status)
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def _http(exc: HTTPException):

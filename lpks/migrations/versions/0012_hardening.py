@@ -1,4 +1,5 @@
-"""hardening (issue 18): aggregated audit counts, throttling per client address, token expiry, verified capacity
+"""hardening (issue 18): aggregated audit counts, throttling per client address, token expiry, verified capacity,
+the upload rate's index
 
 Revision ID: 0012
 Revises: 0010
@@ -53,6 +54,7 @@ def upgrade() -> None:
             expires_at=max(created + DEFAULT_DAYS, now + GRACE)))
     with op.batch_alter_table("api_token") as batch:
         batch.alter_column("expires_at", existing_type=sa.DateTime(timezone=True), nullable=False)
+    op.create_index("ix_evidence_document_uploader_at", "evidence_document", ["uploaded_by_id", "uploaded_at"])
     with op.batch_alter_table("institution") as batch:
         batch.add_column(sa.Column("verified_capacity_boys", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("verified_capacity_girls", sa.Integer(), nullable=True))
@@ -65,6 +67,7 @@ def downgrade() -> None:
         batch.drop_column("capacity_verified_on")
         batch.drop_column("verified_capacity_girls")
         batch.drop_column("verified_capacity_boys")
+    op.drop_index("ix_evidence_document_uploader_at", table_name="evidence_document")
     with op.batch_alter_table("api_token") as batch:
         batch.drop_column("expires_at")
     with op.batch_alter_table("login_attempt") as batch:
