@@ -14,7 +14,7 @@ from lpks.extensions import db
 from lpks.platform.services import audit
 from lpks.platform.services.audit import Actor, set_actor
 
-from lpks.web.params import check_path, check_query
+from lpks.web.params import check_form, check_path, check_query
 
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "home.static", "locale.switch"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -53,6 +53,7 @@ def _before():
     # Every request starts anonymous with the client's address (behind trusted proxies: the one they saw), so an
     # anonymous event (a login, a refusal) never carries the actor of an earlier request served by this worker.
     set_actor(Actor(ip=request.remote_addr))
+    check_form(request.args, request.form)  # the login form too: NUL reaches no query
     if request.endpoint is None or is_public(request.endpoint):
         return None
     if not current_user.is_authenticated:

@@ -64,46 +64,72 @@ def query_int(args, name: str, default: int | None = None, minimum: int = 0,
 # --- path ids and JSON bodies --------------------------------------------------------------------------------
 
 MAX_JSON_DEPTH = 32
+NUL = "\x00"
 
 
-class JSONTooDeep(Exception):
-    """A JSON body nested deeper than MAX_JSON_DEPTH (not a ValueError: `get_json(silent=True)` must not hide it)."""
+class JSONRefused(Exception):
+    """A JSON body refused before any view reads it: nested deeper than MAX_JSON_DEPTH, or carrying a NUL character.
+    Not a ValueError, so `get_json(silent=True)` cannot hide it."""
+
+    def __init__(self, field: str, nul: bool = False):
+        super().__init__(field)
+        self.field, self.nul = field, nul
 
 
-def json_depth_exceeds(value: Any, limit: int) -> bool:
-    """Is a parsed JSON value nested deeper than `limit` containers? (iterative: no recursion to exhaust)"""
-    stack = [(value, 1)]
+def check_json(value: Any, limit: int = MAX_JSON_DEPTH) -> None:
+    """Walk a parsed JSON value without recursion: refuse nesting deeper than `limit` containers and any string (key
+    or value) holding NUL, which PostgreSQL cannot store (it answered 500)."""
+    stack = [(value, 1, "body")]
     while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (dict, list)):
+        item, depth, field = stack.pop()
+        if isinstance(item, str):
+            if NUL in item:
+                raise JSONRefused(field, nul=True)
+        elif isinstance(item, (dict, list)):
             if depth > limit:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
+                raise JSONRefused("body")
+            if isinstance(item, dict):
+                for key, child in item.items():
+                    if NUL in key:
+                        raise JSONRefused("body", nul=True)
+                    stack.append((child, depth + 1, key if depth == 1 else field))
+            else:
+                stack.extend((child, depth + 1, field) for child in item)
 
 
 class LimitedJSONProvider(DefaultJSONProvider):
-    """Flask's JSON, refusing bodies nested deeper than MAX_JSON_DEPTH levels (1,000 levels answered 500)."""
+    """Flask's JSON, refusing bodies nested deeper than MAX_JSON_DEPTH levels (1,000 levels answered 500) and
+    strings with NUL."""
 
     def loads(self, s, **kwargs):
         try:
             value = super().loads(s, **kwargs)
         except RecursionError:
-            raise JSONTooDeep() from None
-        if json_depth_exceeds(value, MAX_JSON_DEPTH):
-            raise JSONTooDeep()
+            raise JSONRefused("body") from None
+        check_json(value)
         return value
 
 
-def _too_deep(exc: JSONTooDeep):
+def check_form(args, form) -> None:
+    """A query or form value holding NUL cannot be stored in PostgreSQL (it answered 500): 422 naming the field."""
+    for source in (args, form):
+        for name, value in source.items(multi=True):
+            if NUL in value or NUL in name:
+                raise ServiceError(_("Kolom '%(name)s' memuat karakter NUL (\\x00) yang tidak dapat disimpan.",
+                                     name=name.replace(NUL, "")[:40]), name.replace(NUL, "")[:40])
+
+
+def _refused_json(exc: JSONRefused):
     from lpks.web.errors import respond
 
+    if exc.nul:
+        return respond(422, _("Kolom '%(name)s' memuat karakter NUL (\\x00) yang tidak dapat disimpan.",
+                              name=exc.field[:40]), exc.field[:40], code="invalid")
     return respond(400, _("Badan permintaan JSON bersarang lebih dari %(limit)s tingkat.", limit=MAX_JSON_DEPTH),
                    "body")
 
 
 def init_app(app) -> None:
-    """Limit JSON nesting."""
+    """Limit JSON bodies (nesting, NUL)."""
     app.json = LimitedJSONProvider(app)
-    app.register_error_handler(JSONTooDeep, _too_deep)
+    app.register_error_handler(JSONRefused, _refused_json)
