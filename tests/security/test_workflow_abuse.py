@@ -101,6 +101,19 @@ def test_the_freeze_holds_through_a_return_and_ends_with_the_workflow(under_revi
     assert _patch(operator, cited, "Akta yayasan (arsip)").status_code == 200  # the workflow ended
 
 
+def test_a_document_deleted_during_the_draft_cannot_be_submitted_as_cited(api, session):
+    operator = api("operator.pasuruan")
+    doc = _upload(operator, institution_id(session, PASURUAN), "Akta sementara")
+    ident = started(api)
+    _cite(operator, ident, doc)
+    assert _delete(operator, doc).status_code == 204  # a draft does not freeze anything yet
+    refused = operator.step(ident, "submit")
+    assert refused.status_code == 422 and refused.get_json()["field"] == "evidence_ids"
+    assert f"#{doc}" in refused.get_json()["message"] and "b.visi" in refused.get_json()["message"]
+    _cite(operator, ident, _upload(operator, institution_id(session, PASURUAN), "Akta pengganti"))
+    assert operator.step(ident, "submit").status_code == 200
+
+
 # --- the designation decree ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("decree, until, submitted, current, field_ok", [

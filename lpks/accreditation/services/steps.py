@@ -28,9 +28,11 @@ from accreditation.workflow import (
 )
 from lpks.accreditation.models import Assessment
 from lpks.accreditation.services import assessments, classes
+from lpks.accreditation.services import evidence as answer_evidence
 from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
+from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.institution import Institution
 from lpks.security import WRITE, can
 from lpks.security.access import check_version
@@ -114,6 +116,22 @@ def _check_evidence(session: Session, assessment: Assessment) -> None:
         confirmed = row.source in (assessments.SOURCE_REGISTRY, assessments.SOURCE_VERIFIER)
         items.append((ind.code, ind.answer(row.answer_code).score, confirmed, mine.evidence if mine else None))
     check_evidence(items)
+    _check_cited_documents(session, own)
+
+
+def _check_cited_documents(session: Session, own: dict) -> None:
+    """Every document an answer cites still exists when the file goes to review (from then on it is frozen): a
+    document deleted during the draft would leave the reviewers a dangling id."""
+    cited = {(code, ident) for code, row in own.items() for ident in answer_evidence.stored_ids(row)}
+    if not cited:
+        return
+    present = set(session.scalars(select(EvidenceDocument.id).where(
+        EvidenceDocument.id.in_({ident for _code, ident in cited}))))
+    missing = sorted((code, ident) for code, ident in cited if ident not in present)
+    if missing:
+        code, ident = missing[0]
+        raise ServiceError(_("Jawaban %(code)s mengutip dokumen bukti #%(doc)s yang sudah dihapus: pilih ulang dokumen "
+                             "buktinya sebelum mengajukan penilaian.", code=code, doc=ident), "evidence_ids")
 
 
 def _designate(session: Session, user: Any, assessment: Assessment, data: dict[str, Any],
