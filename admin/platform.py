@@ -151,7 +151,7 @@ class UserView(SecureModelView):
     column_filters = ("role", "active")
     column_exclude_list = ("password_hash", "session_epoch")
     column_details_exclude_list = ("password_hash", "session_epoch")
-    column_formatters = {"institution_id": _institution_column, "region_code": _region_column}
+    column_formatters = {"institution_id": _institution_column}
     column_labels = {"username": _l("Nama pengguna"), "full_name": _l("Nama lengkap"), "role": _l("Peran"),
                      "institution_id": _l("LPKS"), "region_code": _l("Kode wilayah"), "locale": _l("Bahasa"),
                      "active": _l("Aktif")}
