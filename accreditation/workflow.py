@@ -49,6 +49,8 @@ class State(str, Enum):
 
 OPEN_STATES = frozenset({State.DRAFT, State.SUBMITTED, State.RETURNED, State.PROPOSED, State.RECOMMENDED})
 DECIDED_STATES = frozenset({State.DESIGNATED, State.EXPIRED, State.SUPERSEDED})
+# Submitted and not yet decided: the offices review what the LPKS cited, so the evidence it cited stays as it was.
+UNDER_REVIEW = OPEN_STATES - {State.DRAFT}
 
 STATE_LABELS = {
     State.DRAFT: ("Draf penilaian mandiri", "Self-assessment draft"),
@@ -264,6 +266,27 @@ def check_designation(band_grade: Grade | None, grade: Grade | None, grade_reaso
         banded = band_grade.value if band_grade else "tidak terakreditasi"
         raise WorkflowError("input", "grade_reason", f"Nilai akreditasi berbeda dari rentang nilai ({banded}) hanya "
                             "dengan alasan tertulis.", "A grade other than the band's needs a written reason.")
+
+
+def check_decree_in_force(decree_date: date, valid_until: date | None, submitted_on: date | None,
+                          current_decree_date: date | None, today: date) -> None:
+    """A designation holds on the day it is recorded (Pasal 56, 85 huruf e). Its decree cannot predate the
+    self-assessment it decides, cannot leave it expired on arrival, and cannot replace the designation in force with
+    an older decree (a 1990 decree used to supersede the current designation and expire at once)."""
+    if submitted_on is not None and decree_date < submitted_on:
+        raise WorkflowError("input", "decree_date", f"Tanggal keputusan {decree_date.isoformat()} mendahului "
+                            f"pengajuan penilaian mandiri ini ({submitted_on.isoformat()}): keputusan penetapan "
+                            "diterbitkan atas penilaian yang diputuskannya, tidak sebelumnya.",
+                            "The decree cannot predate the self-assessment it decides.")
+    if valid_until is not None and valid_until < today:
+        raise WorkflowError("input", "decree_date", f"Keputusan tertanggal {decree_date.isoformat()} hanya berlaku "
+                            f"sampai {valid_until.isoformat()}: penetapan akan kedaluwarsa saat dicatat. Periksa "
+                            "tanggal keputusan.", "The designation would be expired on arrival.")
+    if current_decree_date is not None and decree_date < current_decree_date:
+        raise WorkflowError("input", "decree_date", "Penetapan yang berlaku bertanggal "
+                            f"{current_decree_date.isoformat()}; keputusan bertanggal {decree_date.isoformat()} "
+                            "lebih lama dan tidak dapat menggantikannya.",
+                            "An older decree cannot replace the designation in force.")
 
 
 def effective_state(state: State | str, valid_until: date | None, today: date) -> State:

@@ -12,6 +12,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.model import typefmt
+from flask_admin.model.filters import BaseIntFilter, BaseIntListFilter
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -23,15 +24,14 @@ from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.io.cells import neutralise_cell
 from lpks.platform.errors import ServiceError
-from lpks.security import READ, WRITE, can, scope_clause
-from lpks.security.permissions import POLICY
+from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
+from lpks.platform.services import audit
+from lpks.security import READ, WRITE, can, reaches, scope_clause
 
 
 def role_may(model: type, action: str) -> bool:
     """Does the current user's role reach `model` for `action` at all?"""
-    if not current_user.is_authenticated:
-        return False
-    return action in POLICY.get(model, {}).get(current_user.role, {})
+    return current_user.is_authenticated and reaches(current_user, model, action)
 
 
 def _date(view, value, name=None):
@@ -48,13 +48,24 @@ DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.BASE_FORMATTERS}
 DETAIL_DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.DETAIL_FORMATTERS}
 
 
+class AdminForm(FlaskForm):
+    """Flask-WTF's form (CSRF) that, like Flask-Admin's own BaseForm, knows the object it edits.
+
+    Flask-Admin's `Unique` validator compares the row it finds with `form._obj`: without it, saving a record with
+    its own unchanged unique value (a user's username) is refused as a duplicate."""
+
+    def __init__(self, *args, obj=None, **kwargs):
+        self._obj = obj
+        super().__init__(*args, obj=obj, **kwargs)
+
+
 class SecureModelView(ModelView):
     """Base view: access, CRUD rights, queries, dropdowns, actions and exports all follow the policy."""
 
     column_type_formatters = DATE_FORMATTERS
     column_type_formatters_detail = DETAIL_DATE_FORMATTERS
 
-    form_base_class = FlaskForm
+    form_base_class = AdminForm
     page_size = 20
     can_set_page_size = True
     can_view_details = True
@@ -67,16 +78,19 @@ class SecureModelView(ModelView):
 
     # Roles that see this view at all (None: every role the policy lets read the model).
     roles: tuple[str, ...] | None = None
+    # What the view shows of its rows: READ, or DIRECTORY for the LPKS directory (names only).
+    read_action: str = READ
 
     # --- who may enter ---------------------------------------------------------------------------
     def is_accessible(self) -> bool:
         if self.roles is not None and (not current_user.is_authenticated or current_user.role not in self.roles):
             return False
-        return role_may(self.model, READ)
+        return role_may(self.model, self.read_action)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        audit.refused(self.model.__tablename__)
         abort(403)
 
     @property
@@ -105,16 +119,35 @@ class SecureModelView(ModelView):
 
     # --- which rows ------------------------------------------------------------------------------
     def get_query(self):
-        return super().get_query().filter(scope_clause(current_user, self.model, READ))
+        return super().get_query().filter(scope_clause(current_user, self.model, self.read_action))
 
     def get_count_query(self):
-        return super().get_count_query().filter(scope_clause(current_user, self.model, READ))
+        return super().get_count_query().filter(scope_clause(current_user, self.model, self.read_action))
+
+    def _get_list_filter_args(self):
+        """Integer filters (`flt0_3=…`) outside the database's range are refused naming the filter (they used to
+        reach SQL and answer 500); every other invalid value keeps Flask-Admin's own message."""
+        for arg, value in request.args.items():
+            key = arg[3:].split("_", 1)[1] if arg.startswith("flt") and "_" in arg else None
+            found = (self._filter_args or {}).get(key) if key else None
+            if found and isinstance(found[1], (BaseIntFilter, BaseIntListFilter)):
+                parts = [p for p in value.split(",") if p.strip()] if isinstance(found[1], BaseIntListFilter) else [value]
+                for part in parts:
+                    number = parse_whole(part)
+                    if number is not None and not -DB_INT_MAX - 1 <= number <= DB_INT_MAX:
+                        raise ServiceError(_("Filter '%(name)s' (parameter '%(arg)s') harus bilangan bulat dari "
+                                             "%(minimum)s sampai %(maximum)s.", name=found[1].name, arg=arg,
+                                             minimum=-DB_INT_MAX - 1, maximum=DB_INT_MAX), arg)
+        return super()._get_list_filter_args()
 
     def get_one(self, id):
         obj = super().get_one(id)
-        if obj is None or not can(current_user, READ, obj):
+        if obj is None:
+            audit.refused(self.model.__tablename__)
             return None
-        if request.endpoint and request.endpoint.endswith((".edit_view", ".delete_view")) and not can(current_user, WRITE, obj):
+        writing = request.endpoint and request.endpoint.endswith((".edit_view", ".delete_view"))
+        if not can(current_user, self.read_action, obj) or (writing and not can(current_user, WRITE, obj)):
+            audit.refused(self.model.__tablename__)
             return None
         return obj
 
@@ -181,8 +214,6 @@ class SecureModelView(ModelView):
     def export(self, export_type):
         """Every export is audited (what and in which format), then served by Flask-Admin."""
         if self.can_export and export_type in self.export_types:
-            from lpks.platform.services import audit
-
             audit.record(db.session, "export", self.model.__tablename__, None, (export_type,))
             db.session.commit()
         return super().export(export_type)
@@ -195,7 +226,7 @@ def _cast_ids(model, ids):
     """Integer primary keys arrive as strings (psycopg 3 refuses to compare them): cast them."""
     pk = model.__table__.primary_key.columns.values()[0]
     if pk.type.python_type is int:
-        return [int(i) for i in ids if str(i).isdigit()]
+        return [n for n in map(as_id, ids) if n is not None]
     return list(ids)
 
 

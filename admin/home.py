@@ -1,7 +1,7 @@
 """The home page (one dashboard per role) and the account page."""
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_admin import AdminIndexView, BaseView, expose
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
@@ -10,8 +10,8 @@ from lpks.extensions import db
 from lpks.platform import dashboard
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.user import User
-from lpks.platform.services import users
-from lpks.web.forms import PasswordForm
+from lpks.platform.services import tokens, users
+from lpks.web.forms import EmptyForm, PasswordForm
 
 
 class HomeView(AdminIndexView):
@@ -30,7 +30,7 @@ class HomeView(AdminIndexView):
 
 
 class AccountView(BaseView):
-    """One's own account: password and language."""
+    """One's own account: password, and the API tokens in force (ended all at once)."""
 
     def is_accessible(self) -> bool:
         return current_user.is_authenticated
@@ -41,16 +41,30 @@ class AccountView(BaseView):
     @expose("/", methods=("GET", "POST"))
     def index(self):
         form = PasswordForm()
+        status = 200
         if form.validate_on_submit():
             user = db.session.get(User, current_user.id)
             try:
                 users.change_password(db.session, user, form.current_password.data, form.new_password.data,
-                                      form.confirm_password.data)
+                                      form.confirm_password.data, request.remote_addr or "")
             except ServiceError as exc:
+                # a failed check is a recorded attempt (throttling counts it): keep it, drop nothing else
+                db.session.commit()
                 getattr(form, exc.field or "current_password", form.current_password).errors.append(exc.message)
+                status = exc.status if exc.status == 429 else 200
             else:
                 db.session.commit()
                 login_user(user)
-                flash(_("Kata sandi berhasil diubah. Sesi lain telah diakhiri."), "success")
+                flash(_("Kata sandi berhasil diubah. Sesi lain dan semua token API Anda telah diakhiri."), "success")
                 return redirect(url_for("home.index"))
-        return self.render("account/index.html", form=form)
+        in_force = tokens.in_force(db.session, current_user)
+        return self.render("account/index.html", form=form, tokens=in_force, end_form=EmptyForm()), status
+
+    @expose("/tokens/end", methods=("POST",))
+    def end_tokens(self):
+        """End every API token of one's own account."""
+        if EmptyForm().validate_on_submit():
+            ended = tokens.revoke_all(db.session, db.session.get(User, current_user.id))
+            db.session.commit()
+            flash(_("%(n)s token API Anda diakhiri.", n=ended), "success")
+        return redirect(url_for(".index"))

@@ -12,12 +12,13 @@ from wtforms.validators import Optional
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
-from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import ROLES, ApiToken, User
-from lpks.platform.services import users
+from lpks.platform.services import tokens, users
 from lpks.registry.models.institution import Institution
 from lpks.registry.services import institutions
+from lpks.security import DIRECTORY, scope_clause
 
 
 def region_name(code: str | None) -> str:
@@ -28,6 +29,18 @@ def region_name(code: str | None) -> str:
     if names is None:
         names = g.region_names = dict(db.session.execute(select(Region.code, Region.name)).all())
     return names.get(code, code)
+
+
+def _institution_column(view, context, model, name):
+    """An operator's LPKS as "#id name", from the directory (one lookup per request)."""
+    ident = getattr(model, name)
+    if ident is None:
+        return "-"
+    names = g.get("institution_names")
+    if names is None:
+        names = g.institution_names = dict(db.session.execute(select(Institution.id, Institution.name).where(
+            scope_clause(current_user, Institution, DIRECTORY))).all())
+    return f"#{ident} {names.get(ident, '')}".strip()
 
 
 def _region_column(view, context, model, name):
@@ -58,9 +71,11 @@ class InstitutionView(SecureModelView):
     """LPKS profiles, scoped by role."""
 
     can_export = True
-    column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls")
+    column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls", "verified_capacity_boys",
+                   "verified_capacity_girls")
     column_export_list = ("id", "name", "kabkota_code", "province_code", "address", "phone", "email", "referral_scope",
-                          "capacity_boys", "capacity_girls")
+                          "capacity_boys", "capacity_girls", "verified_capacity_boys", "verified_capacity_girls",
+                          "capacity_verified_on")
     column_formatters = {"kabkota_code": _region_column, "province_code": _region_column,
                          "referral_scope": _scope_column}
     column_formatters_export = {}
@@ -69,9 +84,12 @@ class InstitutionView(SecureModelView):
     column_labels = {"name": _l("Nama LPKS"), "kabkota_code": _l("Kabupaten/kota"), "province_code": _l("Provinsi"),
                      "address": _l("Alamat"), "phone": _l("Telepon"), "email": _l("Email"),
                      "referral_scope": _l("Lingkup rujukan"), "capacity_boys": _l("Kapasitas laki-laki"),
-                     "capacity_girls": _l("Kapasitas perempuan"), "version": _l("Versi")}
+                     "capacity_girls": _l("Kapasitas perempuan"), "version": _l("Versi"),
+                     "verified_capacity_boys": _l("Kapasitas laki-laki terverifikasi"),
+                     "verified_capacity_girls": _l("Kapasitas perempuan terverifikasi"),
+                     "capacity_verified_on": _l("Kapasitas diverifikasi pada")}
     form_columns = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys",
-                    "capacity_girls", "version")
+                    "capacity_girls", "verified_capacity_boys", "verified_capacity_girls", "version")
     form_extra_fields = {"version": HiddenField(validators=[Optional()])}
     form_overrides = {"referral_scope": SelectField, "kabkota_code": StringField}
     form_args = {"referral_scope": {"choices": [SelectChoice(s, label) for s, label in REFERRAL_SCOPE_LABELS.items()]}}
@@ -102,6 +120,23 @@ class InstitutionView(SecureModelView):
         return bool(self.run_service(lambda: institutions.update(db.session, current_user, model, data)))
 
 
+class InstitutionDirectoryView(SecureModelView):
+    """The LPKS directory for the system administrator: id, name and region, to give an operator its LPKS
+    (the policy's DIRECTORY: nothing of the registry's records)."""
+
+    roles = ("admin_sistem",)
+    read_action = DIRECTORY
+    create_allowed = False
+    can_view_details = False
+    column_list = ("id", "name", "kabkota_code", "province_code")
+    column_searchable_list = ("name",)
+    column_filters = ("kabkota_code", "province_code")
+    column_formatters = {"kabkota_code": _region_column, "province_code": _region_column}
+    column_labels = {"id": _l("Id (lingkup operator)"), "name": _l("Nama LPKS"), "kabkota_code": _l("Kabupaten/kota"),
+                     "province_code": _l("Provinsi")}
+    column_default_sort = "name"
+
+
 def _data(form) -> dict:
     return {name: field.data for name, field in form._fields.items() if name not in ("csrf_token", "version")}
 
@@ -116,6 +151,7 @@ class UserView(SecureModelView):
     column_filters = ("role", "active")
     column_exclude_list = ("password_hash", "session_epoch")
     column_details_exclude_list = ("password_hash", "session_epoch")
+    column_formatters = {"institution_id": _institution_column}
     column_labels = {"username": _l("Nama pengguna"), "full_name": _l("Nama lengkap"), "role": _l("Peran"),
                      "institution_id": _l("LPKS"), "region_code": _l("Kode wilayah"), "locale": _l("Bahasa"),
                      "active": _l("Aktif")}
@@ -125,7 +161,8 @@ class UserView(SecureModelView):
                  "locale": {"choices": [SelectChoice("id", "Bahasa Indonesia"), SelectChoice("en", "English")]}}
     form_extra_fields = {
         "scope": StringField(_l("Lingkup (id LPKS, kode wilayah, atau kosong untuk nasional)"), validators=[Optional()]),
-        "new_password": PasswordField(_l("Kata sandi baru (minimal 12 karakter)"), validators=[Optional()]),
+        "new_password": PasswordField(_l("Kata sandi baru (minimal 12 karakter, tidak mudah ditebak; mengakhiri "
+                                         "semua sesi dan token pengguna)"), validators=[Optional()]),
     }
 
     def on_form_prefill(self, form, id):
@@ -143,7 +180,8 @@ class UserView(SecureModelView):
     def update_model(self, form, model):
         return bool(self.run_service(lambda: users.update_user(
             db.session, model, role=form.role.data, scope=form.scope.data, full_name=form.full_name.data,
-            locale=form.locale.data, active=bool(form.active.data), new_password=form.new_password.data or None)))
+            locale=form.locale.data, active=bool(form.active.data), new_password=form.new_password.data or None,
+            actor=current_user)))
 
 
 class TokenView(SecureModelView):
@@ -152,15 +190,16 @@ class TokenView(SecureModelView):
     roles = ("admin_sistem",)
 
     create_allowed = False
-    column_list = ("id", "user_id", "prefix", "created_at", "last_used_at", "revoked_at")
+    column_list = ("id", "user_id", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at")
     column_labels = {"user_id": _l("Pengguna"), "prefix": _l("Awalan token"), "created_at": _l("Dibuat"),
-                     "last_used_at": _l("Terakhir dipakai"), "revoked_at": _l("Dicabut")}
+                     "expires_at": _l("Berlaku sampai"), "last_used_at": _l("Terakhir dipakai"),
+                     "revoked_at": _l("Dicabut")}
     form_columns = ("revoked_at",)
 
     def update_model(self, form, model):
         if not (form.revoked_at.data and model.revoked_at is None):
             return True
-        return bool(self.run_service(lambda: users.revoke_token(db.session, model.id)))
+        return bool(self.run_service(lambda: tokens.revoke_token(db.session, model.id)))
 
 
 class AuditView(SecureModelView):
@@ -173,15 +212,28 @@ class AuditView(SecureModelView):
     # Previous/next pages, no total: counting an append-only trail that only grows costs a full index scan on every
     # page (a million rows at national scale); the filters find what an administrator looks for.
     simple_list_pager = True
-    column_list = ("at", "username", "role", "ip", "action", "object_type", "object_id", "fields")
+    column_list = ("at", "username", "role", "ip", "action", "object_type", "object_id", "fields", "hits")
+    column_formatters = {"hits": lambda view, context, model, name: audit_hits(model)}
     column_filters = ("action", "username", "object_type", "object_id")
     column_labels = {"at": _l("Waktu"), "username": _l("Pengguna"), "role": _l("Peran"), "ip": _l("Alamat IP"),
                      "action": _l("Tindakan"), "object_type": _l("Jenis objek"), "object_id": _l("Id objek"),
-                     "fields": _l("Kolom yang berubah")}
+                     "fields": _l("Kolom yang berubah"), "hits": _l("Jumlah dalam semenit")}
 
     @property
     def can_edit(self):
         return False
+
+    def get_list(self, *args, **kwargs):
+        count, rows = super().get_list(*args, **kwargs)
+        # aggregated rows (refused access, throttled logins) carry their count in audit_tally: one lookup per page
+        g.audit_hits = dict(db.session.execute(select(AuditTally.audit_id, AuditTally.hits).where(
+            AuditTally.audit_id.in_([r.id for r in rows]))).all()) if rows else {}
+        return count, rows
+
+
+def audit_hits(row) -> str:
+    """How many times an aggregated event happened in its minute ("" for an ordinary row)."""
+    return str(g.get("audit_hits", {}).get(row.id, ""))
 
 
 def register(admin) -> None:
@@ -189,6 +241,8 @@ def register(admin) -> None:
     admin.add_view(InstitutionView(Institution, name=_l("LPKS"), endpoint="institution"))
     admin.add_view(RegionView(Region, name=_l("Wilayah"), endpoint="region", category=_l("Referensi")))
     admin.add_view(UserView(User, name=_l("Pengguna"), endpoint="user", category=_l("Sistem")))
+    admin.add_view(InstitutionDirectoryView(Institution, name=_l("Daftar LPKS"), endpoint="institution_directory",
+                                            category=_l("Sistem")))
     admin.add_view(TokenView(ApiToken, name=_l("Token API"), endpoint="token", category=_l("Sistem")))
     admin.add_view(AuditView(AuditLog, name=_l("Jejak audit"), endpoint="audit", category=_l("Sistem")))
 

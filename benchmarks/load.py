@@ -128,7 +128,8 @@ def prepare(database_url: str, clients: int) -> list[tuple[str, int]]:
     from lpks.registry.models.institution import Institution
     from lpks.demo import seed
     from lpks.platform.schema import upgrade
-    from lpks.platform.services.users import create_token, create_user
+    from lpks.platform.services.tokens import create_token
+    from lpks.platform.services.users import create_user
 
     upgrade("heads", url=database_url)
     app = create_app({"DATABASE_URL": database_url})

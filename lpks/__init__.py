@@ -51,8 +51,9 @@ def _register_extensions(app) -> None:
 
 
 def _register_blueprints(app) -> None:
-    from lpks.web import api, auth, errors, guard, locale, templating
+    from lpks.web import api, auth, errors, guard, locale, params, templating
 
+    params.init_app(app)
     guard.init_app(app)
     templating.init_app(app)
     errors.init_app(app)

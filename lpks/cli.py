@@ -123,19 +123,21 @@ def create_user(username: str, role: str, scope: str | None, full_name: str | No
 
 @main.command("create-token")
 @click.argument("username")
+@click.option("--days", type=int, default=None, help="Masa berlaku dalam hari (bawaan: LPKS_TOKEN_DAYS, 90).")
 @with_appcontext
-def create_token(username: str) -> None:
-    """Print a new bearer token for the JSON API (shown once)."""
+def create_token(username: str, days: int | None) -> None:
+    """Print a new bearer token for the JSON API (shown once); it expires after LPKS_TOKEN_DAYS days."""
     from lpks.extensions import db as database
-    from lpks.platform.services.users import create_token as create
+    from lpks.platform.services.tokens import create_token as create
 
     try:
-        token, plain = create(database.session, username)
+        token, plain = create(database.session, username, days)
         database.session.commit()
     except ServiceError as exc:
         _fail(exc)
     click.echo(plain)
-    click.echo(f"(token id {token.id}; cabut dengan: lpks revoke-token {token.id})", err=True)
+    click.echo(f"(token id {token.id}; berlaku sampai {token.expires_at:%Y-%m-%d %H:%M} UTC; "
+               f"cabut dengan: lpks revoke-token {token.id})", err=True)
 
 
 @main.command("revoke-token")
@@ -144,7 +146,7 @@ def create_token(username: str) -> None:
 def revoke_token(token_id: int) -> None:
     """Revoke an API token by its id."""
     from lpks.extensions import db as database
-    from lpks.platform.services.users import revoke_token as revoke
+    from lpks.platform.services.tokens import revoke_token as revoke
 
     try:
         revoke(database.session, token_id)
@@ -152,6 +154,35 @@ def revoke_token(token_id: int) -> None:
     except ServiceError as exc:
         _fail(exc)
     click.echo(f"Token {token_id} dicabut.")
+
+
+def _set_active(username: str, active: bool) -> None:
+    from lpks.extensions import db as database
+    from lpks.platform.services.users import set_active
+
+    try:
+        user = set_active(database.session, username, active)
+        database.session.commit()
+    except ServiceError as exc:
+        _fail(exc)
+    state = "diaktifkan" if active else "dinonaktifkan; semua sesi dan token API-nya diakhiri"
+    click.echo(f"Pengguna {user.username} {state}.")
+
+
+@main.command("deactivate-user")
+@click.argument("username")
+@with_appcontext
+def deactivate_user(username: str) -> None:
+    """Deactivate a user: they can no longer log in; their sessions and API tokens end."""
+    _set_active(username, False)
+
+
+@main.command("activate-user")
+@click.argument("username")
+@with_appcontext
+def activate_user(username: str) -> None:
+    """Activate a user again (their old API tokens stay ended)."""
+    _set_active(username, True)
 
 
 @main.command("demo")

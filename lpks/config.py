@@ -47,8 +47,15 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # so a client cannot forge its address); HSTS is sent in production.
         "PROXY_COUNT": int(env.get("LPKS_PROXY_COUNT", "0")),
         "HSTS": production,
-        "LOGIN_MAX_FAILURES": 6,
-        "LOGIN_WINDOW_SECONDS": 60,
+        # Password checks per (client address, username): free failures, then growing delays
+        # (lpks.platform.services.throttle); the client address is the proxy's X-Forwarded-For with PROXY_COUNT.
+        "LOGIN_FREE_FAILURES": 5,
+        "LOGIN_DELAY_SECONDS": 30,
+        "LOGIN_MAX_DELAY_SECONDS": 900,
+        "LOGIN_WINDOW_SECONDS": 86400,
+        "TOKEN_DAYS": _positive(env, "LPKS_TOKEN_DAYS", 90),
+        "UPLOAD_QUOTA_MB": _positive(env, "LPKS_UPLOAD_QUOTA_MB", 500),
+        "UPLOADS_PER_MINUTE": _positive(env, "LPKS_UPLOADS_PER_MINUTE", 20),
         "FLASK_ADMIN_SWATCH": "cerulean",
         "TESTING": False,
         "REGIONS_FILE": env.get("LPKS_REGIONS_FILE")
@@ -59,6 +66,20 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
     cfg["SQLALCHEMY_ENGINES"] = {"default": engine_options(cfg["DATABASE_URL"])}
     check_config(cfg)
     return cfg
+
+
+def _positive(env, name: str, default: int, minimum: int = 1) -> int:
+    """A whole-number setting; a wrong value stops the start with its name rather than running on a guess."""
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} harus bilangan bulat (diterima '{raw}').") from None
+    if value < minimum:
+        raise ConfigError(f"{name} paling kecil {minimum}.")
+    return value
 
 
 def engine_options(url: str) -> dict:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.io.tables import read_rows
+from lpks.platform import clock
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
 from lpks.platform.services.regions import import_regions
@@ -63,7 +64,10 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
         inst = session.scalar(select(Institution).where(Institution.name == name))
         if inst is None:
             inst = Institution(name=name, kabkota_code=kabkota, province_code=kabkota.split(".")[0],
-                               referral_scope=scope, capacity_boys=boys, capacity_girls=girls, address=address)
+                               referral_scope=scope, capacity_boys=boys, capacity_girls=girls, address=address,
+                               # as the supervising Dinas Sosial verified it (the over-capacity check reads these)
+                               verified_capacity_boys=boys, verified_capacity_girls=girls,
+                               capacity_verified_on=clock.today())
             session.add(inst)
             session.flush()
         institutions.append(inst)

@@ -26,6 +26,7 @@ from lpks.extensions import db
 from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.user import User
+from lpks.platform.numbers import as_id
 from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
 from lpks.security import WRITE, can, works_with_lpks_data
@@ -46,6 +47,7 @@ class AccreditationPage(BaseView):
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        audit.refused(Assessment.__tablename__)
         abort(403)
 
     def render(self, template, **kwargs):
@@ -78,7 +80,7 @@ class AssessmentPages(AccreditationPage):
     @expose("/")
     def index(self):
         state = request.args.get("state") or ""
-        page = max(int(request.args["page"]) if request.args.get("page", "").isdigit() else 1, 1)
+        page = as_id(request.args.get("page")) or 1  # a bad page falls back to the first (the guard refused overflow)
         stmt = scoped_select(current_user, Assessment)
         if state in {s.value for s in State}:
             stmt = stmt.where(Assessment.state == state)

@@ -15,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from lpks.extensions import db
+from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, WRITE, scope_clause, works_with_lpks_data
 from lpks.security.permissions import ALL, POLICY, REGION
@@ -143,6 +144,7 @@ class RegistryPage(BaseView):
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        audit.refused(Institution.__tablename__)
         abort(403)
 
     def is_visible(self) -> bool:

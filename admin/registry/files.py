@@ -1,7 +1,7 @@
 """Files of the registry: evidence upload and scoped, audited download; Excel templates, imports and exports."""
 from __future__ import annotations
 
-from flask import Response, flash, redirect, request, url_for
+from flask import Response, current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -13,12 +13,13 @@ from lpks.extensions import db
 from lpks.io import registry_export
 from lpks.io.workbook import XLSX_MIME
 from lpks.platform.errors import ServiceError
+from lpks.platform.numbers import as_id
 from lpks.registry import reports as registry_reports
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.services import evidence
+from lpks.registry.services import evidence, upload_limits
 from lpks.registry.services import importing as registry_import
 from lpks.security.access import get_scoped
 from lpks.web.downloads import file_response
@@ -31,7 +32,7 @@ def xlsx(content: bytes, name: str) -> Response:
 
 def _institution_arg() -> int | None:
     raw = request.args.get("institution_id", "")
-    return int(raw) if raw.isdigit() else None
+    return as_id(raw)
 
 
 class RegistryFiles(RegistryPage):
@@ -50,8 +51,8 @@ class RegistryFiles(RegistryPage):
         if request.method == "GET" and request.args.get("institution_id"):
             form.institution_id.data = request.args["institution_id"]
         inst = None
-        if form.institution_id.data and str(form.institution_id.data).isdigit():
-            inst = db.session.get(Institution, int(form.institution_id.data))
+        if as_id(form.institution_id.data):
+            inst = db.session.get(Institution, as_id(form.institution_id.data))
         if form.validate_on_submit():
             data = {k: f.data for k, f in form._fields.items() if k not in ("csrf_token", "file")}
             upload = form.file.data
@@ -67,8 +68,11 @@ class RegistryFiles(RegistryPage):
         return self.render("registry/form.html", form=form, inst=inst, title=_("Unggah dokumen bukti"),
                            multipart=True, submit=_("Unggah"),
                            help=_("PDF, JPEG atau PNG, paling besar %(mb)s MB. Jenis berkas diperiksa dari isinya. "
-                                  "Pilih butir standar yang dibuktikan (tahan Ctrl untuk beberapa).",
-                                  mb=evidence.max_bytes() // (1024 * 1024)))
+                                  "Pilih butir standar yang dibuktikan (tahan Ctrl untuk beberapa). Kuota penyimpanan "
+                                  "%(quota)s MB per LPKS; paling banyak %(rate)s berkas per menit.",
+                                  mb=evidence.max_bytes() // (1024 * 1024),
+                                  quota=upload_limits.quota_bytes() // upload_limits.MB,
+                                  rate=current_app.config.get("UPLOADS_PER_MINUTE", 20)))
 
     @expose("/evidence/<int:ident>")
     def download(self, ident: int):

@@ -28,6 +28,7 @@ from accreditation.registry_catalogue import (
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import Region
+from lpks.platform.numbers import as_id
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FundingSource
@@ -77,7 +78,7 @@ class RegistryHome(RegistryPage):
 
     @expose("/")
     def index(self):
-        page = max(int(request.args.get("page", "1")) if request.args.get("page", "1").isdigit() else 1, 1)
+        page = as_id(request.args.get("page")) or 1  # a bad page falls back to the first (the guard refused overflow)
         base = select(Institution).where(scope_clause(current_user, Institution, READ))
         total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
         items = list(db.session.scalars(base.order_by(Institution.name, Institution.id)

@@ -12,6 +12,7 @@ from lpks.admin.registry.pages import _attach
 
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
+from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.verification import Verification
 from lpks.registry.services import standards, verification
@@ -29,7 +30,7 @@ class VerificationPages(RegistryPage):
     @expose("/new", methods=("GET", "POST"))
     def new(self):
         raw = request.args.get("institution_id", "")
-        inst = get_scoped(db.session, current_user, Institution, int(raw) if raw.isdigit() else 0)
+        inst = get_scoped(db.session, current_user, Institution, as_id(raw) or 0)
         if not can(current_user, WRITE, Verification(institution_id=inst.id)):
             return self.inaccessible_callback("new")
         form = VerificationForm()

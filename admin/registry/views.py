@@ -21,6 +21,7 @@ from accreditation.registry_catalogue import (
 )
 from lpks.extensions import db
 from lpks.formats import format_angka
+from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.services import (
@@ -246,7 +247,7 @@ class VerificationView(ServiceModelView):
     @expose("/details/")
     def details_view(self):
         ident = request.args.get("id", "")
-        obj = self.get_one(ident) if ident.isdigit() else None
+        obj = self.get_one(ident) if as_id(ident) else None
         if obj is None:
             return redirect(url_for(".index_view"))
         return redirect(url_for("verify.round_view", ident=obj.id))

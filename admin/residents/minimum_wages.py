@@ -10,8 +10,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from lpks.admin.base import SecureModelView, role_may
-from lpks.admin.residents.forms import on_form
-from lpks.admin.residents.forms import form_data
+from lpks.admin.residents.forms import form_data, on_form
 from wtforms import HiddenField, StringField
 from wtforms.validators import Optional
 

@@ -34,6 +34,7 @@ from wtforms import SelectChoice
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import Region
+from lpks.platform.numbers import as_id
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
@@ -117,7 +118,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
         return self._back(placement, anchor)
 
     def _period(self, placement: Placement) -> CustodyPeriod:
-        period = db.session.get(CustodyPeriod, int(request.args.get("period", "0") or 0))
+        period = db.session.get(CustodyPeriod, as_id(request.args.get("period")) or 0)
         if period is None or period.placement_id != placement.id:
             abort(404)
         return period
@@ -171,7 +172,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
     @expose("/add/", methods=("GET", "POST"))
     def new_view(self):
         """Register a placement for a resident: legal basis, its condition, start (Pasal 9 ayat 1, 10–14)."""
-        resident = db.session.get(Resident, int(request.args.get("resident_id", "0") or 0))
+        resident = db.session.get(Resident, as_id(request.args.get("resident_id")) or 0)
         if resident is None or not can(current_user, READ, resident):
             abort(404)
         if not can(current_user, WRITE, resident):
@@ -222,7 +223,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
     @expose("/document/remove/", methods=("POST",))
     def document_remove_view(self):
         def remove(session, user, placement, data):
-            doc = session.get(PlacementDocument, int(request.args.get("doc", "0") or 0))
+            doc = session.get(PlacementDocument, as_id(request.args.get("doc")) or 0)
             if doc is None or doc.placement_id != placement.id:
                 abort(404)
             placements_admission.remove_document(session, user, doc)

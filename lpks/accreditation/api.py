@@ -36,6 +36,7 @@ from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
+from lpks.web.params import query_int
 
 TAG = "akreditasi"
 ID = [param("id", "path", "integer")]
@@ -116,11 +117,9 @@ def _assessment_list_stmt():
         if state not in {s.value for s in State}:
             raise ServiceError(_("Parameter 'state' tidak dikenal: %(state)s.", state=state), "state")
         stmt = stmt.where(Assessment.state == state)
-    ident = request.args.get("institution_id")
-    if ident:
-        if not ident.isdigit():
-            raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
-        stmt = stmt.where(Assessment.institution_id == int(ident))
+    ident = query_int(request.args, "institution_id")
+    if ident is not None:
+        stmt = stmt.where(Assessment.institution_id == ident)
     return stmt.order_by(Assessment.id.desc())
 
 

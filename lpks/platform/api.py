@@ -22,7 +22,11 @@ INSTITUTION_SCHEMA = {"type": "object", "properties": {
     "province_code": {"type": "string"}, "address": {"type": ["string", "null"]},
     "phone": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]},
     "referral_scope": {"enum": ["kabupaten_kota", "provinsi", "nasional"]},
-    "capacity_boys": {"type": "integer"}, "capacity_girls": {"type": "integer"}, "version": {"type": "integer"}}}
+    "capacity_boys": {"type": "integer"}, "capacity_girls": {"type": "integer"},
+    # set by the supervising Dinas Sosial kabupaten/kota or Kemensos only; the over-capacity check reads these
+    "verified_capacity_boys": {"type": ["integer", "null"]}, "verified_capacity_girls": {"type": ["integer", "null"]},
+    "capacity_verified_on": {"type": ["string", "null"], "format": "date", "readOnly": True},
+    "version": {"type": "integer"}}}
 INSTITUTION_SCHEMA["properties"].update(INSTITUTION_REGISTRY_PROPERTIES)  # registry profile (issue 3)
 
 

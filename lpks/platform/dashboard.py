@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import (
@@ -165,7 +165,8 @@ def institutions_section(session: Session, user) -> Section | None:
     """LPKS count and places in scope; per province (national) or per regency/city (province)."""
     if user.role == ROLE_ADMIN:
         return None
-    places = Institution.capacity_boys + Institution.capacity_girls
+    # places the Dinas Sosial verified (issue 18); an unverified LPKS counts none
+    places = func.coalesce(Institution.verified_capacity_boys, 0) + func.coalesce(Institution.verified_capacity_girls, 0)
     in_scope = scope_clause(user, Institution, READ)
     section = Section(_("Lembaga"), tiles=[
         Tile(_("Jumlah LPKS"), Figure(select(func.count(Institution.id)).where(in_scope).scalar_subquery()),
@@ -191,10 +192,15 @@ def administration_section(session: Session, user) -> Section | None:
     by_role = session.execute(select(User.role, func.count()).group_by(User.role).order_by(User.role)).all()
     failures = select(func.count()).select_from(AuditLog).where(AuditLog.action == "login_failure",
                                                                  AuditLog.at >= since)
-    tokens = select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None))
+    tokens = select(func.count()).select_from(ApiToken).where(ApiToken.revoked_at.is_(None),
+                                                              ApiToken.expires_at > utcnow())
+    refused = select(func.coalesce(func.sum(AuditTally.hits), 0)).where(AuditTally.action == "access_refused",
+                                                                        AuditTally.window_start >= since)
     return Section(_("Pengguna dan keamanan"), tiles=[
         Tile(_("Pengguna"), sum(n for _r, n in by_role), "user.index_view"),
         Tile(_("Gagal masuk (24 jam)"), Figure(failures.scalar_subquery()), "audit.index_view", level="warning",
+             calm="secondary"),
+        Tile(_("Akses ditolak (24 jam)"), Figure(refused.scalar_subquery()), "audit.index_view", level="warning",
              calm="secondary"),
         Tile(_("Token API aktif"), Figure(tokens.scalar_subquery()), "token.index_view")],
         header=(_("Peran"), _("Pengguna")), rows=[tuple(r) for r in by_role])

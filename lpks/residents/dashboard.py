@@ -271,24 +271,30 @@ def occupancy_section(session: Session, user) -> Section | None:
     scoped = scope_clause(user, Institution, READ)
     total_present = count_of(select(Placement.id).where(Placement.status == STATUS_PRESENT,
                                                         scope_clause(user, Placement, READ)))
-    total_capacity = Figure(select(func.coalesce(func.sum(Institution.capacity_boys + Institution.capacity_girls), 0))
+    # The capacity the Dinas Sosial verified (issue 18): an LPKS's own declaration is not a place.
+    verified_boys = func.coalesce(Institution.verified_capacity_boys, 0)
+    verified_girls = func.coalesce(Institution.verified_capacity_girls, 0)
+    total_capacity = Figure(select(func.coalesce(func.sum(verified_boys + verified_girls), 0))
                             .where(scoped).scalar_subquery())
     rows = session.execute(
-        select(Institution.id, Institution.name, boys, Institution.capacity_boys, girls, Institution.capacity_girls)
+        select(Institution.id, Institution.name, boys, Institution.verified_capacity_boys, girls,
+               Institution.verified_capacity_girls)
         .outerjoin(counts, counts.c.iid == Institution.id).where(scoped)
-        .order_by((boys + girls - Institution.capacity_boys - Institution.capacity_girls).desc(), Institution.name)
+        .order_by((boys + girls - verified_boys - verified_girls).desc(), Institution.name)
         .limit(ROWS)).all()
     section = Section(_("Hunian terhadap kapasitas"), tiles=[
         *_tiles(("present",), (total_present,), "placement.index_view", ("secondary",)),
-        Tile(_("Kapasitas (tempat)"), total_capacity, "institution.index_view")],
+        Tile(_("Kapasitas terverifikasi (tempat)"), total_capacity, "institution.index_view")],
         header=(_("LPKS"), _("Laki-laki"), _("Perempuan"), _("Hunian"), _("Keterangan")),
         empty=_("Belum ada LPKS dalam lingkup ini."))
     for ident, name, n_boys, cap_boys, n_girls, cap_girls in rows:
+        unverified = cap_boys is None or cap_girls is None
+        cap_boys, cap_girls = cap_boys or 0, cap_girls or 0
         rate = occupancy_rate(int(n_boys) + int(n_girls), cap_boys + cap_girls)
         over = is_over_capacity(int(n_boys), cap_boys) or is_over_capacity(int(n_girls), cap_girls)
+        note = _("melebihi kapasitas") if over else _("kapasitas belum diverifikasi") if unverified else ""
         section.rows.append((name, f"{int(n_boys)} / {cap_boys}", f"{int(n_girls)} / {cap_girls}",
-                             f"{round(rate * 100)}%" if rate is not None else "-",
-                             _("melebihi kapasitas") if over else ""))
+                             f"{round(rate * 100)}%" if rate is not None else "-", note))
         section.row_links.append(url_for("institution.details_view", id=ident))
     return section
 

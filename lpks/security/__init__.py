@@ -1,14 +1,16 @@
 """Access decisions: the one permission function and its query twin."""
 from lpks.security.permissions import (
+    DIRECTORY,
     READ,
     WRITE,
     can,
     may_set,
+    reaches,
     scope_clause,
     setters_of,
     user_scope_label,
     works_with_lpks_data,
 )
 
-__all__ = ["READ", "WRITE", "can", "may_set", "scope_clause", "setters_of", "user_scope_label",
-           "works_with_lpks_data"]
+__all__ = ["DIRECTORY", "READ", "WRITE", "can", "may_set", "reaches", "scope_clause", "setters_of",
+           "user_scope_label", "works_with_lpks_data"]

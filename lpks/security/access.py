@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from lpks.platform.errors import Forbidden, NotFound
+from lpks.platform.services import audit
 from lpks.security import READ, WRITE, can, scope_clause
 
 
@@ -23,11 +24,14 @@ def count_scoped(session: Session, user: Any, model: type, *where) -> int:
 
 
 def get_scoped(session: Session, user: Any, model: type, ident, action: str = READ):
-    """One object by id if the user may reach it; otherwise NotFound (never revealing it exists)."""
+    """One object by id if the user may reach it; otherwise NotFound (never revealing it exists). A refusal of an
+    object that exists is noted for the audit trail (aggregated per minute: lpks.platform.services.audit.refused)."""
     obj = session.get(model, ident)
     if obj is None or not can(user, READ, obj):
+        audit.refused(model.__tablename__)  # a guessed id and another scope's id look alike: both are counted
         raise NotFound()
     if action == WRITE and not can(user, WRITE, obj):
+        audit.refused(model.__tablename__)
         raise Forbidden()
     return obj
 

@@ -51,6 +51,9 @@ from lpks.residents.models.resident import Resident
 
 READ = "read"
 WRITE = "write"
+# The LPKS directory: id, name and region of an LPKS, nothing of its records. Every role that reads an LPKS reads its
+# directory entry; the system administrator reads the directory only (to give an operator its LPKS).
+DIRECTORY = "directory"
 
 # Scope kinds: how far a role reaches for a kind of object.
 ALL = "all"        # every row
@@ -65,7 +68,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
         ROLE_KABKOTA: {READ: REGION, WRITE: REGION},
         ROLE_PROVINCE: {READ: REGION},
         ROLE_KEMENSOS: {READ: ALL, WRITE: ALL},
-        ROLE_ADMIN: {READ: ALL},
+        # Users and roles only (RULES §1): names of LPKS to scope operators, none of their registry records.
+        ROLE_ADMIN: {DIRECTORY: ALL},
     },
     User: {
         ROLE_ADMIN: {READ: ALL, WRITE: ALL},
@@ -138,7 +142,11 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
 # (Pasal 71–73), so the LPKS declares it but only the Dinas Sosial kabupaten/kota that supervises it (Pasal 87
 # huruf f, j) or Kementerian Sosial (Pasal 85 huruf f) records it.
 FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
-    Institution: {"referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+    Institution: {"referral_scope": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  # Capacity is a fact the supervising office verifies (Pasal 87 huruf f, j): the LPKS declares
+                  # `capacity_*`, the over-capacity check reads only these.
+                  "verified_capacity_boys": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS)},
 }
 
 
@@ -169,7 +177,15 @@ def register_policy(model: type, rules: dict[str, dict[str, str]]) -> None:
 def _kind(user: Any, model: type, action: str) -> str | None:
     if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "active", False):
         return None
-    return POLICY.get(model, {}).get(user.role, {}).get(action)
+    rules = POLICY.get(model, {}).get(user.role, {})
+    if action == DIRECTORY:
+        return rules.get(DIRECTORY) or rules.get(READ)
+    return rules.get(action)
+
+
+def reaches(user: Any, model: type, action: str) -> bool:
+    """Does the user's role reach `model` for `action` at all (whatever the object)?"""
+    return _kind(user, model, action) is not None
 
 
 def _region_keys(obj: Any, user: Any = None) -> tuple[int | None, str | None, str | None]:

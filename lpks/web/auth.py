@@ -18,8 +18,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from lpks.extensions import db, login_manager
 from lpks.platform.models.user import User
-from lpks.platform.services import audit, users
+from lpks.platform.numbers import as_id
+from lpks.platform.services import audit, throttle, tokens, users
 from lpks.web.forms import EmptyForm, LoginForm
+from lpks.web.guard import defer_write
 
 bp = Blueprint("auth", __name__)
 
@@ -35,9 +37,9 @@ def init_login(app) -> None:
 @login_manager.user_loader
 def _load_user(session_id: str):
     user_id, _sep, epoch = (session_id or "").partition(":")
-    if not user_id.isdigit() or not epoch:
+    if as_id(user_id) is None or not epoch:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, as_id(user_id))
     if user is None or not user.active or user.session_epoch != epoch:
         return None
     return user
@@ -48,12 +50,20 @@ def _load_bearer(req):
     header = req.headers.get("Authorization", "")
     if not req.path.startswith("/api/") or not header.startswith("Bearer "):
         return None
-    return users.user_for_token(db.session, header[7:].strip())
+    found = tokens.find(db.session, header[7:].strip())
+    if found is None:
+        return None
+    user, token = found
+    if tokens.needs_touch(token):
+        # written after the request's own transaction, at most once a minute: a read stays a read
+        defer_write(lambda session, token_id=token.id: tokens.touch(session, token_id))
+    return user
 
 
 def safe_next(target: str | None) -> str:
-    """A local path to go to after login; anything pointing elsewhere becomes the home page."""
-    if not target:
+    """A local path to go to after login; anything pointing elsewhere, or carrying a control character (CR/LF would
+    split the Location header: 500), becomes the home page."""
+    if not target or len(target) > 2000 or any(ord(c) < 32 or ord(c) == 127 for c in target):
         return url_for("home.index")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
@@ -63,21 +73,19 @@ def safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Log in with username and password; throttled per user across every worker."""
+    """Log in with username and password; throttled per (client address, username) across every worker."""
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm(next=request.args.get("next", ""))
     status = 200
     if form.validate_on_submit():
-        cfg = current_app.config
         try:
-            user = users.authenticate(db.session, form.username.data, form.password.data,
-                                      cfg["LOGIN_MAX_FAILURES"], cfg["LOGIN_WINDOW_SECONDS"])
-        except users.LoginThrottled as exc:
-            db.session.commit()
-            current_app.logger.warning("login throttled (attempts exceeded within the window)")
+            user = users.authenticate(db.session, form.username.data, form.password.data, request.remote_addr or "")
+        except throttle.Throttled as exc:
+            db.session.commit()  # the throttled attempt's audit row
+            current_app.logger.warning("login throttled (failed attempts of one address for one username)")
             flash(exc.message, "danger")
-            return render_template("auth/login.html", form=form), 429
+            return render_template("auth/login.html", form=form), 429, {"Retry-After": str(exc.retry_after)}
         db.session.commit()
         if user is not None:
             session.clear()

@@ -1,7 +1,7 @@
 """Error pages (HTML) and JSON errors under /api."""
 from __future__ import annotations
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -34,7 +34,8 @@ def _messages():
     }
 
 
-def _respond(status: int, message: str, field: str | None = None, code: str | None = None):
+def respond(status: int, message: str, field: str | None = None, code: str | None = None):
+    """An error as JSON under /api (with the field it names), as a page elsewhere."""
     db.session.rollback()
     if request.path.startswith("/api/"):
         body = {"error": code or str(status), "message": message}
@@ -45,18 +46,24 @@ def _respond(status: int, message: str, field: str | None = None, code: str | No
 
 
 def _csrf(exc):
-    return _respond(400, _("Token keamanan formulir (CSRF) tidak ada atau kedaluwarsa. Muat ulang halaman lalu coba lagi."),
+    return respond(400, _("Token keamanan formulir (CSRF) tidak ada atau kedaluwarsa. Muat ulang halaman lalu coba lagi."),
                     code="csrf")
 
 
 def _service(exc: ServiceError):
-    return _respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    response = respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    retry_after = getattr(exc, "retry_after", None)  # a rate limit says when to come back
+    if retry_after:
+        response, status = response
+        response = make_response(response, status)
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def _http(exc: HTTPException):
     db.session.rollback()  # before the message: choosing its language reads the user from the session
     status = exc.code or 500
-    return _respond(status, _messages().get(status, exc.description or ""))
+    return respond(status, _messages().get(status, exc.description or ""))
 
 
 def _unexpected(exc: Exception):
@@ -64,4 +71,4 @@ def _unexpected(exc: Exception):
     # A failed flush leaves the session unusable until rolled back, and the message's language is read from the
     # user's row: roll back first, or the error page itself fails with PendingRollbackError.
     db.session.rollback()
-    return _respond(500, _messages()[500])
+    return respond(500, _messages()[500])

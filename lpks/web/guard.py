@@ -11,7 +11,9 @@ from flask_login import current_user, logout_user
 
 from lpks.db import write_intent
 from lpks.extensions import db
+from lpks.platform.services import audit
 from lpks.platform.services.audit import Actor, set_actor
+from lpks.web.params import check_form, check_path, check_query
 
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "home.static", "locale.switch"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -46,13 +48,17 @@ token_request = _bearer
 def _before():
     g.csp_nonce = secrets.token_urlsafe(16)
     g.write_token = write_intent.set(request.method not in SAFE_METHODS)
+    g.refusals_token = audit.collect_refusals()
     # Every request starts anonymous with the client's address (behind trusted proxies: the one they saw), so an
     # anonymous event (a login, a refusal) never carries the actor of an earlier request served by this worker.
     set_actor(Actor(ip=request.remote_addr))
+    check_form(request.args, request.form)  # the login form too: NUL reaches no query
     if request.endpoint is None or is_public(request.endpoint):
         return None
     if not current_user.is_authenticated:
         return _refuse_anonymous()
+    check_path(request.view_args)
+    check_query(request.args)
     if not _bearer():
         now = int(time.time())
         seen = session.get("seen")
@@ -70,8 +76,6 @@ def _before():
 
 
 def _idle_seconds() -> int:
-    from flask import current_app
-
     return int(current_app.config["IDLE_TIMEOUT"].total_seconds())
 
 
@@ -81,19 +85,63 @@ def _refuse_anonymous():
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
+def defer_write(write) -> None:
+    """Run `write(session)` after this request's own transaction, in a short write transaction of its own: a
+    token's last use read by a GET, refusals of a request that answers 404 (and is therefore rolled back)."""
+    g.setdefault("late_writes", []).append(write)
+
+
 def _after(response):
     if response.status_code < 400:
         db.session.commit()
     else:
         db.session.rollback()
+    _late_writes(response.status_code)
     _security_headers(response)
     return response
+
+
+def _names_object() -> bool:
+    """Does the request name one object (an id in the path or the query string)?"""
+    return any(isinstance(v, int) for v in (request.view_args or {}).values()) or any(
+        name == "id" or name.endswith("_id") for name in request.args)
+
+
+def _refusals(status: int) -> list[str]:
+    """The object types this request was refused: those the policy's loaders noted, else, for a 403/404 answer to a
+    logged-in user about a named object (a custom page's own check, a guessed id), the route's endpoint."""
+    kinds = audit.take_refusals()
+    if not kinds and status in (403, 404) and current_user.is_authenticated and _names_object():
+        rule = request.url_rule.rule if request.url_rule else request.path
+        kinds = [rule.split("<")[0][:40]]  # the route up to its id: a scan of one route is one row
+    return kinds
+
+
+def _late_writes(status: int) -> None:
+    writes = g.pop("late_writes", [])
+    writes += [lambda session, kind=kind: audit.record_aggregated(session, "access_refused", kind)
+               for kind in _refusals(status)]
+    if not writes:
+        return
+    token = write_intent.set(True)  # SQLite: BEGIN IMMEDIATE, so the write waits for the lock instead of failing
+    try:
+        for write in writes:
+            write(db.session)
+        db.session.commit()
+    except Exception:  # noqa: BLE001  (the user's answer is already decided; the failure is logged)
+        db.session.rollback()
+        current_app.logger.exception("late write after %s %s failed", request.method, request.url_rule)
+    finally:
+        write_intent.reset(token)
 
 
 def _teardown(exc) -> None:
     token = g.pop("write_token", None)
     if token is not None:
         write_intent.reset(token)
+    refusals = g.pop("refusals_token", None)
+    if refusals is not None:
+        audit.reset_refusals(refusals)
 
 
 def _security_headers(response) -> None:

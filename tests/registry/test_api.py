@@ -63,7 +63,7 @@ def test_crud_of_positions_funding_and_yearly_reports(browse, session):
 
 def test_bearer_token_clients_use_the_same_checks(demo, client):
     from lpks.extensions import db
-    from lpks.platform.services.users import create_token
+    from lpks.platform.services.tokens import create_token
 
     with demo.app_context():
         _token, plain = create_token(db.session, "operator.pasuruan")

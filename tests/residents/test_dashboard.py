@@ -84,7 +84,7 @@ def test_every_titipan_counted_is_reachable_from_its_tile(operator, client, cloc
 
     from .conftest import institution_id
 
-    session.get(Institution, institution_id(session)).capacity_boys = 100  # room for more than ROWS children
+    session.get(Institution, institution_id(session)).verified_capacity_boys = 100  # room for more than ROWS children
     session.commit()
     clock(date(2025, 8, 11))
     placements = [admitted(operator, "titipan") for _ in range(ROWS + 1)]

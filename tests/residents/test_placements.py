@@ -164,8 +164,9 @@ def test_suspected_violence_requires_the_hospital_examination(operator, client, 
 
 
 def _set_capacity(session, girls: int, boys: int = 12) -> None:
+    """The capacity as the Dinas Sosial verified it (the admission check reads the verified figures)."""
     inst = session.get(Institution, institution_id(session))
-    inst.capacity_girls, inst.capacity_boys = girls, boys
+    inst.verified_capacity_girls, inst.verified_capacity_boys = girls, boys
     session.commit()
 
 
@@ -212,7 +213,7 @@ def test_two_admissions_into_the_last_place_exactly_one_succeeds(seeded, app, se
         thread.join(60)
     assert sorted(results) == [200, 422]
     session.rollback()
-    assert _present_girls(session) == session.get(Institution, institution_id(session)).capacity_girls
+    assert _present_girls(session) == session.get(Institution, institution_id(session)).verified_capacity_girls
 
 
 def test_court_placement_parole_status_and_exit(operator, clock):

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.audit import AuditLog, AuditTally
+from lpks.platform.models.user import User
 from lpks.security.permissions import POLICY
 from tests.conftest import csrf_token, login
 
@@ -69,11 +70,24 @@ def _writes(role: str, model) -> bool:
     return bool(model) and "write" in POLICY.get(model, {}).get(ROLE_NAMES.get(role, ""), {})
 
 
-def _outside_visible(role: str, model) -> bool:
-    """Does the role reach the chosen outside object (Jakarta Timur LPKS)? Kemensos does; admin LPKS profiles."""
+def _directory(rule) -> bool:
+    """The LPKS directory (id, name, region), the administrator's only view of LPKS (issue 18, item 7)."""
+    return rule.endpoint.startswith("institution_directory.")
+
+
+def _outside_visible(role: str, model, rule) -> bool:
+    """Does the role reach the chosen outside object (Jakarta Timur LPKS)? Kemensos does; admin its directory entry."""
     from lpks.registry.models.institution import Institution
 
-    return (role == "kemensos" and _reads(role, model)) or (role == "admin" and model is Institution)
+    return (role == "kemensos" and _reads(role, model)) or (role == "admin" and model is Institution
+                                                            and _directory(rule))
+
+
+def _registry_record(model) -> bool:
+    """An LPKS or anything belonging to one: nothing the administrator may read (issue 18, item 7)."""
+    if model is None or model.__name__ in ("User", "ApiToken"):  # a user's scope names an LPKS: the admin's own data
+        return False
+    return model.__name__ == "Institution" or hasattr(model, "institution_id")
 
 
 def _headers_missing(response) -> list[str]:
@@ -102,8 +116,9 @@ class Matrix:
         self.forbidden = forbidden_texts(role, objects)
         # One pass over each body finds every forbidden text (longest first, so no text hides inside another).
         self.forbidden_re = re.compile("|".join(re.escape(t) for t in sorted(self.forbidden, key=len, reverse=True)))
-        self.cells = self.leaks = 0
+        self.cells = self.leaks = self.refused_named = 0
         self.failures: list[str] = []
+        self.admin_views = {v.endpoint: v for v in app.extensions["admin"][0]._views}
         self.sent: list[tuple[datetime, str]] = []  # (when, request) of every refused write, for attribution
 
     def _last_audit_id(self) -> int:
@@ -150,13 +165,20 @@ class Matrix:
         missing = _headers_missing(response)
         if missing:
             problems.append(f"headers missing {missing}")
+        if status in (403, 404) and where != "none" and self.role != "anonymous":
+            self.refused_named += 1  # each must leave a count in the audit trail (issue 18, item 5b)
         if self.role == "anonymous" and rule.endpoint not in ("auth.login", "locale.switch"):
             if status == 200:
                 problems.append("anonymous got 200")
-        elif where in ("outside", "guess") and not (where == "outside" and _outside_visible(self.role, model)):
+        elif where in ("outside", "guess") and not (where == "outside" and _outside_visible(self.role, model, rule)):
             if status not in (403, 404) and not (method != "GET" and status in REFUSED) and not _to_list(response):
                 problems.append("out of scope not refused")
+        elif (self.role == "admin" and where == "inside" and _registry_record(model) and not _directory(rule)
+              and method == "GET"):
+            if status not in (403, 404) and not _to_list(response):
+                problems.append("out of scope not refused")  # the administrator reads no LPKS record
         elif (where == "inside" and method == "GET" and self.role != "admin" and _reads(self.role, model) and _detail_like(rule)
+              and self._admits(rule)
               and (hasattr(model, "institution_id") or model.__name__ == "Institution")
               and model.__name__ not in ("User", "ApiToken")):
             if status != 200 and not (status == 302 and "/login" not in response.headers.get("Location", "")):
@@ -166,8 +188,13 @@ class Matrix:
                 self.leaks += 1
             self.failures.append(f"{self.role} {method} {url} [{where}] -> {status}: {'; '.join(problems)}")
 
+    def _admits(self, rule) -> bool:
+        """Is the route's view open to this role at all (a view may be kept to some roles, e.g. the directory)?"""
+        view = self.admin_views.get(rule.endpoint.split(".")[0])
+        return getattr(view, "roles", None) is None or ROLE_NAMES.get(self.role) in view.roles
+
     def run(self, rules) -> None:
-        admin_views = {v.endpoint: v for v in self.app.extensions["admin"][0]._views}
+        admin_views = self.admin_views
         gets, posts = [], []
         for rule in rules:
             model = object_model(rule, admin_views)
@@ -185,6 +212,27 @@ class Matrix:
             self.cell(*cell)
         self._changes_since(last_id)
 
+    def check_refusal_audit(self) -> int:
+        """Every refused request naming an object left a count in the audit trail (issue 18, item 5b): one row per
+        object type and minute with its count, never a child's identity. Returns the counted refusals."""
+        if self.role == "anonymous":
+            return 0
+        self.session.rollback()
+        user_id = self.session.scalar(select(User.id).where(User.username == self.role))
+        tallies = self.session.scalars(select(AuditTally).where(AuditTally.action == "access_refused",
+                                                                AuditTally.actor == f"user:{user_id}")).all()
+        rows = self.session.scalars(select(AuditLog).where(AuditLog.action == "access_refused",
+                                                           AuditLog.user_id == user_id)).all()
+        hits = sum(t.hits for t in tallies)
+        if hits < self.refused_named:
+            self.failures.append(f"{self.role}: {self.refused_named} refused requests, {hits} counted in the trail")
+        if {t.audit_id for t in tallies} != {r.id for r in rows}:
+            self.failures.append(f"{self.role}: refusal counts without their audit row")
+        texts = " ".join(f"{r.object_type} {r.object_id} {r.fields}" for r in rows)
+        if self.forbidden and self.forbidden_re.search(texts):
+            self.failures.append(f"{self.role}: a refusal row names what it refused")
+        return hits
+
     def _targets(self, model):
         o = self.objects
         found = [(o.inside.get(model), "inside"), (o.outside.get(model), "outside")]
@@ -200,7 +248,7 @@ class Matrix:
             if rule.endpoint in IDENTITY_READS:
                 return self.role not in IDENTITY_ROLES
             return not _writes(self.role, model)
-        return not (where == "outside" and _outside_visible(self.role, model))
+        return not (where == "outside" and _outside_visible(self.role, model, rule))
 
 
 def _to_list(response) -> bool:
@@ -232,10 +280,11 @@ def test_access_matrix(role, demo, app, session, database_url):
                    key=lambda r: (r.rule, r.endpoint))
     matrix = Matrix(app, session, role, objects)
     matrix.run(rules)
+    counted = matrix.check_refusal_audit()
     backend = database_url.split(":")[0].split("+")[0]
     write_summary(SUMMARY, role, backend, {"cells": matrix.cells, "leaks": matrix.leaks, "rules": len(rules),
                                            "seconds": round(time.perf_counter() - started, 1)})
-    print(f"{backend} {role}: {matrix.cells} cells, {matrix.leaks} leaks")
+    print(f"{backend} {role}: {matrix.cells} cells, {matrix.leaks} leaks, {counted} refusals counted in the trail")
     assert not matrix.failures, "\n".join(matrix.failures[:80]) + f"\n({len(matrix.failures)} in all)"
     assert matrix.cells > 300
 

@@ -54,3 +54,28 @@ def test_a_bogus_bearer_header_does_not_lift_csrf_from_a_cookie_session(demo, ap
     assert response.status_code in (400, 401, 403)
     session.rollback()
     assert session.get(Institution, inst.id).name != "Dibajak"
+
+
+def test_the_account_actions_of_issue_18_need_the_token(demo, app, session):
+    """Ending one's tokens and changing one's password are state changes like any other: without the CSRF token,
+    nothing ends and the password stays."""
+    from lpks.extensions import db
+    from lpks.platform.models.user import ApiToken
+    from lpks.platform.services.tokens import create_token
+    from tests.conftest import PASSWORD
+
+    with app.app_context():
+        _token, plain = create_token(db.session, "dinsos.jatim")
+        db.session.commit()
+    client = app.test_client()
+    assert login(client, "dinsos.jatim").status_code == 302
+    for data in ({}, {"csrf_token": "salah"}):
+        assert client.post("/account/tokens/end", data=data).status_code == 400
+        changed = client.post("/account/", data={**data, "current_password": PASSWORD,
+                                                "new_password": "jembatan-gerimis-kopi-41",
+                                                "confirm_password": "jembatan-gerimis-kopi-41"})
+        assert changed.status_code in (200, 400) and "berhasil diubah" not in changed.get_data(as_text=True)
+    session.rollback()
+    assert session.scalars(select(ApiToken.revoked_at)).all() == [None]
+    assert app.test_client().get("/api/v1/me", headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+    assert login(app.test_client(), "dinsos.jatim").status_code == 302  # the old password still works

@@ -31,6 +31,7 @@ from lpks.accreditation.services.events import answer_rows, latest, record_event
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.platform.errors import Conflict, Forbidden, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
+from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, WRITE, can
 from lpks.security.access import check_version, get_scoped
@@ -118,9 +119,9 @@ def startable_institution(session: Session, user: Any) -> Institution | None:
 def start(session: Session, user: Any, data: dict[str, Any]) -> Assessment:
     """Open a self-assessment for the LPKS with the current instrument, pre-filled from the registry."""
     ident = data.get("institution_id") or getattr(user, "institution_id", None)
-    if ident in (None, "") or not str(ident).isdigit():
+    if ident in (None, "") or as_id(ident) is None:
         raise ServiceError(_("LPKS wajib dipilih."), "institution_id")
-    inst = get_scoped(session, user, Institution, int(ident))
+    inst = get_scoped(session, user, Institution, as_id(ident))
     if not can(user, WRITE, Assessment(institution_id=inst.id)):
         raise Forbidden()
     has_open = _open_assessment(session, inst.id)

@@ -22,6 +22,7 @@ from lpks.platform import clock
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import province_of
+from lpks.platform.numbers import in_db_range, parse_whole
 from lpks.registry.models.institution import Institution
 from lpks.registry.services.profile import work_area_codes
 
@@ -168,10 +169,10 @@ def _count(params: Mapping[str, Any], name: str) -> int:
     if raw is None or str(raw).strip() == "":
         raise ServiceError(_("Parameter '%(name)s' wajib diisi (bilangan bulat 0 atau lebih).", name=name), name)
     text = str(raw).strip()
-    if not text.isdigit():
+    if parse_whole(text) is None or not in_db_range(parse_whole(text)):
         raise ServiceError(_("Parameter '%(name)s' harus bilangan bulat 0 atau lebih; diterima '%(text)s'.",
                              name=name, text=text[:20]), name)
-    return int(text)
+    return parse_whole(text)
 
 
 def check_case(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from accreditation import Instrument
 from lpks.accreditation.models import AssessmentAnswer
 from lpks.platform.errors import ServiceError
+from lpks.platform.numbers import as_id
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.services.evidence import documents_by_item
 from lpks.security.access import scoped_select
@@ -44,9 +45,9 @@ def clean_ids(session: Session, institution_id: int, raw: Any, field: str) -> li
     ids = []
     for value in raw:
         text = str(value).strip()
-        if isinstance(value, bool) or not text.isdigit():
-            raise ServiceError(_("Id dokumen bukti tidak valid: %(value)s.", value=text or _("(kosong)")), field)
-        ids.append(int(text))
+        if isinstance(value, bool) or as_id(text) is None:
+            raise ServiceError(_("Id dokumen bukti tidak valid: %(value)s.", value=text[:20] or _("(kosong)")), field)
+        ids.append(as_id(text))
     ids = sorted(set(ids))
     if len(ids) > MAX_CHOSEN:
         raise ServiceError(_("Paling banyak %(n)s dokumen bukti per indikator.", n=MAX_CHOSEN), field)

@@ -2,14 +2,21 @@
 
 1. Append-only: instrument versions, answers and workflow events are never changed nor deleted, and an
    assessment is never deleted (a self-assessment is cancelled instead) — "nothing is overwritten" (issue 4).
-2. The class of an LPKS follows its referral scope and work area, whoever changes them (the platform's LPKS form,
+2. Evidence under review is frozen: a document cited by an answer of an assessment under review (submitted and not
+   yet decided or cancelled) is neither changed nor deleted, nor are the items it proves, whatever the door (form,
+   API, import); a new document may be added, the cited one stays until the workflow ends.
+3. The class of an LPKS follows its referral scope and work area, whoever changes them (the platform's LPKS form,
    the registry's work-area page, the API, an import): after each flush the touched LPKS are classified again.
    This listens to the session, so the registry's code needs no call into ours.
 """
 from __future__ import annotations
 
-from sqlalchemy import inspect
+import json
 
+from flask_babel import gettext as _
+from sqlalchemy import inspect, select
+
+from accreditation.workflow import UNDER_REVIEW
 from lpks.accreditation.models import (
     AccreditationInstrument,
     Assessment,
@@ -18,6 +25,8 @@ from lpks.accreditation.models import (
     AssessmentEvent,
     InstitutionClass,
 )
+from lpks.platform.errors import Conflict
+from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
 from lpks.registry.models.institution import Institution
 
 APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent, AssessmentConflictReason)
@@ -37,6 +46,44 @@ def _guard(session, flush_context, instances) -> None:
             # The stored class is derived data: it goes with its LPKS (anything else still refuses the delete).
             session.execute(InstitutionClass.__table__.delete().where(
                 InstitutionClass.__table__.c.institution_id == obj.id))
+
+
+def citing_assessments(session, institution_ids, document_ids) -> dict[int, int]:
+    """{document id: id of an assessment under review citing it} among the given documents."""
+    wanted = set(document_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(select(AssessmentAnswer.evidence_ids, AssessmentAnswer.assessment_id)
+                           .join(Assessment, Assessment.id == AssessmentAnswer.assessment_id)
+                           .where(Assessment.institution_id.in_(set(institution_ids)),
+                                  Assessment.state.in_([s.value for s in UNDER_REVIEW]),
+                                  AssessmentAnswer.evidence_ids.is_not(None)))
+    found: dict[int, int] = {}
+    for ids, assessment_id in rows:
+        for ident in set(json.loads(ids)) & wanted:
+            found.setdefault(ident, assessment_id)
+    return found
+
+
+def _freeze_cited_evidence(session, flush_context, instances) -> None:
+    touched: dict[int, int] = {}  # document id -> its LPKS
+    for obj in list(session.dirty) + list(session.deleted):
+        if isinstance(obj, EvidenceDocument) and obj.id is not None and (
+                obj in session.deleted or session.is_modified(obj)):
+            touched[obj.id] = obj.institution_id
+    for obj in list(session.new) + list(session.deleted):
+        if isinstance(obj, EvidenceLink) and obj.evidence_id is not None:
+            touched[obj.evidence_id] = obj.institution_id
+    if not touched:
+        return
+    with session.no_autoflush:
+        cited = citing_assessments(session, touched.values(), touched)
+    if cited:
+        ident, assessment_id = min(cited.items())
+        raise Conflict(_("Dokumen bukti #%(doc)s dikutip penilaian akreditasi #%(assessment)s yang sedang ditinjau: "
+                         "dokumen itu tidak dapat diubah atau dihapus sampai penilaian selesai. Unggah dokumen baru "
+                         "bila perlu; dokumen yang dikutip tetap seperti yang ditinjau.", doc=ident,
+                         assessment=assessment_id), "evidence")
 
 
 def _changed(obj) -> bool:
@@ -75,6 +122,7 @@ def _reclassify(session, flush_context) -> None:
 # Installed on every Session by lpks.wiring.install(), never by importing this module.
 SESSION_HOOKS = [
     ("before_flush", _guard),
+    ("before_flush", _freeze_cited_evidence),
     ("after_flush", _collect),
     ("after_flush_postexec", _reclassify),
 ]

@@ -30,6 +30,7 @@ from accreditation.instrument import to_decimal, to_grade
 from lpks.accreditation.models import AccreditationInstrument
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
 from lpks.platform.models.user import ROLE_KEMENSOS
+from lpks.platform.numbers import parse_whole
 from lpks.security.access import get_scoped
 
 
@@ -179,10 +180,10 @@ def revise(session: Session, user: Any, data: dict[str, Any]) -> AccreditationIn
             grade = to_grade(key, "validity_years")
         except AccreditationError as exc:
             raise ServiceError(exc.message, "validity_years") from None
-        if grade is None or isinstance(value, bool) or not str(value).strip().isdigit():
+        if grade is None or isinstance(value, bool) or not 0 <= (parse_whole(value) or -1) <= 100:
             raise ServiceError(_("Masa berlaku peringkat %(key)s harus bilangan bulat tahun.",
                                  key=key), f"validity_years.{key}")
-        years[grade] = int(str(value).strip())
+        years[grade] = parse_whole(value)
     version = str(data.get("version") or "").strip()
     if not version:
         raise ServiceError(_("Versi instrumen baru wajib diisi."), "version")

@@ -4,12 +4,12 @@ row with who, when, why and the score at that moment; nothing is overwritten."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from accreditation import AccreditationError, ScoreResult, valid_until
@@ -20,6 +20,7 @@ from accreditation.workflow import (
     WorkflowError,
     available_actions,
     check_complete,
+    check_decree_in_force,
     check_designation,
     check_evidence,
     check_expiry,
@@ -27,9 +28,11 @@ from accreditation.workflow import (
 )
 from lpks.accreditation.models import Assessment
 from lpks.accreditation.services import assessments, classes, conflicts
+from lpks.accreditation.services import evidence as answer_evidence
 from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
+from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.institution import Institution
 from lpks.security import WRITE, can
 from lpks.security.access import check_version
@@ -114,6 +117,22 @@ def _check_evidence(session: Session, assessment: Assessment) -> None:
         confirmed = row.source in (assessments.SOURCE_REGISTRY, assessments.SOURCE_VERIFIER)
         items.append((ind.code, ind.answer(row.answer_code).score, confirmed, mine.evidence if mine else None))
     check_evidence(items)
+    _check_cited_documents(session, own)
+
+
+def _check_cited_documents(session: Session, own: dict) -> None:
+    """Every document an answer cites still exists when the file goes to review (from then on it is frozen): a
+    document deleted during the draft would leave the reviewers a dangling id."""
+    cited = {(code, ident) for code, row in own.items() for ident in answer_evidence.stored_ids(row)}
+    if not cited:
+        return
+    present = set(session.scalars(select(EvidenceDocument.id).where(
+        EvidenceDocument.id.in_({ident for _code, ident in cited}))))
+    missing = sorted((code, ident) for code, ident in cited if ident not in present)
+    if missing:
+        code, ident = missing[0]
+        raise ServiceError(_("Jawaban %(code)s mengutip dokumen bukti #%(doc)s yang sudah dihapus: pilih ulang dokumen "
+                             "buktinya sebelum mengajukan penilaian.", code=code, doc=ident), "evidence_ids")
 
 
 def _designate(session: Session, user: Any, assessment: Assessment, data: dict[str, Any],
@@ -139,6 +158,11 @@ def _designate(session: Session, user: Any, assessment: Assessment, data: dict[s
         until = valid_until(decree_date, grade, instr) if grade is not None else None
     except AccreditationError as exc:
         raise ServiceError(exc.message, "grade") from None
+    try:
+        check_decree_in_force(decree_date, until, _local_day(assessment.submitted_at),
+                              _decree_in_force(session, assessment), clock.today())
+    except WorkflowError as exc:
+        raise assessments.refused(exc) from None
     assessment.grade = grade.value if grade is not None else None
     assessment.grade_reason = reason if grade != result.grade else None
     assessment.decree_number, assessment.decree_date, assessment.valid_until = number, decree_date, until
@@ -148,6 +172,22 @@ def _designate(session: Session, user: Any, assessment: Assessment, data: dict[s
         # The registry's profile records the Minister's designation decree (Pasal 56): keep it current.
         inst.designation_decree_number, inst.designation_decree_date = number, decree_date
         inst.updated_at = utcnow()
+
+
+def _local_day(moment: datetime | None) -> date | None:
+    """The local date of a stored moment (SQLite hands back naive UTC)."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(clock.local_zone()).date()
+
+
+def _decree_in_force(session: Session, assessment: Assessment) -> date | None:
+    """The decree date of the LPKS's designation in force today (another assessment), if any."""
+    today = clock.today()
+    return session.scalar(select(func.max(Assessment.decree_date)).where(
+        Assessment.institution_id == assessment.institution_id, Assessment.id != assessment.id,
+        Assessment.state == State.DESIGNATED.value,
+        or_(Assessment.valid_until.is_(None), Assessment.valid_until >= today)))
 
 
 def _supersede(session: Session, assessment: Assessment) -> None:

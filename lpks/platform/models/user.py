@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import DateTime, Index, String
 from sqlmodel import Field, SQLModel
 
 from lpks.platform.models.base import created_field, text_field
@@ -76,16 +76,20 @@ class ApiToken(SQLModel, table=True):
     token_hash: str = Field(sa_type=String(64), unique=True, nullable=False, repr=False)
     prefix: str = text_field(12, nullable=False)
     created_at: datetime = created_field()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
     last_used_at: Optional[datetime] = Field(default=None, sa_type=DateTime(timezone=True))
     revoked_at: Optional[datetime] = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class LoginAttempt(SQLModel, table=True):
-    """One login attempt, kept in the database so throttling holds across workers."""
+    """One password check (login, or the current password on the account page) from one client address, kept in
+    the database so throttling holds across workers."""
 
     __tablename__ = "login_attempt"
+    __table_args__ = (Index("ix_login_attempt_pair", "username", "client", "at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     username: str = Field(sa_type=String(80), index=True, nullable=False)
+    client: str = Field(default="", sa_type=String(45), nullable=False)
     at: datetime = created_field()
     success: bool = Field(default=False, nullable=False)

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import contextvars
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from sqlalchemy import insert, inspect
+from sqlalchemy import insert, inspect, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.user import LoginAttempt
 
 # Changes of these columns are bookkeeping, not a user's change.
 QUIET_FIELDS = frozenset({"version", "updated_at", "session_epoch", "last_used_at", "created_at"})
-UNAUDITED = (AuditLog, LoginAttempt)
+UNAUDITED = (AuditLog, AuditTally, LoginAttempt)
+TALLY_SECONDS = 60  # one aggregated row per actor, action and object type per minute
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,54 @@ def record_many(session: Session, action: str, object_type: str | None, object_i
     rows = [_row(action, object_type, object_id, fields) for object_id in object_ids]
     if rows:
         session.execute(insert(AuditLog), rows)
+
+
+def record_aggregated(session: Session, action: str, object_type: str | None = None, object_id=None) -> None:
+    """Count one event in its minute: the first of the window becomes an audit row, the next ones raise its count
+    (`audit_tally`), so a scan of many ids is one row with a count instead of a flood."""
+    actor = current_actor()
+    now = utcnow()
+    who = f"user:{actor.user_id}" if actor.user_id is not None else f"ip:{actor.ip or '-'}"
+    start = datetime.fromtimestamp(int(now.timestamp()) // TALLY_SECONDS * TALLY_SECONDS, timezone.utc)
+    key = {"action": action, "actor": who[:60], "object_type": object_type or "",
+           "object_id": "" if object_id is None else str(object_id), "window_start": start}
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    upsert = dialect.insert(AuditTally).values(**key, hits=1, last_at=now)
+    upsert = upsert.on_conflict_do_update(index_elements=list(key), set_={"hits": AuditTally.hits + 1, "last_at": now})
+    tally_id, hits = session.execute(upsert.returning(AuditTally.id, AuditTally.hits)).one()
+    if hits == 1:
+        audit_id = session.execute(insert(AuditLog).values(_row(action, object_type, object_id, ()))
+                                   .returning(AuditLog.id)).scalar_one()
+        session.execute(update(AuditTally).where(AuditTally.id == tally_id).values(audit_id=audit_id))
+
+
+# Refusals happen inside a request whose transaction is rolled back (it answers 403/404): they are collected here
+# and written by the request boundary in a transaction of their own (lpks.web.guard).
+_refusals: contextvars.ContextVar[list | None] = contextvars.ContextVar("lpks_refusals", default=None)
+
+
+def collect_refusals() -> contextvars.Token:
+    """Start collecting this request's refused accesses."""
+    return _refusals.set([])
+
+
+def refused(object_type: str) -> None:
+    """Note an access the policy refused (an object outside the user's scope, a page of another role)."""
+    pending = _refusals.get()
+    if pending is not None:
+        pending.append(object_type)
+
+
+def reset_refusals(token: contextvars.Token) -> None:
+    """Stop collecting (end of the request)."""
+    _refusals.reset(token)
+
+
+def take_refusals() -> list[str]:
+    """The refusals noted so far (and forget them)."""
+    pending = _refusals.get() or []
+    _refusals.set([])
+    return pending
 
 
 def _identity(obj) -> tuple[str, str | None]:

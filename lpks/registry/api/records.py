@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Callable
 
 from flask import jsonify, request
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from lpks.extensions import db
-from lpks.platform.errors import ServiceError
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
@@ -28,6 +26,7 @@ from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
+from lpks.web.params import query_int
 
 ID = [param("id", "path", "integer")]
 INSTITUTION_FILTER = param("institution_id", "query", "integer")
@@ -40,19 +39,13 @@ def to_json(obj, schema: dict) -> dict:
 
 def institution_filter(stmt, model):
     """Narrow a scoped list to one LPKS when ?institution_id= is given."""
-    raw = request.args.get("institution_id")
-    if raw in (None, ""):
-        return stmt
-    if not raw.isdigit():
-        raise ServiceError(_("Parameter 'institution_id' harus bilangan bulat."), "institution_id")
-    return stmt.where(model.institution_id == int(raw))
+    ident = query_int(request.args, "institution_id")
+    return stmt if ident is None else stmt.where(model.institution_id == ident)
 
 
 def _typed(model, key: str, raw: str):
     if model.__table__.c[key].type.python_type is int:
-        if not raw.isdigit():
-            raise ServiceError(_("Parameter '%(key)s' harus bilangan bulat.", key=key), key)
-        return int(raw)
+        return query_int({key: raw}, key)
     return raw
 
 

@@ -19,6 +19,8 @@ class EvidenceDocument(SQLModel, table=True):
 
     __tablename__ = "evidence_document"
     __mapper_args__: ClassVar[dict] = {"version_id_col": _EVIDENCE_DOCUMENT_VERSION}
+    # the upload rate counts a user's files of the last minute (lpks.registry.services.upload_limits)
+    __table_args__ = (Index("ix_evidence_document_uploader_at", "uploaded_by_id", "uploaded_at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     institution_id: int = Field(foreign_key="institution.id", ondelete="RESTRICT", index=True)

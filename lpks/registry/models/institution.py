@@ -31,8 +31,14 @@ class Institution(SQLModel, table=True):
     phone: Optional[str] = text_field(40)
     email: Optional[str] = text_field(120)
     referral_scope: str = text_field(20, default="kabupaten_kota", nullable=False)
+    # Declared by the LPKS (or whoever registers it); the over-capacity check reads the verified figures below.
     capacity_boys: int = Field(default=0, nullable=False)
     capacity_girls: int = Field(default=0, nullable=False)
+    # Verified by the supervising Dinas Sosial kabupaten/kota or Kemensos (lpks.security.FIELD_POLICY); None until
+    # verified, and the date of the verification.
+    verified_capacity_boys: Optional[int] = Field(default=None)
+    verified_capacity_girls: Optional[int] = Field(default=None)
+    capacity_verified_on: Optional[date] = Field(default=None, sa_type=Date)
     # Registry (Pasal 53–57, 69): status, designation, vision and mission, service programme.
     formation_kind: Optional[str] = text_field(20)
     establishment_decree_number: Optional[str] = text_field(100)

@@ -26,6 +26,7 @@ from accreditation.registry_catalogue import DOCUMENT_KINDS, codes
 from lpks.platform.errors import ServiceError
 from lpks.platform.services import audit
 from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
+from lpks.registry.services import upload_limits
 from lpks.registry.services.common import (
     check_write,
     choice,
@@ -116,11 +117,14 @@ def _clean_codes(item_codes: Any) -> list[str]:
 
 def upload(session: Session, user: Any, data: dict[str, Any], stream: IO[bytes] | bytes,
            filename: str | None) -> EvidenceDocument:
-    """Check, store and register one file, with the items it proves (`item_codes`)."""
+    """Check, store and register one file, with the items it proves (`item_codes`), within the user's upload rate
+    and the LPKS's storage quota."""
     inst = institution_for_write(session, user, data, EvidenceDocument)
     meta = clean_meta(data)
     item_codes = _clean_codes(data.get("item_codes"))
-    doc = store(session, inst.id, _read_limited(stream), filename, meta, getattr(user, "id", None))
+    content = _read_limited(stream)
+    upload_limits.check(session, user, inst.id, len(content))
+    doc = store(session, inst.id, content, filename, meta, getattr(user, "id", None))
     _replace_links(session, doc, item_codes)
     return doc
 

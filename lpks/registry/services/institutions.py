@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
+from lpks.platform import clock
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
@@ -27,10 +28,16 @@ from lpks.security.access import check_version
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")
 EDITABLE += REGISTRY_FIELDS  # registry profile (issue 3): status, vision, mission, programme
+VERIFIED_CAPACITY = {"verified_capacity_boys": _l("Kapasitas anak laki-laki terverifikasi"),
+                     "verified_capacity_girls": _l("Kapasitas anak perempuan terverifikasi")}
+EDITABLE += tuple(VERIFIED_CAPACITY)
 
 # Fields not every writer may set (lpks.security.FIELD_POLICY decides who): label and why, for the refusal.
 RESTRICTED = {
     "referral_scope": (_l("Lingkup rujukan"), _l("menentukan kelas LPKS, Pasal 71–73")),
+    **{key: (label, _l("diverifikasi Dinas Sosial kabupaten/kota atau Kementerian Sosial, Pasal 87 huruf f dan j; "
+                       "pemeriksaan kapasitas penerimaan memakainya"))
+       for key, label in VERIFIED_CAPACITY.items()},
 }
 
 
@@ -118,8 +125,20 @@ def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
                        ("capacity_girls", _l("Kapasitas anak perempuan"))):
         if key in data and data.get(key) not in (None, ""):
             out[key] = _int(data[key], key, label)
+    for key, label in VERIFIED_CAPACITY.items():
+        if key in data:  # empty: not (or no longer) verified
+            out[key] = None if data.get(key) in (None, "") else _int(data[key], key, label)
     out.update(clean_registry(data))
     return out
+
+
+def _stamp_verification(inst: Institution, values: dict[str, Any], current: Institution | None) -> None:
+    """A verified capacity carries the day it was verified (set or changed); cleared, it has none."""
+    keys = [k for k in VERIFIED_CAPACITY if k in values]
+    if not keys or (current is not None and all(values[k] == getattr(current, k) for k in keys)):
+        return
+    verified = [values.get(k, getattr(current, k, None)) for k in VERIFIED_CAPACITY]
+    inst.capacity_verified_on = None if all(v is None for v in verified) else clock.today()
 
 
 def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
@@ -128,6 +147,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     values = clean(session, {**{"name": None, "kabkota_code": None}, **data})
     _check_restricted(user, values, None)
     inst = Institution(**values)
+    _stamp_verification(inst, values, None)
     if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
         raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
     check_reach(user, inst, inst.referral_scope or "kabupaten_kota", {inst.kabkota_code}, "referral_scope")
@@ -149,6 +169,7 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     if "referral_scope" in values and values["referral_scope"] != inst.referral_scope:
         check_reach(user, inst, values["referral_scope"], work_area_codes(session, [inst])[inst.id],
                     "referral_scope")
+    _stamp_verification(inst, values, inst)
     for key, value in values.items():
         setattr(inst, key, value)
     inst.updated_at = utcnow()

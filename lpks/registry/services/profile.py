@@ -14,6 +14,7 @@ from accreditation.errors import AccreditationError
 from accreditation.registry_catalogue import POSITIONS, codes
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.region import LEVEL_KABKOTA, Region
+from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import FORMATION_KINDS, Institution
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
 from lpks.registry.models.staff import StaffMember
@@ -171,7 +172,7 @@ def _clean_position(session: Session, user: Any, inst_id: int, data: dict[str, A
     staff_id = data.get("staff_member_id")
     out["staff_member_id"] = None
     if staff_id not in (None, ""):
-        staff = session.get(StaffMember, int(staff_id)) if str(staff_id).isdigit() else None
+        staff = session.get(StaffMember, as_id(staff_id)) if as_id(staff_id) else None
         if staff is None or staff.institution_id != inst_id or not can(user, READ, staff):
             raise ServiceError(_("Tenaga yang dipilih bukan tenaga LPKS ini."), "staff_member_id")
         out["staff_member_id"] = staff.id

@@ -99,16 +99,24 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
     _require_open_custody(session, placement)
     institution = _lock_institution(session, placement.institution_id)
     resident = session.get(Resident, placement.resident_id)
-    capacity = institution.capacity_girls if resident.sex == SEX_FEMALE else institution.capacity_boys
+    female = resident.sex == SEX_FEMALE
+    # The capacity the supervising Dinas Sosial verified, never the one the LPKS declares for itself (issue 18).
+    capacity = institution.verified_capacity_girls if female else institution.verified_capacity_boys
     present = occupancy(session, institution.id, resident.sex)
     reason = parse_text(data.get("over_capacity_reason"), "over_capacity_reason",
                         _("Alasan menerima melebihi kapasitas"), 500)
-    if is_over_capacity(present + 1, capacity) and not reason:
-        label = _("perempuan") if resident.sex == SEX_FEMALE else _("laki-laki")
-        raise ServiceError(_("Kapasitas anak %(sex)s di LPKS ini %(capacity)s tempat dan sudah terisi %(present)s; "
-                             "penerimaan melebihi kapasitas hanya dengan alasan yang dicatat.",
-                             sex=label, capacity=capacity, present=present), "over_capacity_reason")
-    placement.over_capacity_reason = reason if is_over_capacity(present + 1, capacity) else None
+    # Verified, 0 means no place (the rule's 0 = "unknown" is the unverified case here).
+    over = capacity is None or (is_over_capacity(present + 1, capacity) if capacity else True)
+    if over and not reason:
+        label = _("perempuan") if female else _("laki-laki")
+        if capacity is None:
+            raise ServiceError(_("Kapasitas anak %(sex)s di LPKS ini belum diverifikasi Dinas Sosial kabupaten/kota "
+                                 "(sudah terisi %(present)s); sampai diverifikasi, penerimaan hanya dengan alasan "
+                                 "yang dicatat.", sex=label, present=present), "over_capacity_reason")
+        raise ServiceError(_("Kapasitas anak %(sex)s di LPKS ini %(capacity)s tempat (diverifikasi Dinas Sosial) dan "
+                             "sudah terisi %(present)s; penerimaan melebihi kapasitas hanya dengan alasan yang "
+                             "dicatat.", sex=label, capacity=capacity, present=present), "over_capacity_reason")
+    placement.over_capacity_reason = reason if over else None
     placement.status = STATUS_PRESENT
     placement.handover_at = handover
     placement.doctor_certificate_due = (doctor_certificate_due(handover)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from lpks.platform import clock
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.holiday import Holiday
+from lpks.platform.numbers import DB_INT_MAX, parse_whole
 from lpks.rules import RuleError
 
 T = TypeVar("T")
@@ -128,14 +129,14 @@ def parse_int(value: Any, field: str, label: str, *, required: bool = True) -> i
         return None
     if isinstance(value, bool):
         raise ServiceError(_("%(label)s harus bilangan bulat.", label=label), field)
-    if isinstance(value, int):
-        return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip()
-    if text.lstrip("-").isdigit():
-        return int(text)
-    raise ServiceError(_("%(label)s harus bilangan bulat.", label=label), field)
+        value = int(value)
+    number = parse_whole(value)
+    if number is None:
+        raise ServiceError(_("%(label)s harus bilangan bulat.", label=label), field)
+    if abs(number) > DB_INT_MAX:
+        raise ServiceError(_("%(label)s terlalu besar.", label=label), field)
+    return number
 
 
 def parse_bool(value: Any, field: str, label: str) -> bool | None:
