@@ -53,7 +53,8 @@ def _active(since: date | None, until: date | None, day: date) -> bool:
 ENGAGEMENTS = {member.value: member for member in Engagement}  # an unknown code stays text: normalise reports it
 
 
-def _staff_fact(s, as_of: date) -> StaffFact:
+def staff_fact(s, as_of: date) -> StaffFact:
+    """A staff member as the evaluation reads them (certified, SPPA-trained, active) on `as_of`."""
     return StaffFact(
         function=s.function, active_from=s.active_from, active_until=s.active_until,
         certified=_filled(s.certification_number) and (s.certification_date is None or s.certification_date <= as_of),
@@ -139,7 +140,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             designation_decree_number=inst.designation_decree_number or "",
             vision=inst.vision or "", mission=inst.mission or "",
             **{fact: code in held for code, fact in POSITION_FACTS.items()},
-            staff=tuple(_staff_fact(s, as_of) for s in staff[inst.id]),
+            staff=tuple(staff_fact(s, as_of) for s in staff[inst.id]),
             facilities={f.item_code: f.status for f in facilities[inst.id]},
             funding_sources_count=len(sources[inst.id]),
             budget_plan_present=any(r.budget_plan for r in yearly),

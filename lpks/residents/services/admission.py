@@ -25,6 +25,7 @@ from lpks.residents.services.common import (
     parse_text,
     rules,
 )
+from lpks.cases.services.cases import open_for_admission
 from lpks.rules import (
     DOCTOR_CERTIFICATE,
     LegalBasis,
@@ -156,4 +157,5 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
                                         if needs_doctor_certificate(placement.basis) else None)
     placement.updated_at = utcnow()
     session.flush()
+    open_for_admission(session, placement)  # the child's case opens (or continues) with the admission (RULES §6)
     return placement
