@@ -210,3 +210,17 @@ def companions(session: Session, case: ChildCase) -> list[dict]:
                        "function": member.function if member else None, "assigned_on": c.assigned_on,
                        "ended_on": c.ended_on, "reports": reports.get(c.id, []), "version": c.version})
     return result
+
+
+def defaults_json(row) -> dict:
+    """The defaults of RULES §6 as the API and the settings page show them."""
+    from lpks.rules.case_tasks import UPCOMING_WITHIN_DAYS
+
+    return {"assessment_days": row.assessment_days, "plan_days": row.plan_days,
+            "follow_up_months": [int(m) for m in row.follow_up_months.split(",") if m.strip()],
+            "upcoming_within_days": UPCOMING_WITHIN_DAYS, "version": row.version}
+
+
+def task_page(session: Session, user: Any, args) -> dict:
+    """The task list behind the dashboard's tiles (lpks.cases.tasks.page) on today's date."""
+    return task_source.page(session, user, args, today())

@@ -38,6 +38,9 @@ class TaskOut(Output):
     case_id: int
     due_on: date
     state: str
+    child: Optional[str] = None
+    case_manager: Optional[str] = None
+    institution: Optional[str] = None
 
 
 class StageOut(Output):

@@ -88,3 +88,62 @@ def counts_by_case(session: Session, user: Any, case_ids: list[int], today: date
 def state_of(due_on: date, today: date) -> TaskState:
     """Overdue, upcoming or later (an open task)."""
     return task_state(due_on, None, today)
+
+
+MAX_PER_PAGE = 100
+
+
+def _number(args, name: str, default: int | None, low: int = 1, high: int | None = None) -> int | None:
+    from flask_babel import gettext as _
+
+    from lpks.platform.errors import ServiceError
+
+    raw = args.get(name)
+    if raw in (None, ""):
+        return default
+    if not str(raw).isdigit() or int(raw) < low or (high is not None and int(raw) > high):
+        raise ServiceError(_("Parameter '%(name)s' harus bilangan bulat %(low)s sampai %(high)s.", name=name, low=low,
+                             high=high or "…"), name)
+    return int(raw)
+
+
+def filters_of(args) -> tuple[str, list]:
+    """The task list's filters from query arguments: due (overdue|upcoming), case_manager_id, institution_id."""
+    from flask_babel import gettext as _
+
+    from lpks.platform.errors import ServiceError
+
+    due = args.get("due") or ""
+    if due not in DUE_NAMES:
+        raise ServiceError(_("Parameter 'due' harus salah satu dari: %(choices)s.", choices=", ".join(DUE_NAMES)), "due")
+    case_filters = []
+    if (manager := _number(args, "case_manager_id", None)) is not None:
+        case_filters.append(ChildCase.case_manager_id == manager)
+    if (institution := _number(args, "institution_id", None)) is not None:
+        case_filters.append(ChildCase.institution_id == institution)
+    return due, case_filters
+
+
+def page(session: Session, user: Any, args, today: date) -> dict:
+    """One page of the overdue or upcoming tasks in scope, soonest first, with the child's initials, the case manager
+    and the LPKS: exactly the items the dashboard's tile of the same name counts."""
+    from lpks.registry.models.institution import Institution
+    from lpks.registry.models.staff import StaffMember
+    from lpks.residents.models.resident import Resident
+
+    due, case_filters = filters_of(args)
+    number = _number(args, "page", 1)
+    per_page = _number(args, "per_page", 20, high=MAX_PER_PAGE)
+    tasks = source(user, *case_filters)
+    condition = due_conditions(tasks, today)[due]
+    total = session.scalar(select(func.count()).select_from(tasks).where(condition)) or 0
+    stmt = (select(tasks, Resident.initials, Resident.register_number, StaffMember.name.label("manager"),
+                   Institution.name.label("lpks"))
+            .join(ChildCase, ChildCase.id == tasks.c.case_id).join(Resident, Resident.id == ChildCase.resident_id)
+            .outerjoin(StaffMember, StaffMember.id == tasks.c.manager_id)
+            .outerjoin(Institution, Institution.id == tasks.c.institution_id)
+            .where(condition).order_by(tasks.c.due_on, tasks.c.case_id, tasks.c.kind, tasks.c.item_id)
+            .limit(per_page).offset((number - 1) * per_page))
+    items = [{**task_row(row, today), "child": f"{row.initials} · {row.register_number}", "case_manager": row.manager,
+              "institution": row.lpks} for row in session.execute(stmt)]
+    return {"items": items, "page": number, "per_page": per_page, "total": total, "due": due}

@@ -34,12 +34,14 @@ def _messages():
     }
 
 
-def _respond(status: int, message: str, field: str | None = None, code: str | None = None):
+def _respond(status: int, message: str, field: str | None = None, code: str | None = None, errors=None):
     db.session.rollback()
     if request.path.startswith("/api/"):
         body = {"error": code or str(status), "message": message}
         if field:
             body["field"] = field
+        if errors:  # several bad fields at once: each with its own message
+            body["errors"] = [{"field": name, "message": text} for name, text in errors]
         return jsonify(body), status
     return render_template("errors/error.html", status=status, message=message), status
 
@@ -50,7 +52,8 @@ def _csrf(exc):
 
 
 def _service(exc: ServiceError):
-    return _respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    return _respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None,
+                    errors=getattr(exc, "field_errors", None))
 
 
 def _http(exc: HTTPException):

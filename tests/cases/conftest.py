@@ -62,9 +62,18 @@ class World:
     def lpks(self, name: str) -> Institution:
         return self.session.scalar(select(Institution).where(Institution.name == name))
 
-    def admit(self, kind: str = "anak", name: str = "Bayu Aji Nugroho", institution: Institution | None = None,
-              handover: datetime | None = None, operator: User | None = None, **resident):
-        """A resident registered and admitted on a court decision (documents on file): the case opens."""
+    def admit(self, *args, **kwargs):
+        """A resident registered and admitted on a court decision (documents on file): the case opens. Outside a
+        request context (API and web tests) the work runs in one of its own, which is then left."""
+        from flask import has_request_context
+
+        if has_request_context():
+            return self._admit(*args, **kwargs)
+        with self.app.test_request_context():
+            return self._admit(*args, **kwargs)
+
+    def _admit(self, kind: str = "anak", name: str = "Bayu Aji Nugroho", institution: Institution | None = None,
+               handover: datetime | None = None, operator: User | None = None, **resident):
         from lpks.residents.services import placements, admission as placements_admission
         from lpks.residents.services import residents as resident_service
 
@@ -92,15 +101,27 @@ class World:
         return child, open_case_of(self.session, child.id)
 
 
+def _world(app, session) -> World:
+    inst = session.scalar(select(Institution).where(Institution.name == PASURUAN_CITY))
+    operator = session.scalar(select(User).where(User.username == "operator.pasuruan"))
+    w = World(app, session, operator, inst, None, None)
+    w.peksos, w.tks = w.staff("peksos"), w.staff("tks")
+    return w
+
+
 @pytest.fixture
 def world(demo, app, session, clock):
-    """The demo's Pasuruan city LPKS, inside a request context (messages are translated), clock fixed."""
+    """The demo's Pasuruan city LPKS, inside a request context (messages are translated), clock fixed: for tests of
+    the services."""
     with app.test_request_context():
-        inst = session.scalar(select(Institution).where(Institution.name == PASURUAN_CITY))
-        operator = session.scalar(select(User).where(User.username == "operator.pasuruan"))
-        w = World(app, session, operator, inst, None, None)
-        w.peksos, w.tks = w.staff("peksos"), w.staff("tks")
-        yield w
+        yield _world(app, session)
+
+
+@pytest.fixture
+def site(demo, app, session, clock):
+    """The same, outside any request context: for tests that send requests (a shared context would share the CSRF
+    token and the database session with the requests)."""
+    return _world(app, session)
 
 
 class Api:
@@ -108,6 +129,8 @@ class Api:
 
     def __init__(self, client, username: str):
         self.client = client
+        if client.get("/login").status_code == 302:  # someone is logged in on this client: log out first
+            client.post("/logout", data={"csrf_token": csrf_token(client, "/account/")})
         login(client, username)
         self.token = csrf_token(client, "/account/")
 
@@ -117,6 +140,9 @@ class Api:
     def post(self, path, body=None):
         return self.client.post("/api/v1" + path, json=body if body is not None else {},
                                 headers={"X-CSRFToken": self.token})
+
+    def put(self, path, body):
+        return self.client.put("/api/v1" + path, json=body, headers={"X-CSRFToken": self.token})
 
     def patch(self, path, body):
         return self.client.patch("/api/v1" + path, json=body, headers={"X-CSRFToken": self.token})
