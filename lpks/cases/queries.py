@@ -224,3 +224,39 @@ def defaults_json(row) -> dict:
 def task_page(session: Session, user: Any, args) -> dict:
     """The task list behind the dashboard's tiles (lpks.cases.tasks.page) on today's date."""
     return task_source.page(session, user, args, today())
+
+
+def audit_clauses(session: Session, case_ids: list[int]) -> list:
+    """Audit-trail conditions naming the cases or any of their records (the case page's history and the child's
+    processing history, UU 27/2022)."""
+    from lpks.cases.models import CASE_RECORDS, Referral
+    from lpks.platform.models.audit import AuditLog
+
+    if not case_ids:
+        return []
+
+    def named(object_type: str, ids) -> Any:
+        ids = [str(i) for i in ids]
+        return and_(AuditLog.object_type == object_type, AuditLog.object_id.in_(ids)) if ids else None
+
+    clauses = [named(ChildCase.__tablename__, case_ids)]
+    conference_ids = list(session.scalars(select(CaseConference.id).where(CaseConference.case_id.in_(case_ids))))
+    for model in (*CASE_RECORDS, Referral):
+        if model is ConferenceParticipant:
+            ids = session.scalars(select(model.id).where(model.conference_id.in_(conference_ids))) \
+                if conference_ids else []
+        else:
+            ids = session.scalars(select(model.id).where(model.case_id.in_(case_ids)))
+        clauses.append(named(model.__tablename__, list(ids)))
+    return [clause for clause in clauses if clause is not None]
+
+
+def history(session: Session, case: ChildCase, limit: int = 200) -> list[dict]:
+    """Who created, changed, printed or revealed what of this case, newest first (field names, never values)."""
+    from lpks.platform.models.audit import AuditLog
+
+    stmt = (select(AuditLog).where(or_(*audit_clauses(session, [case.id])))
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit))
+    return [{"at": row.at, "username": row.username, "role": row.role, "action": row.action,
+             "object_type": row.object_type, "object_id": row.object_id,
+             "fields": row.fields.split(",") if row.fields else []} for row in session.scalars(stmt)]
