@@ -117,8 +117,8 @@ def filters_of(args) -> tuple[str, list]:
     if due not in DUE_NAMES:
         raise ServiceError(_("Parameter 'due' harus salah satu dari: %(choices)s.", choices=", ".join(DUE_NAMES)), "due")
     case_filters = []
-    if (manager := _number(args, "case_manager_id", None)) is not None:
-        case_filters.append(ChildCase.case_manager_id == manager)
+    if (manager := _number(args, "case_manager_id", None, low=0)) is not None:  # 0: cases without a manager
+        case_filters.append(ChildCase.case_manager_id == manager if manager else ChildCase.case_manager_id.is_(None))
     if (institution := _number(args, "institution_id", None)) is not None:
         case_filters.append(ChildCase.institution_id == institution)
     return due, case_filters
