@@ -11,6 +11,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from lpks.rules.case_stages import TERMINATION_REASONS, Activity, STAGE_ACTIVITIES, Stage
 from lpks.rules.companions import CompanionRole
+from lpks.rules.referrals import ReceiverKind
 from lpks.rules.rehab_services import ParticipantRole, ServiceForm
 from lpks.rules.reintegration import FamilyKind, STEPS
 
@@ -245,3 +246,39 @@ class ConfirmForm(FlaskForm):
 
 
 ACTIVITY_LABELS = {a.value: a for a in Activity}
+
+
+class ReferralForm(FlaskForm):
+    """A referral (RULES §7)."""
+
+    receiver_kind = Select(_l("Penerima"), choices=_labelled(ReceiverKind))
+    receiver_institution_id = Select(_l("LPKS penerima (dalam sistem)"))
+    receiver_region_code = StringField(_l("Dinas Sosial penerima: kode kabupaten/kota (misalnya 35.75)"),
+                                       validators=[Optional()])
+    receiver_name = StringField(_l("Layanan di luar sistem: nama (rumah sakit, sekolah, LPSK, …)"),
+                                validators=[Optional()])
+    receiver_address = StringField(_l("Alamat penerima di luar sistem"), validators=[Optional()])
+    residential = Select(_l("Anak pindah tinggal ke penerima?"), choices=yes_no())
+    reason = TextAreaField(_l("Alasan rujukan"))
+    services_asked = checkboxes(_l("Layanan yang diminta (Pasal 35 ayat 1)"), ServiceForm)
+    services_note = TextAreaField(_l("Keterangan layanan"), validators=[Optional()])
+    shared = SelectMultipleField(_l("Data yang dibagikan setelah penerima menerima"), choices=[
+        SelectChoice("identitas", _l("Identitas anak")), SelectChoice("asesmen", _l("Hasil asesmen")),
+        SelectChoice("laporan_sosial", _l("Laporan sosial")), SelectChoice("rencana", _l("Rencana")),
+        SelectChoice("dokumen_penempatan", _l("Dokumen penempatan"))], widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(), validate_choice=False)
+    child_consent = Select(_l("Anak menyetujui?"), choices=yes_no(""))
+    parent_consent = Select(_l("Orang tua/wali menyetujui?"), choices=yes_no(""))
+    consent_on = StringField(_l("Tanggal persetujuan"), render_kw=DATE, validators=[Optional()])
+    sent_on = StringField(_l("Tanggal rujukan (kosong = hari ini)"), render_kw=DATE, validators=[Optional()])
+    case_id = HiddenField()
+
+
+class AnswerForm(FlaskForm):
+    """The answer to a referral."""
+
+    action = Select(_l("Jawaban"))
+    decided_on = StringField(_l("Tanggal (kosong = hari ini)"), render_kw=DATE, validators=[Optional()])
+    decline_reason = TextAreaField(_l("Alasan penolakan"), validators=[Optional()])
+    completion_note = TextAreaField(_l("Catatan penerima (layanan yang diberikan)"), validators=[Optional()])
+    version = HiddenField()

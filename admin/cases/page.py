@@ -142,7 +142,11 @@ def context(case: ChildCase, user: Any, tab: str, failed: tuple[str, Any, Any] |
                              if v["status"] == "planned"}
         ctx["stage_enum"] = Stage
     elif tab == "rencana":
-        ctx.update(plan=queries.plan(session, case), services=queries.services(session, case))
+        from lpks.cases import queries_referrals
+
+        ctx.update(plan=queries.plan(session, case), services=queries.services(session, case),
+                   referrals=[queries_referrals.referral_json(session, user, r) for r in session.scalars(
+                       queries_referrals.list_select(user, case_id=case.id))])
         ctx["forms"] = {"plan": form("plan", None, ctx["plan"]), "service": form("service")}
         ctx["item_forms"] = {s["id"]: form("service_done", _Item(s["id"]), s) for s in ctx["services"]
                              if s["status"] == "planned"}

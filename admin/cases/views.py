@@ -168,6 +168,37 @@ class CaseView(SecureModelView):
         flash(_("Kasus dibuka."), "success")
         return redirect(self.get_url(".details_view", id=case.id))
 
+    @expose("/referral/", methods=("GET", "POST"))
+    def referral_view(self):
+        """A new referral from the case: the form, the Pasal 55 proposals, every LPKS of the system to choose from."""
+        from lpks.admin.cases.forms import ReferralForm
+        from lpks.cases import queries_referrals
+        from lpks.cases.services import referrals
+        from wtforms import SelectChoice
+
+        case = self._case(WRITE)
+        form = ReferralForm(data={"case_id": case.id})
+        form.receiver_institution_id.choices = [SelectChoice("", "")] + [
+            SelectChoice(str(ident), name) for ident, name in queries_referrals.directory(db.session)]
+        if request.method == "POST":
+            if not form.validate_on_submit():
+                abort(400)
+            data = {**form_data(form), "case_id": case.id}
+
+            def call():
+                try:
+                    return referrals.send(db.session, current_user, data)
+                except ServiceError as exc:
+                    attach_errors(form, exc)
+                    raise
+            referral = self.run_service(call)
+            if referral:
+                flash(_("Rujukan dikirim."), "success")
+                return redirect(self.get_url("referral.details_view", id=referral.id))
+        suggestions = queries_referrals.suggestions(db.session, case, request.args.get("kabkota_code") or None)
+        return self.render("cases/referral_new.html", form=form, case=case, suggestions=suggestions,
+                           resident=db.session.get(Resident, case.resident_id)), 422 if request.method == "POST" else 200
+
     @expose("/export.xlsx")
     def export_xlsx(self):
         """The case list as .xlsx (initials and register numbers only); audited as an export."""

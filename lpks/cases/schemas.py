@@ -36,7 +36,7 @@ LONG = 4000
 Id = Annotated[int, Field(ge=1)]
 
 LABELS = {
-    "resident_id": _l("Anak"), "case_number": _l("Nomor perkara"), "home_region_code": _l("Kabupaten/kota asal anak"),
+    "resident_id": _l("Anak"), "case_id": _l("Kasus"), "case_number": _l("Nomor perkara"), "home_region_code": _l("Kabupaten/kota asal anak"),
     "case_manager_id": _l("Manajer kasus"), "note": _l("Catatan"), "version": _l("Versi data"),
     "stage": _l("Tahap"), "activities": _l("Kegiatan"), "complete": _l("Selesaikan tahap"),
     "completed_on": _l("Tanggal selesai"), "author_staff_id": _l("Penyusun"), "assessed_on": _l("Tanggal asesmen"),
@@ -257,6 +257,7 @@ class CompanionReportInput(_In):
 class ReferralInput(_In):
     """A referral (RULES §7)."""
 
+    case_id: Id
     receiver_kind: _choice(ReceiverKind)
     receiver_institution_id: Optional[Id] = None
     receiver_region_code: Optional[Text(8)] = None

@@ -8,7 +8,7 @@ from lpks.cases.validation import Output
 
 __all__ = ["AssessmentOut", "CaseOut", "CaseRow", "ChildOut", "CompanionOut", "CompanionReportOut", "ConferenceOut",
            "FollowUpOut", "NeedOut", "ParticipantOut", "PlanOut", "ReferralOut", "ReintegrationOut", "SearchOut",
-           "ServiceOut", "StaffRef", "StageOut", "SuggestionOut", "TaskDefaultsOut", "TaskOut"]
+           "ServiceOut", "StaffRef", "StageOut", "SuggestionOut", "SuggestionsOut", "TaskDefaultsOut", "TaskOut"]
 
 
 class StaffRef(Output):
@@ -296,6 +296,14 @@ class SuggestionOut(Output):
     tier: str
     tier_label: str
     free_places: int
+
+
+class SuggestionsOut(Output):
+    """The Pasal 55 proposals for a case: whether the child's kabupaten/kota lacks an LPKS with badan hukum."""
+
+    kabkota_code: Optional[str] = None
+    pasal_55: bool
+    items: list[SuggestionOut]
 
 
 class TaskDefaultsOut(Output):

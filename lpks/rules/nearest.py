@@ -57,6 +57,18 @@ class Proposal:
     tier: Tier
 
 
+def has_badan_hukum(formation_kind: str | None, establishment_decree: str | None, deed: str | None,
+                    kemenkumham_decree: str | None) -> bool:
+    """The lawful status of Pasal 53–54 (see the Reading above): a UPT with its establishment decree, or an LPKS formed
+    by the community with its deed and its Kemenkumham decree."""
+    def filled(text: str | None) -> bool:
+        return bool(text and text.strip())
+
+    if formation_kind == "upt":
+        return filled(establishment_decree)
+    return formation_kind == "masyarakat" and filled(deed) and filled(kemenkumham_decree)
+
+
 def province_of(kabkota_code: str) -> str:
     """The province code of a kabupaten/kota code (PP.KK → PP)."""
     return kabkota_code.split(".")[0]

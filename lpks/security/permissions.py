@@ -199,21 +199,7 @@ def _region_keys(obj: Any, user: Any = None) -> list[tuple[int | None, str | Non
     """
     if isinstance(obj, Institution):
         return [(obj.id, obj.kabkota_code, obj.province_code)]
-    from sqlalchemy.orm import object_session
-
-    from lpks.extensions import db
-
-    keys = []
-    for inst_attr, region_attr in _owners(type(obj)):
-        inst_id = getattr(obj, inst_attr, None)
-        if inst_id is not None:
-            session = object_session(obj) or (object_session(user) if user is not None else None) or db.session
-            inst = session.get(Institution, inst_id)
-            if inst is not None:
-                keys.append((inst.id, inst.kabkota_code, inst.province_code))
-        elif region_attr and (code := getattr(obj, region_attr, None)):
-            keys.append((None, code, code.split(".")[0]))
-    return keys
+    return [keys for keys in _owner_keys_by_pair(obj, user) if keys is not None]
 
 
 def _in_region(user: Any, inst_id, kabkota, province) -> bool:
@@ -232,6 +218,36 @@ def _in_unit(user: Any, inst_id, kabkota, province) -> bool:
     if user.role == ROLE_KABKOTA:  # the office's own rows, not those of the LPKS in its region
         return inst_id is None and kabkota is not None and kabkota == user.region_code
     return False
+
+
+def own_unit_owner(user: Any, obj: Any) -> int | None:
+    """Which owner of `obj` (its index in OWNERS, 0 for the usual single owner) is the user's own unit — its LPKS or
+    its Dinas Sosial office — or None (a referral's sender is 0, its receiver 1)."""
+    for index, keys in enumerate(_owner_keys_by_pair(obj, user)):
+        if keys is not None and _in_unit(user, *keys):
+            return index
+    return None
+
+
+def _owner_keys_by_pair(obj: Any, user: Any = None) -> list:
+    """Like _region_keys, one entry per owner pair (None where that owner is not set)."""
+    from sqlalchemy.orm import object_session
+
+    from lpks.extensions import db
+
+    result = []
+    for inst_attr, region_attr in _owners(type(obj)):
+        inst_id = getattr(obj, inst_attr, None)
+        code = getattr(obj, region_attr, None) if region_attr else None
+        if inst_id is not None:
+            session = object_session(obj) or (object_session(user) if user is not None else None) or db.session
+            inst = session.get(Institution, inst_id)
+            result.append((inst.id, inst.kabkota_code, inst.province_code) if inst is not None else None)
+        elif code:
+            result.append((None, code, code.split(".")[0]))
+        else:
+            result.append(None)
+    return result
 
 
 def _owner_id(obj: Any) -> int | None:

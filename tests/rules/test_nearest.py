@@ -45,3 +45,17 @@ def test_limit_exclusion_and_ties_by_name():
     candidates = [lpks(i, "35.78", free=2, name=f"LPKS {chr(70 - i)}") for i in range(1, 6)]
     proposals = nearest("35.75", candidates, limit=3, exclude=frozenset({5}))
     assert [p.candidate.name for p in proposals] == ["LPKS B", "LPKS C", "LPKS D"]
+
+
+@pytest.mark.parametrize(("kind", "decree", "deed", "kemenkumham", "lawful"), [
+    ("upt", "SK/1", None, None, True),
+    ("upt", " ", None, None, False),
+    ("masyarakat", None, "Akta 5", "AHU-1", True),
+    ("masyarakat", None, "Akta 5", None, False),
+    ("masyarakat", None, None, "AHU-1", False),
+    (None, "SK/1", "Akta 5", "AHU-1", False),
+])
+def test_badan_hukum_of_pasal_53_and_54(kind, decree, deed, kemenkumham, lawful):
+    from lpks.rules.nearest import has_badan_hukum
+
+    assert has_badan_hukum(kind, decree, deed, kemenkumham) is lawful
