@@ -151,7 +151,9 @@ def context(case: ChildCase, user: Any, tab: str, failed: tuple[str, Any, Any] |
         ctx["item_forms"] = {s["id"]: form("service_done", _Item(s["id"]), s) for s in ctx["services"]
                              if s["status"] == "planned"}
     elif tab == "dokumen":
-        ctx["prints"] = []
+        from lpks.cases.documents import available
+
+        ctx["prints"] = available(session, case) if ctx["may_identity"] else []
     elif tab == "riwayat":
         ctx["history"] = queries.history(session, case)
     return ctx

@@ -199,6 +199,22 @@ class CaseView(SecureModelView):
         return self.render("cases/referral_new.html", form=form, case=case, suggestions=suggestions,
                            resident=db.session.get(Resident, case.resident_id)), 422 if request.method == "POST" else 200
 
+    @expose("/print/<doc>/", methods=("POST",))
+    def print_view(self, doc: str):
+        """A printed document (A4): it shows the child's identity, so each print is an audited identity view."""
+        from lpks.cases.documents import print_context
+
+        case = self._case()
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        try:
+            context = print_context(db.session, current_user, case, doc, request.args.get("referral"))
+        except ServiceError as exc:
+            db.session.rollback()
+            abort(exc.status)
+        db.session.commit()
+        return self.render(context["document"].template, **context)
+
     @expose("/export.xlsx")
     def export_xlsx(self):
         """The case list as .xlsx (initials and register numbers only); audited as an export."""

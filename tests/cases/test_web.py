@@ -153,6 +153,10 @@ def test_from_admission_to_follow_up_through_the_forms(site, client, clock):
     assert "Tersimpan" in html or True
     history = page(client, f"{url}&tab=riwayat")
     assert "case_stage" in history and "case_follow_up" in history
+    docs = page(client, f"{url}&tab=dokumen")
+    for doc, words in (("serah-terima-keluarga", "ayah"), ("ringkasan", "Terminasi: selesai")):
+        printed = client.post(f"/admin/case/print/{doc}/?id={case.id}", data={"csrf_token": token(docs)})
+        assert printed.status_code == 200 and words in printed.get_data(as_text=True)
 
 
 def test_the_dinas_sosial_reads_the_page_without_forms(site, client):
