@@ -22,6 +22,7 @@ from accreditation.findings import RoundFindings, findings_in_force
 from accreditation.registry_catalogue import POSITION_FACTS, reporting_years
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.cases.program_facts import program_facts
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
@@ -123,6 +124,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
     reports = _by_institution(session, FinancialReport, ids, FinancialReport.year.in_(reporting_years(as_of)))
     registrations = facts_by_institution(session, ids)
     rounds = final_findings(session, ids)
+    programme = program_facts(session, ids, as_of)  # aspect g from the case records (issue 13)
     result = {}
     for inst in institutions:
         held = {p.position for p in positions[inst.id] if _active(p.since, p.until, as_of) and _filled(p.holder_name)}
@@ -147,15 +149,12 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             spending_records_present=any(r.spending_records for r in yearly),
             accountability_report_present=any(r.report_submitted_on is not None and r.report_submitted_on <= as_of
                                               for r in yearly),
-            program_rehabilitation_stages=_filled(inst.program_rehabilitation_stages),
-            program_rehabilitation_forms=_filled(inst.program_rehabilitation_forms),
-            program_reintegration=_filled(inst.program_reintegration),
-            program_companionship=_filled(inst.program_companionship),
+            cases=programme[inst.id][0],
             verifier_findings=in_force,
         )
         ordered = sorted((r for r, _rows in final), key=lambda r: (r.visit_date, r.number), reverse=True)
-        through = holds_through(as_of, _dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
-                                              rounds.get(inst.id, []))) if horizon else None
+        through = holds_through(as_of, [*_dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
+                                                rounds.get(inst.id, [])), *programme[inst.id][1]]) if horizon else None
         result[inst.id] = (facts, origin, ordered, through)
     return result
 
