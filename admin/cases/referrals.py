@@ -42,7 +42,8 @@ class ReferralView(SecureModelView):
         return False
 
     def _referral(self):
-        referral = self.get_one(request.args.get("id", ""))
+        ident = request.args.get("id", "")
+        referral = self.get_one(ident) if ident.isdigit() else None
         if referral is None:
             abort(404)
         return referral

@@ -71,7 +71,8 @@ class CaseView(SecureModelView):
         return False
 
     def _case(self, action: str = READ) -> ChildCase:
-        case = self.get_one(request.args.get("id", ""))
+        ident = request.args.get("id", "")
+        case = self.get_one(ident) if ident.isdigit() else None
         if case is None:
             abort(404)
         if action == WRITE and not can(current_user, WRITE, case):
@@ -203,17 +204,23 @@ class CaseView(SecureModelView):
     def print_view(self, doc: str):
         """A printed document (A4): it shows the child's identity, so each print is an audited identity view."""
         from lpks.cases.documents import print_context
+        from lpks.web.documents import document_response, wants_pdf
 
         case = self._case()
         if not ConfirmForm().validate_on_submit():
             abort(400)
+        referral = request.args.get("referral")
         try:
-            context = print_context(db.session, current_user, case, doc, request.args.get("referral"))
+            context = print_context(db.session, current_user, case, doc, referral, pdf=wants_pdf())
         except ServiceError as exc:
             db.session.rollback()
             abort(exc.status)
         db.session.commit()
-        return self.render(context["document"].template, **context)
+        extra = {"referral": referral} if referral else {}
+        return document_response(
+            context["document"].template, f"{doc}-{context['resident'].register_number}", **context,
+            confirm=ConfirmForm(), back_url=self.get_url(".details_view", id=case.id, tab="dokumen"),
+            pdf_url=self.get_url(".print_view", doc=doc, id=case.id, **extra))
 
     @expose("/export.xlsx")
     def export_xlsx(self):

@@ -1,7 +1,8 @@
 """Printed documents of the case (A4, Indonesian, from the records): surat pernyataan bersama (Pasal 15 huruf b),
 laporan sosial from the assessment (Pasal 15 huruf c), the referral form (Lampiran III, Pasal 46 ayat 2), the handover
 to the family at reintegration (Pasal 15 huruf d; Pasal 49 ayat 5) and the case summary at termination. Each print
-reveals the child's identity and is audited like any identity view (view_identity, purpose print_<document>)."""
+reveals the child's identity and is audited like any identity view (view_identity, purpose print_<document>
+or pdf_<document>)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,10 @@ def _referral(session: Session, case: ChildCase, ident: Any) -> Referral:
     return referral
 
 
-def print_context(session: Session, user: Any, case: ChildCase, code: str, referral_id: Any = None) -> dict:
-    """Everything a printed document shows; the identity reveal is audited here (the caller commits)."""
+def print_context(session: Session, user: Any, case: ChildCase, code: str, referral_id: Any = None,
+                  pdf: bool = False) -> dict:
+    """Everything a printed document shows; the identity reveal is audited here, as a print or a PDF download (the
+    caller commits)."""
     document = DOCUMENTS.get(code)
     if document is None:
         raise NotFound()
@@ -83,7 +86,7 @@ def print_context(session: Session, user: Any, case: ChildCase, code: str, refer
         raise ServiceError(missing, "document")
     referral = _referral(session, case, referral_id) if code == "rujukan" else None
     resident = session.get(Resident, case.resident_id)
-    identity = residents.reveal_identity(session, user, resident, f"print_{code}")
+    identity = residents.reveal_identity(session, user, resident, f"{'pdf' if pdf else 'print'}_{code}")
     institution = session.get(Institution, case.institution_id) if case.institution_id else None
     region = session.get(Region, institution.kabkota_code) if institution else None
     data = queries.case_json(session, user, case)

@@ -52,7 +52,13 @@ def test_social_report_from_the_assessment_and_each_print_audited(site, client):
     assert "residents-print.css" in text and 'style="' not in text
     statement = client.post(f"/admin/case/print/pernyataan-bersama/?id={case.id}", data={"csrf_token": token(html)})
     assert statement.status_code == 200 and "Pernyataan Bersama" in statement.get_data(as_text=True)
+    pdf = client.post(f"/admin/case/print/laporan-sosial/?id={case.id}", data={"csrf_token": token(html),
+                                                                               "format": "pdf"})
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
     assert views(site.session) == before + 2
+    site.session.rollback()
+    assert site.session.scalar(select(func.count()).select_from(AuditLog).where(
+        AuditLog.action == "view_identity", AuditLog.fields == "pdf_laporan-sosial")) == 1
     assert client.post(f"/admin/case/print/ringkasan/?id={case.id}",
                        data={"csrf_token": token(html)}).status_code == 422  # not terminated yet
     assert client.post(f"/admin/case/print/laporan-sosial/?id={case.id}").status_code == 400  # no CSRF token
