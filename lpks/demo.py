@@ -84,4 +84,7 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.accreditation.demo import seed_accreditation
 
     lines.append(seed_accreditation(session, institutions))
+    from lpks.cases.demo import seed_cases
+
+    lines.append(seed_cases(session, institutions))
     return "\n".join(lines)

@@ -55,8 +55,8 @@ class ReferralView(SecureModelView):
         stmt = q.list_select(current_user, side=side, status=status)
         total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
         number = int(request.args["page"]) if request.args.get("page", "").isdigit() else 1
-        rows = [q.referral_json(db.session, current_user, r)
-                for r in db.session.scalars(stmt.limit(PER_PAGE).offset((max(number, 1) - 1) * PER_PAGE))]
+        rows = q.rows(db.session, current_user,
+                      db.session.scalars(stmt.limit(PER_PAGE).offset((max(number, 1) - 1) * PER_PAGE)).all())
         return self.render(self.list_template, rows=rows, total=total, page=max(number, 1),
                            pages=max(1, -(-total // PER_PAGE)), side=side, status=status, statuses=list(ReferralStatus))
 

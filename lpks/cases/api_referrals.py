@@ -31,7 +31,9 @@ def referral_list():
     stmt = q.list_select(current_user, side=request.args.get("side") or None,
                          status=request.args.get("status") or None,
                          case_id=int(case_id) if case_id and case_id.isdigit() else None)
-    return jsonify(paginate(stmt, _out))
+    page = paginate(stmt, lambda referral: referral)
+    page["items"] = [shape(s.ReferralOut, row) for row in q.rows(db.session, current_user, page["items"])]
+    return jsonify(page)
 
 
 @bp.route("/referrals", methods=["POST"])

@@ -2,7 +2,6 @@
 forms of rehabilitation, reintegration, companionship) — counted per LPKS in a fixed number of grouped statements."""
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import and_, exists, func, or_, select
@@ -20,29 +19,21 @@ def _completed(stage: Stage, as_of: date):
                                              CaseStage.completed_on.is_not(None), CaseStage.completed_on <= as_of))
 
 
-def _count(session: Session, ids: list[int], as_of: date, where, met) -> dict[int, tuple[int, int]]:
-    stmt = (select(ChildCase.institution_id, func.count(), func.count().filter(met))
-            .where(ChildCase.institution_id.in_(ids), ChildCase.opened_on <= as_of, where)
-            .group_by(ChildCase.institution_id))
-    return {ident: (int(total), int(done)) for ident, total, done in session.execute(stmt)}
-
-
 def program_facts(session: Session, ids: list[int], as_of: date) -> dict[int, tuple[CaseProgramFacts, list[date]]]:
-    """{LPKS id: (the counts, the later dates on which a count changes by itself)} for aspect g."""
+    """{LPKS id: (the counts, the later dates on which a count changes by itself)} for aspect g, in ONE grouped
+    statement (every measure a FILTER over the LPKS's cases)."""
     if not ids:
         return {}
-    due = _count(session, ids, as_of, and_(ChildCase.assessment_due.is_not(None), ChildCase.assessment_due <= as_of),
-                 _completed(Stage.ASESMEN, as_of))
+    due = and_(ChildCase.assessment_due.is_not(None), ChildCase.assessment_due <= as_of)
+    planned = _completed(Stage.RENCANA, as_of)
     served = exists(select(CaseService.id).where(CaseService.case_id == ChildCase.id, CaseService.status == "done",
                                                  CaseService.done_on <= as_of))
-    planned = _count(session, ids, as_of, _completed(Stage.RENCANA, as_of), served)
     returned_row = select(Reintegration.id).where(Reintegration.case_id == ChildCase.id,
                                                   Reintegration.returned_on.is_not(None),
                                                   Reintegration.returned_on <= as_of)
     recorded = returned_row.where(Reintegration.monitored_on <= as_of, Reintegration.safe.is_(True),
                                   Reintegration.comfortable.is_(True), Reintegration.needs_met.is_(True),
                                   Reintegration.accepted.is_(True))
-    returned = _count(session, ids, as_of, exists(returned_row), exists(recorded))
     trained = and_(StaffMember.sppa_training_date.is_not(None), StaffMember.sppa_training_date <= as_of,
                    or_(StaffMember.sppa_valid_until.is_(None), StaffMember.sppa_valid_until >= as_of))
     companion = exists(select(CaseCompanion.id).join(StaffMember, StaffMember.id == CaseCompanion.staff_member_id)
@@ -50,16 +41,16 @@ def program_facts(session: Session, ids: list[int], as_of: date) -> dict[int, tu
                               CaseCompanion.role == CompanionRole.PENDAMPING.value,
                               CaseCompanion.assigned_on <= as_of,
                               or_(CaseCompanion.ended_on.is_(None), CaseCompanion.ended_on > as_of), trained))
-    open_now = _count(session, ids, as_of, or_(ChildCase.closed_on.is_(None), ChildCase.closed_on > as_of), companion)
-    later: dict[int, list[date]] = defaultdict(list)
-    for ident, day in session.execute(select(ChildCase.institution_id, func.min(ChildCase.assessment_due))
-                                      .where(ChildCase.institution_id.in_(ids), ChildCase.assessment_due > as_of)
-                                      .group_by(ChildCase.institution_id)):
-        later[ident].append(day)
+    is_open = or_(ChildCase.closed_on.is_(None), ChildCase.closed_on > as_of)
+    counts = (due, and_(due, _completed(Stage.ASESMEN, as_of)), planned, and_(planned, served), exists(returned_row),
+              exists(recorded), is_open, and_(is_open, companion))
+    stmt = (select(ChildCase.institution_id, *[func.count().filter(c) for c in counts],
+                   func.min(ChildCase.assessment_due).filter(ChildCase.assessment_due > as_of))
+            .where(ChildCase.institution_id.in_(ids), ChildCase.opened_on <= as_of)
+            .group_by(ChildCase.institution_id))
+    found = {row[0]: row[1:] for row in session.execute(stmt)}
     result = {}
     for ident in ids:
-        (a_total, a_done), (p_total, p_done) = due.get(ident, (0, 0)), planned.get(ident, (0, 0))
-        (r_total, r_done), (o_total, o_done) = returned.get(ident, (0, 0)), open_now.get(ident, (0, 0))
-        result[ident] = (CaseProgramFacts(a_total, a_done, p_total, p_done, r_total, r_done, o_total, o_done),
-                         later[ident])
+        *numbers, next_due = found.get(ident, (0,) * 8 + (None,))
+        result[ident] = (CaseProgramFacts(*[int(n) for n in numbers]), [next_due] if next_due else [])
     return result

@@ -46,8 +46,9 @@ def shared_records(session: Session, referral: Referral) -> dict:
     return found
 
 
-def referral_json(session: Session, user: Any, referral: Referral) -> dict:
-    """A referral for the user: the receiver before accepting sees initials only and nothing shared."""
+def referral_json(session: Session, user: Any, referral: Referral, *, with_shared: bool = True) -> dict:
+    """A referral for the user: the receiver before accepting sees initials only and nothing shared (lists leave the
+    shared records out; its case, child and LPKS come from the session when `rows` read them first)."""
     side = side_of(user, referral) or "reader"
     case = session.get(ChildCase, referral.case_id)
     resident = session.get(Resident, case.resident_id)
@@ -72,8 +73,20 @@ def referral_json(session: Session, user: Any, referral: Referral) -> dict:
         "decline_reason": referral.decline_reason, "completed_on": referral.completed_on,
         "completion_note": referral.completion_note, "ended_placement_id": referral.ended_placement_id,
         "allowed_actions": sorted(a.value for a in actions),
-        "shared_records": shared_records(session, referral) if side == RECEIVER and answered else {},
+        "shared_records": shared_records(session, referral) if with_shared and side == RECEIVER and answered else {},
         "version": referral.version}
+
+
+def rows(session: Session, user: Any, referrals: list[Referral]) -> list[dict]:
+    """A page of referrals as list rows: their cases, children and LPKS read in three statements first."""
+    cases = session.scalars(select(ChildCase).where(ChildCase.id.in_({r.case_id for r in referrals}))).all()
+    children = session.scalars(select(Resident).where(Resident.id.in_({c.resident_id for c in cases}))).all()
+    lpks = {r.institution_id for r in referrals} | {r.receiver_institution_id for r in referrals}
+    institutions = session.scalars(select(Institution).where(Institution.id.in_(lpks - {None}))).all()
+    held = (cases, children, institutions)  # referenced until the rows are made: the identity map answers the gets
+    result = [referral_json(session, user, r, with_shared=False) for r in referrals]
+    del held
+    return result
 
 
 def list_select(user: Any, *, side: str | None = None, status: str | None = None, case_id: int | None = None):

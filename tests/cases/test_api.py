@@ -39,14 +39,18 @@ def test_filters_stage_manager_overdue_and_search(site, client, clock):
     api = Api(client, "operator.pasuruan")
     response = api.patch(f"/cases/{first.id}", {"case_manager_id": site.peksos.id, "version": first.version})
     assert response.status_code == 200, response.get_json()
-    assert [r["id"] for r in api.get(f"/cases?case_manager_id={site.peksos.id}").get_json()["items"]] == [first.id]
+    managed = api.get(f"/cases?case_manager_id={site.peksos.id}&per_page=100").get_json()["items"]
+    assert first.id in {r["id"] for r in managed} and second.id not in {r["id"] for r in managed}
+    assert {r["case_manager"] for r in managed} == {site.peksos.name}
     assert [r["id"] for r in api.get("/cases?q=REG-DUA").get_json()["items"]] == [second.id]
     assert {r["id"] for r in api.get("/cases?q=B.D.").get_json()["items"]} == {second.id}
-    assert api.get("/cases?overdue=1").get_json()["total"] == 0
+    assert not {first.id, second.id} & {r["id"] for r in api.get("/cases?overdue=1&per_page=100").get_json()["items"]}
     clock(TODAY + timedelta(days=5))  # the assessments were due on day 4
     overdue = {r["id"] for r in api.get("/cases?overdue=1&per_page=100").get_json()["items"]}
     assert {first.id, second.id} <= overdue
-    assert api.get("/cases?stage=asesmen").get_json()["total"] == 0
+    in_assessment = api.get("/cases?stage=asesmen&per_page=100").get_json()["items"]
+    assert in_assessment and all(r["stage"] == "asesmen" for r in in_assessment)
+    assert not {first.id, second.id} & {r["id"] for r in in_assessment}
 
 
 def test_out_of_scope_is_404_and_the_dinas_sosial_reads_but_does_not_write(site, client):
