@@ -184,3 +184,23 @@ def test_the_childs_page_leads_to_its_case_or_opens_one(site, client):
     opened = site.session.scalar(select(ChildCase).where(ChildCase.resident_id == victim.id))
     assert opened.stage == "pendekatan_awal" and opened.admitted_on is None
     assert 'data-testid="case-link"' in page(client, f"/admin/resident/details/?id={child.id}")
+
+
+def test_the_case_list_exports_initials_only_and_is_audited(site, client, session):
+    import io
+
+    from openpyxl import load_workbook
+
+    from lpks.platform.models.audit import AuditLog
+
+    site.admit(name="Zulkarnain Effendi", register_number="REG-EKSPOR")
+    site.session.commit()
+    login(client, "operator.pasuruan")
+    response = client.get("/admin/case/export.xlsx?q=REG-EKSPOR")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("nomor_kasus", "nomor_register", "inisial")
+    assert [r[1:3] for r in rows[1:]] == [("REG-EKSPOR", "Z.E.")]
+    assert "Zulkarnain" not in str(rows)
+    session.rollback()
+    assert session.scalar(select(AuditLog.id).where(AuditLog.action == "export", AuditLog.object_type == "child_case"))
