@@ -19,11 +19,13 @@ from .prefill import prefill_answers
 from .scoring import AspectScore, ScoreResult, score, valid_until
 from .standards import AspectResult, ItemResult, StandardsReport, evaluate
 from .standards_facts import (
+    CaseProgramFacts,
     Engagement, FacilityStatus, FormationKind, InstitutionFacts, ItemStatus, RegistrationFact, StaffFact,
     VerifierFinding,
 )
 
-__all__ = [
+__all__ = ["CaseProgramFacts"]
+__all__ += [
     "ASPECTS", "FACILITY_GROUPS", "FACILITY_ITEMS", "STAFF_FUNCTIONS", "STANDARD_ITEMS",
     "facility_checklist", "get_aspect", "get_facility_item", "get_item", "get_staff_function", "staff_checklist",
     "Aspect", "FacilityItem", "Source", "SourceKind", "StaffCategory", "StaffFunction", "StandardItem",

@@ -88,13 +88,13 @@ _FUNDING = (
 )
 _PROGRAM = (
     _item("g", "tahapan_rehsos", "Tahapan Rehabilitasi Sosial dilaksanakan", "Rehabilitation stages in place",
-          "Pasal 18; Pasal 69", _I, "program_rehabilitation_stages"),
+          "Pasal 18; Pasal 69", _I, "cases"),
     _item("g", "bentuk_rehsos", "Bentuk Rehabilitasi Sosial dilaksanakan", "Forms of rehabilitation in place",
-          "Pasal 35; Pasal 69", _I, "program_rehabilitation_forms"),
+          "Pasal 35; Pasal 69", _I, "cases"),
     _item("g", "reintegrasi", "Reintegrasi Sosial dilaksanakan", "Social reintegration in place",
-          "Pasal 47–50; Pasal 69", _I, "program_reintegration"),
+          "Pasal 47–50; Pasal 69", _I, "cases"),
     _item("g", "pendampingan", "Pendampingan ABH dilaksanakan", "Companionship of children in place",
-          "Pasal 74–84; Pasal 69", _I, "program_companionship"),
+          "Pasal 74–84; Pasal 69", _I, "cases"),
 )
 
 ASPECTS: tuple[Aspect, ...] = (

@@ -66,7 +66,11 @@ def _flag(present: bool, yes: tuple[str, str], no: tuple[str, str]) -> Outcome:
     return Outcome(OK, *yes) if present else Outcome(NO, *no)
 
 
-_RECORDED, _MISSING = ("Tercatat", "Recorded"), ("Belum tercatat", "Not recorded")
+def _cases(done: int, total: int, what_id: str, what_en: str) -> Outcome:
+    """A share of the LPKS's cases; no case the measure applies to yet → not met (nothing shows it in place)."""
+    if not total:
+        return Outcome(NO, "Belum ada kasus yang menunjukkannya", "No case shows it yet")
+    return _share(done, total, what_id, what_en)
 
 _INSTITUTION_CHECKS: dict[str, Callable[[InstitutionFacts], Outcome]] = {
     "a.upt_or_badan_hukum": _formation,
@@ -87,10 +91,20 @@ _INSTITUTION_CHECKS: dict[str, Callable[[InstitutionFacts], Outcome]] = {
         "dokumen (perencanaan, penggunaan, pertanggungjawaban)", "documents (planning, use, accountability)"),
     "f.pertanggungjawaban": lambda f: _flag(f.accountability_report_present, ("Laporan pertanggungjawaban ada",
                                             "Accountability report present"), ("Laporan belum ada", "No report")),
-    "g.tahapan_rehsos": lambda f: _flag(f.program_rehabilitation_stages, _RECORDED, _MISSING),
-    "g.bentuk_rehsos": lambda f: _flag(f.program_rehabilitation_forms, _RECORDED, _MISSING),
-    "g.reintegrasi": lambda f: _flag(f.program_reintegration, _RECORDED, _MISSING),
-    "g.pendampingan": lambda f: _flag(f.program_companionship, _RECORDED, _MISSING),
+    # Aspect g is read from the LPKS's case records (RULES §6, issue 13), not from a description of the programme.
+    "g.tahapan_rehsos": lambda f: _cases(f.cases.assessed, f.cases.assessment_due,
+                                         "kasus yang tenggat asesmennya lewat telah menyelesaikan asesmen",
+                                         "cases past their assessment deadline completed the assessment"),
+    "g.bentuk_rehsos": lambda f: _cases(f.cases.served, f.cases.planned,
+                                        "kasus dengan rencana selesai telah menerima layanan Pasal 35",
+                                        "cases with a completed plan received a service of Pasal 35"),
+    "g.reintegrasi": lambda f: _cases(f.cases.conditions_recorded, f.cases.returned,
+                                      "anak yang dikembalikan dipastikan aman, nyaman, terpenuhi kebutuhannya dan "
+                                      "diterima (Pasal 49 ayat 7)",
+                                      "children returned were recorded safe, comfortable, with needs met and accepted"),
+    "g.pendampingan": lambda f: _cases(f.cases.accompanied, f.cases.open_cases,
+                                       "kasus berjalan didampingi pendamping terlatih SPPA",
+                                       "open cases have a companion trained in SPPA"),
 }
 
 

@@ -94,6 +94,22 @@ class VerifierFinding:
 
 
 @dataclass(frozen=True)
+class CaseProgramFacts:
+    """What an LPKS's case records show on a date (RULES §6): the service programme of Pasal 69 as carried out.
+
+    Counts of the LPKS's cases: each pair is (cases the measure applies to, those that meet it)."""
+
+    assessment_due: int = 0       # cases whose assessment was due on or before the date (Pasal 18, 25; RULES §6)
+    assessed: int = 0             # … of which the assessment stage is completed
+    planned: int = 0              # cases whose plan stage is completed (Pasal 26)
+    served: int = 0               # … of which at least one service of Pasal 35 ayat 1 was carried out
+    returned: int = 0             # cases whose child was returned to the family (Pasal 49 ayat 1 huruf c)
+    conditions_recorded: int = 0  # … of which the four conditions of Pasal 49 ayat 7 are recorded
+    open_cases: int = 0           # cases open on the date
+    accompanied: int = 0          # … of which a companion trained in SPPA is assigned (Pasal 74–75)
+
+
+@dataclass(frozen=True)
 class InstitutionFacts:
     """Everything the standards evaluation reads; field names are the `institution`/`document` source keys."""
 
@@ -115,10 +131,7 @@ class InstitutionFacts:
     budget_plan_present: bool = False
     spending_records_present: bool = False
     accountability_report_present: bool = False
-    program_rehabilitation_stages: bool = False
-    program_rehabilitation_forms: bool = False
-    program_reintegration: bool = False
-    program_companionship: bool = False
+    cases: CaseProgramFacts = field(default_factory=CaseProgramFacts)
     verifier_findings: Mapping[str, VerifierFinding] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -4,7 +4,8 @@
 
 Regions, holidays, the demo (users of every role, instrument) and the class table go through the services; the
 bulk (LPKS, staff, residents, placements, titipan periods, assessments, audit rows) is inserted with SQLAlchemy
-Core on the SQLModel tables (COPY on PostgreSQL), every derived value computed by the pure rules in lpks/rules and
+Core on the SQLModel tables (COPY on PostgreSQL) — the children's cases, services and referrals too
+(benchmarks/generate_cases.py) — every derived value computed by the pure rules in lpks/rules and
 accreditation/ exactly as the services store it. Users: the demo's accounts plus bench.operator (the largest LPKS),
 bench.kabkota and bench.provinsi (its regions), all with the password PASSWORD.
 """
@@ -444,13 +445,21 @@ def main(argv: list[str] | None = None) -> None:
             log(f"{gen.n['staff']} staff", started)
             gen.people(ids, weights)
             log(f"{gen.n['residents']} residents and their placements, titipan periods, extensions", started)
+            from benchmarks.generate_cases import CaseGenerator
+
+            made = CaseGenerator(conn, today).run(ids)
+            log(f"{made.get('child_case', 0)} cases, {made.get('case_service', 0)} services, "
+                f"{made.get('referral', 0)} referrals", started)
             user_rows = [(u.id, u.username, u.role) for u in conn.execute(select(User.__table__))]
             gen.assessments(ids, instrument_row.id, [u[0] for u in user_rows if u[2] == "kemensos"])
             gen.audit(user_rows)
             log(f"{gen.n['audit']} audit rows", started)
             if conn.dialect.name == "postgresql":
                 for table in ("institution", "institution_registration", "staff_member", "resident", "placement",
-                              "custody_period", "custody_extension", "accreditation_assessment", "audit_log"):
+                              "custody_period", "custody_extension", "accreditation_assessment", "audit_log",
+                              "child_case", "case_stage", "case_assessment", "case_conference",
+                              "case_conference_participant", "case_plan", "case_plan_need", "case_service",
+                              "case_reintegration", "case_follow_up", "case_companion", "referral"):
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                       f"(SELECT max(id) FROM {table}))"))
         biggest = ids[max(range(len(ids)), key=weights.__getitem__)]

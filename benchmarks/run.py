@@ -47,6 +47,11 @@ def pages(resident_id: int, institution_id: int) -> list[tuple[str, str]]:
         ("API assessments", "/api/v1/accreditation/assessments"),
         ("class report", "/admin/accreditation-class/"), ("API classes", "/api/v1/accreditation/classes"),
         ("audit list", "/admin/audit/"),
+        ("case list", "/admin/case/"), ("API cases", "/api/v1/cases"),
+        ("case list overdue", "/admin/case/?overdue=1"), ("case tasks", "/admin/case-tasks/?due=overdue"),
+        ("API case tasks", "/api/v1/case-tasks?due=upcoming"),
+        ("referrals", "/admin/referral/"), ("API referrals", "/api/v1/referrals"),
+        ("case page", f"/admin/case/of-resident/?resident_id={resident_id}"),
     ]
 
 

@@ -27,7 +27,7 @@ DEMO_REGIONS = [
 ]
 
 DEMO_INSTITUTIONS = [
-    ("LPKS Bina Harapan Kota Pasuruan", "35.75", "kabupaten_kota", 12, 6, "Jl. Pahlawan No. 10, Kota Pasuruan"),
+    ("LPKS Bina Harapan Kota Pasuruan", "35.75", "kabupaten_kota", 30, 6, "Jl. Pahlawan No. 10, Kota Pasuruan"),
     ("LPKS Taruna Mandiri Pasuruan", "35.14", "kabupaten_kota", 20, 8, "Jl. Raya Bangil No. 5, Kabupaten Pasuruan"),
     ("UPT Rehabilitasi Sosial Anak Surabaya", "35.78", "provinsi", 40, 20, "Jl. Ketintang No. 21, Kota Surabaya"),
     ("LPKS Cahaya Anak Malang", "35.73", "kabupaten_kota", 15, 10, "Jl. Ijen No. 3, Kota Malang"),
@@ -90,4 +90,8 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.residents.demo_obligations import seed_obligations
 
     lines.append(seed_obligations(session, institutions))  # after the registry: reports need its peksos
+
+    from lpks.cases.demo import seed_cases
+
+    lines.append(seed_cases(session, institutions))
     return "\n".join(lines)

@@ -13,6 +13,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from lpks.cases.models import ChildCase
+from lpks.cases.queries import audit_clauses as case_audit_clauses
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
 from lpks.platform.models.audit import AuditLog
 from lpks.platform.services import audit
@@ -28,7 +30,14 @@ ACTION_LABELS = {"create": _l("Membuat"), "update": _l("Mengubah"), "delete": _l
                  "view_history": _l("Melihat riwayat pemrosesan"), "download": _l("Mengunduh")}
 OBJECT_LABELS = {"resident": _l("Data anak"), "placement": _l("Penempatan"),
                  "placement_document": _l("Dokumen penempatan"), "custody_period": _l("Masa titipan"),
-                 "custody_extension": _l("Perpanjangan titipan")}
+                 "custody_extension": _l("Perpanjangan titipan"), "child_case": _l("Kasus anak"),
+                 "case_stage": _l("Tahap rehabilitasi"), "case_assessment": _l("Asesmen"),
+                 "case_conference": _l("Temu bahas kasus"), "case_conference_participant": _l("Peserta temu bahas"),
+                 "case_plan": _l("Rencana"), "case_plan_need": _l("Kebutuhan dalam rencana"),
+                 "case_service": _l("Layanan rehabilitasi"), "case_reintegration": _l("Reintegrasi"),
+                 "case_substitute_search": _l("Pencarian Keluarga Pengganti"),
+                 "case_follow_up": _l("Kunjungan bimbingan lanjut"), "case_companion": _l("Pendamping"),
+                 "case_companion_report": _l("Laporan pendamping"), "referral": _l("Rujukan")}
 
 
 def resident_for_history(session: Session, user: Any, ident) -> Resident:
@@ -68,6 +77,8 @@ def history_select(session: Session, resident: Resident) -> Select:
         _named("custody_period", _ids(session, period_ids)),
         _named("custody_extension", _ids(session, select(CustodyExtension.id)
                                          .where(CustodyExtension.custody_period_id.in_(period_ids)))),
+        *case_audit_clauses(session, list(session.scalars(select(ChildCase.id)
+                                                          .where(ChildCase.resident_id == resident.id)))),
     )).order_by(AuditLog.at.desc(), AuditLog.id.desc())
 
 

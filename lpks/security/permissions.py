@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import false, select, true
+from sqlalchemy import false, or_, select, true
 
 from lpks.accreditation.models import (
     AccreditationInstrument,
@@ -17,6 +17,23 @@ from lpks.accreditation.models import (
     AssessmentConflictReason,
     AssessmentEvent,
     InstitutionClass,
+)
+from lpks.cases.models import (
+    CaseAssessment,
+    CaseCompanion,
+    CaseConference,
+    CasePlan,
+    CaseService,
+    CaseStage,
+    CaseTaskSetting,
+    ChildCase,
+    CompanionReport,
+    ConferenceParticipant,
+    FollowUpVisit,
+    PlanNeed,
+    Referral,
+    Reintegration,
+    SubstituteFamilySearch,
 )
 from lpks.platform.models.audit import AuditLog
 from lpks.platform.models.holiday import Holiday
@@ -59,6 +76,7 @@ DIRECTORY = "directory"
 ALL = "all"        # every row
 REGION = "region"  # rows of the user's LPKS, regency/city or province (by the user's role)
 SELF = "self"      # the user's own rows
+UNIT = "unit"      # rows owned by the user's own unit: its LPKS (operator) or its Dinas Sosial kabupaten/kota office
 
 # POLICY[model][role] = {action: scope kind}; a missing entry denies.
 POLICY: dict[type, dict[str, dict[str, str]]] = {
@@ -135,7 +153,31 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     # The holiday calendar belongs to Kementerian Sosial (RULES §1, §5); every other child-data role reads it.
     Holiday: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
               ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    # The child's case (issue 13, RULES §6–7): its owner works it (an LPKS; a Dinas Sosial kabupaten/kota the cases
+    # it handles itself, RULES §8); the Dinas Sosial reads the cases of the LPKS in its region, the province and
+    # Kemensos read their scope; admin nothing. A referral is also its receiver's (OWNERS below), who answers it.
+    **{model: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: UNIT},
+               ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (ChildCase, CaseStage, CaseAssessment, CaseConference, ConferenceParticipant, CasePlan, PlanNeed,
+                     CaseService, Reintegration, SubstituteFamilySearch, FollowUpVisit, CaseCompanion,
+                     CompanionReport, Referral)},
+    # The task defaults of RULES §6 are the national user's.
+    CaseTaskSetting: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
+                      ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
 }
+
+# Who owns a row: pairs of (LPKS column, Dinas Sosial kabupaten/kota column). By default the LPKS in `institution_id`,
+# and the Dinas Sosial in `owner_region_code` where the model has one (a case and its records: RULES §6, §8). A row
+# with several owners is in scope when any of them is: a referral belongs to its sender and its receiver (RULES §7).
+OWNERS: dict[type, tuple[tuple[str, str | None], ...]] = {
+    Referral: (("institution_id", "owner_region_code"), ("receiver_institution_id", "receiver_region_code")),
+}
+
+
+def _owners(model: type) -> tuple[tuple[str, str | None], ...]:
+    if model in OWNERS:
+        return OWNERS[model]
+    return (("institution_id", "owner_region_code" if hasattr(model, "owner_region_code") else None),)
 
 # Fields that only some of the roles allowed to write the object may set. (The designation of Pasal 56 is no
 # field: only the accreditation workflow's designation step records it, RULES §3.) Reading: the referral scope, like the work area (WorkArea above), decides the class
@@ -188,26 +230,64 @@ def reaches(user: Any, model: type, action: str) -> bool:
     return _kind(user, model, action) is not None
 
 
-def _region_keys(obj: Any, user: Any = None) -> tuple[int | None, str | None, str | None]:
-    """(institution id, regency/city code, province code) an object belongs to.
+def _region_keys(obj: Any, user: Any = None) -> list[tuple[int | None, str | None, str | None]]:
+    """(institution id, regency/city code, province code) of each owner of an object.
 
-    An Institution answers for itself; any other object belongs to the LPKS in its `institution_id`, read in the
-    object's session, else the user's (a script or worker without the app), else the request's.
+    An Institution answers for itself; any other object belongs to the LPKS in its `institution_id` (read in the
+    object's session, else the user's, else the request's), or to the Dinas Sosial kabupaten/kota in its
+    `owner_region_code` (institution id None), or to each owner OWNERS lists.
     """
     if isinstance(obj, Institution):
-        return obj.id, obj.kabkota_code, obj.province_code
-    inst_id = getattr(obj, "institution_id", None)
-    if inst_id is None:
-        return None, None, None
+        return [(obj.id, obj.kabkota_code, obj.province_code)]
+    return [keys for keys in _owner_keys_by_pair(obj, user) if keys is not None]
+
+
+def _in_region(user: Any, inst_id, kabkota, province) -> bool:
+    if user.role == ROLE_OPERATOR:
+        return inst_id is not None and inst_id == user.institution_id
+    if user.role == ROLE_KABKOTA:
+        return kabkota is not None and kabkota == user.region_code
+    if user.role == ROLE_PROVINCE:
+        return province is not None and province == user.region_code
+    return False
+
+
+def _in_unit(user: Any, inst_id, kabkota, province) -> bool:
+    if user.role == ROLE_OPERATOR:
+        return inst_id is not None and inst_id == user.institution_id
+    if user.role == ROLE_KABKOTA:  # the office's own rows, not those of the LPKS in its region
+        return inst_id is None and kabkota is not None and kabkota == user.region_code
+    return False
+
+
+def own_unit_owner(user: Any, obj: Any) -> int | None:
+    """Which owner of `obj` (its index in OWNERS, 0 for the usual single owner) is the user's own unit — its LPKS or
+    its Dinas Sosial office — or None (a referral's sender is 0, its receiver 1)."""
+    for index, keys in enumerate(_owner_keys_by_pair(obj, user)):
+        if keys is not None and _in_unit(user, *keys):
+            return index
+    return None
+
+
+def _owner_keys_by_pair(obj: Any, user: Any = None) -> list:
+    """Like _region_keys, one entry per owner pair (None where that owner is not set)."""
     from sqlalchemy.orm import object_session
 
     from lpks.extensions import db
 
-    session = object_session(obj) or (object_session(user) if user is not None else None) or db.session
-    inst = session.get(Institution, inst_id)
-    if inst is None:
-        return None, None, None
-    return inst.id, inst.kabkota_code, inst.province_code
+    result = []
+    for inst_attr, region_attr in _owners(type(obj)):
+        inst_id = getattr(obj, inst_attr, None)
+        code = getattr(obj, region_attr, None) if region_attr else None
+        if inst_id is not None:
+            session = object_session(obj) or (object_session(user) if user is not None else None) or db.session
+            inst = session.get(Institution, inst_id)
+            result.append((inst.id, inst.kabkota_code, inst.province_code) if inst is not None else None)
+        elif code:
+            result.append((None, code, code.split(".")[0]))
+        else:
+            result.append(None)
+    return result
 
 
 def _owner_id(obj: Any) -> int | None:
@@ -224,13 +304,9 @@ def can(user: Any, action: str, obj: Any) -> bool:
     if kind == SELF:
         return _owner_id(obj) == user.id and user.id is not None
     if kind == REGION:
-        inst_id, kabkota, province = _region_keys(obj, user)
-        if user.role == ROLE_OPERATOR:
-            return inst_id is not None and inst_id == user.institution_id
-        if user.role == ROLE_KABKOTA:
-            return kabkota is not None and kabkota == user.region_code
-        if user.role == ROLE_PROVINCE:
-            return province is not None and province == user.region_code
+        return any(_in_region(user, *keys) for keys in _region_keys(obj, user))
+    if kind == UNIT:
+        return any(_in_unit(user, *keys) for keys in _region_keys(obj, user))
     return False
 
 
@@ -244,11 +320,25 @@ def scope_clause(user: Any, model: type, action: str = READ):
         return false() if column is None else column == user.id
     if kind == REGION:
         return _region_clause(user, model)
+    if kind == UNIT:
+        return _unit_clause(user, model)
     return false()
 
 
 def _region_clause(user: Any, model: type):
-    inst_col = Institution.id if model is Institution else getattr(model, "institution_id", None)
+    if model is Institution:
+        if user.role == ROLE_OPERATOR:
+            return Institution.id == user.institution_id if user.institution_id else false()
+        column = {ROLE_KABKOTA: Institution.kabkota_code, ROLE_PROVINCE: Institution.province_code}.get(user.role)
+        return false() if column is None or not user.region_code else column == user.region_code
+    clauses = [_owner_clause(user, getattr(model, inst_attr, None),
+                             getattr(model, region_attr) if region_attr else None)
+               for inst_attr, region_attr in _owners(model)]
+    return clauses[0] if len(clauses) == 1 else or_(*clauses)
+
+
+def _owner_clause(user: Any, inst_col, region_col):
+    """Rows of one owner pair in the user's LPKS, regency/city or province."""
     if inst_col is None:
         return false()
     if user.role == ROLE_OPERATOR:
@@ -256,9 +346,21 @@ def _region_clause(user: Any, model: type):
     column = {ROLE_KABKOTA: Institution.kabkota_code, ROLE_PROVINCE: Institution.province_code}.get(user.role)
     if column is None or not user.region_code:
         return false()
-    if model is Institution:
-        return column == user.region_code
-    return inst_col.in_(select(Institution.id).where(column == user.region_code))
+    clause = inst_col.in_(select(Institution.id).where(column == user.region_code))
+    if region_col is None:
+        return clause
+    own = region_col == user.region_code if user.role == ROLE_KABKOTA else region_col.like(f"{user.region_code}.%")
+    return or_(clause, own)
+
+
+def _unit_clause(user: Any, model: type):
+    """Rows owned by the user's own LPKS or Dinas Sosial office (not those of the LPKS in its region)."""
+    if user.role == ROLE_OPERATOR:
+        return _region_clause(user, model)
+    if user.role != ROLE_KABKOTA or not user.region_code:
+        return false()
+    clauses = [getattr(model, region_attr) == user.region_code for _inst, region_attr in _owners(model) if region_attr]
+    return false() if not clauses else clauses[0] if len(clauses) == 1 else or_(*clauses)
 
 
 def user_scope_label(user: Any) -> str:

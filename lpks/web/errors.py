@@ -34,13 +34,16 @@ def _messages():
     }
 
 
-def respond(status: int, message: str, field: str | None = None, code: str | None = None):
-    """An error as JSON under /api (with the field it names), as a page elsewhere."""
+def respond(status: int, message: str, field: str | None = None, code: str | None = None, errors=None):
+    """An error as JSON under /api (with the field it names, and every field when the service reports several), as a
+    page elsewhere."""
     db.session.rollback()
     if request.path.startswith("/api/"):
         body = {"error": code or str(status), "message": message}
         if field:
             body["field"] = field
+        if errors:  # several bad fields at once: each with its own message
+            body["errors"] = [{"field": name, "message": text} for name, text in errors]
         return jsonify(body), status
     return render_template("errors/error.html", status=status, message=message), status
 
@@ -51,7 +54,8 @@ def _csrf(exc):
 
 
 def _service(exc: ServiceError):
-    response = respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None)
+    response = respond(exc.status, exc.message, exc.field, code="invalid" if exc.status == 422 else None,
+                       errors=getattr(exc, "field_errors", None))
     retry_after = getattr(exc, "retry_after", None)  # a rate limit says when to come back
     if retry_after:
         response, status = response

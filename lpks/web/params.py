@@ -115,16 +115,18 @@ def check_form(args, form) -> None:
     for source in (args, form):
         for name, value in source.items(multi=True):
             if NUL in value or NUL in name:
+                field = name.replace(NUL, "")[:40] or "body"
                 raise ServiceError(_("Kolom '%(name)s' memuat karakter NUL (\\x00) yang tidak dapat disimpan.",
-                                     name=name.replace(NUL, "")[:40]), name.replace(NUL, "")[:40])
+                                     name=field), field)
 
 
 def _refused_json(exc: JSONRefused):
     from lpks.web.errors import respond
 
     if exc.nul:
+        field = exc.field[:40] or "body"  # a key with no name still names where the refusal is
         return respond(422, _("Kolom '%(name)s' memuat karakter NUL (\\x00) yang tidak dapat disimpan.",
-                              name=exc.field[:40]), exc.field[:40], code="invalid")
+                              name=field), field, code="invalid")
     return respond(400, _("Badan permintaan JSON bersarang lebih dari %(limit)s tingkat.", limit=MAX_JSON_DEPTH),
                    "body")
 

@@ -18,6 +18,9 @@ from accreditation import (
     InstrumentAspect,
     RegistrationFact,
     StaffFact,
+    CaseProgramFacts,
+    FACILITY_ITEMS, STAFF_FUNCTIONS, AnswerOption, GradeBand, Grade, Indicator, InstitutionFacts, Instrument,
+    InstrumentAspect, RegistrationFact, StaffFact,
 )
 
 AS_OF = date(2025, 6, 30)
@@ -41,8 +44,9 @@ def compliant_facts(**overrides) -> InstitutionFacts:
         staff=tuple(staff(fn.code) for fn in STAFF_FUNCTIONS),
         facilities={item.code: "tersedia" for item in FACILITY_ITEMS},
         funding_sources_count=2, budget_plan_present=True, spending_records_present=True,
-        accountability_report_present=True, program_rehabilitation_stages=True, program_rehabilitation_forms=True,
-        program_reintegration=True, program_companionship=True,
+        accountability_report_present=True,
+        cases=CaseProgramFacts(assessment_due=4, assessed=4, planned=3, served=3, returned=2, conditions_recorded=2,
+                               open_cases=5, accompanied=5),
         verifier_findings={"c.pemahaman_rehsos": "terpenuhi"},
     )
     return dataclasses.replace(facts, **overrides)

@@ -14,6 +14,7 @@ from accreditation import (
     VerifierFinding,
     evaluate,
 )
+from accreditation import AccreditationError, CaseProgramFacts, ItemStatus, RegistrationFact, VerifierFinding, evaluate
 
 from .factories import AS_OF, compliant_facts, staff
 
@@ -37,8 +38,7 @@ EMPTY = dict(formation_kind=None, deed_number="", kemenkumham_decree_number="", 
              designation_decree_number="", vision="", mission="", has_pimpinan=False,
              has_bidang_administrasi=False, has_bidang_teknis=False, staff=(), facilities={}, funding_sources_count=0,
              budget_plan_present=False, spending_records_present=False, accountability_report_present=False,
-             program_rehabilitation_stages=False, program_rehabilitation_forms=False, program_reintegration=False,
-             program_companionship=False, verifier_findings={})
+             cases=CaseProgramFacts(), verifier_findings={})
 
 
 @pytest.mark.parametrize("overrides, aspect, expected", [
@@ -49,7 +49,9 @@ EMPTY = dict(formation_kind=None, deed_number="", kemenkumham_decree_number="", 
     (dict(facilities={"e.perkantoran.dapur": "sebagian"}), "e", "1.16"),  # 0.5 / 43
     (dict(kemenkumham_decree_number=""), "a", "83.33"),  # badan hukum sebagian: 2.5 / 3
     (dict(budget_plan_present=False), "f", "83.33"),  # management 2 of 3 documents = sebagian
-    (dict(program_reintegration=False), "g", "75.00"),
+    (dict(cases=CaseProgramFacts(4, 4, 3, 3, 2, 0, 5, 5)), "g", "75.00"),  # returned, conditions not recorded
+    (dict(cases=CaseProgramFacts(4, 2, 3, 3, 2, 2, 5, 5)), "g", "87.50"),  # 2 of 4 assessments late: sebagian
+    (dict(cases=CaseProgramFacts(0, 0, 3, 3, 2, 2, 5, 5)), "g", "75.00"),  # no assessment due yet: not shown
 ])
 def test_aspect_compliance_counts_sebagian_as_half(overrides, aspect, expected):
     assert evaluate(compliant_facts(**overrides)).aspect(aspect).compliance == Decimal(expected)

@@ -22,7 +22,12 @@ FREE_TEXT = {"name", "full_name", "address", "note", "notes", "title", "descript
              "hospital_exam_result", "letter_number", "depositor_agency", "depositor_superior", "grade_reason",
              "reason", "decree_number", "over_capacity_reason", "evidence", "finding", "summary", "remarks",
              "religion", "education", "disability", "registration_number", "deed_number", "designation_decree_number",
-             "number", "issuer", "holder", "position", "url", "link", "website", "email", "phone", "street"}
+             "number", "issuer", "holder", "position", "url", "link", "website", "email", "phone", "street",
+             # the child's case (issue 13)
+             "case_number", "problems", "needs", "potentials", "resources", "recommendation", "place", "conclusions",
+             "goal", "agreed_with", "need", "provider", "outcome", "cancel_reason", "child_preparation_note",
+             "linkage_note", "received_by_relationship", "monitoring_note", "refusal_note", "candidate", "findings",
+             "services_note", "receiver_name", "receiver_address", "decline_reason", "completion_note"}
 SKIP = ("logout", "export", "download", ".xlsx", "/static/", "delete", "lang", "template", "/api/", "csv", "pdf")
 seeded = {"fields": 0}
 shown = {"pages": 0}
@@ -38,7 +43,9 @@ def SEED_EXTRA(session):  # noqa: N802  (the live_server hook)
     for name in ("Institution", "StaffMember", "FacilityRecord", "EvidenceDocument", "FundingSource",
                  "FinancialReport", "OrganisationPosition", "Verification", "VerificationFinding", "Resident",
                  "Placement", "PlacementDocument", "CustodyPeriod", "CustodyExtension", "Assessment",
-                 "User", "Holiday"):
+                 "User", "Holiday", "ChildCase", "CaseStage", "CaseAssessment", "CaseConference",
+                 "ConferenceParticipant", "CasePlan", "PlanNeed", "CaseService", "Reintegration",
+                 "SubstituteFamilySearch", "FollowUpVisit", "CaseCompanion", "CompanionReport", "Referral"):
         model = models[name]
         columns = [c for c in inspect(model).columns if c.key in FREE_TEXT and isinstance(c.type, (String, Text))
                    and not c.foreign_keys]
@@ -90,3 +97,30 @@ def test_stored_payloads_never_run_in_the_browser(live_server, page, username, l
     print(f"{username}: {visited} pages, {shown['pages']} showing a payload as text, {seeded['fields']} fields")
     assert shown["pages"] > 0
     assert visited >= min(limit, 10)
+
+
+def test_case_pages_show_payloads_as_text(live_server, page):
+    """Every tab of the first cases, the referral pages and the case prints (issue 13), with payloads in every
+    free-text field of the case records: no dialog, no script error, no CSP violation."""
+    login(page, live_server, "operator.pasuruan")
+    page.goto(live_server + "/admin/case/?status=all")
+    cases = page.eval_on_selector_all("a[href*='/admin/case/details/']", "as => as.map(a => a.href)")[:5]
+    assert cases
+    visited = 0
+    for case in cases:
+        for tab in ("anak", "penempatan", "tahapan", "rencana", "dokumen", "riwayat"):
+            page.goto(f"{case}&tab={tab}")
+            visited += 1
+            assert page.dialogs == [] and page.errors == [], (case, tab, page.dialogs, page.errors)
+        for form in page.locator("form[action*='/print/']:not(:has(button[disabled]))").all()[:2]:
+            form.evaluate("f => f.submit()")
+            page.wait_for_load_state()
+            assert page.dialogs == [] and page.errors == [], (case, "print", page.dialogs, page.errors)
+            page.go_back()
+    page.goto(live_server + "/admin/referral/")
+    for href in page.eval_on_selector_all("a[href*='/admin/referral/details/']", "as => as.map(a => a.href)")[:3]:
+        page.goto(href)
+        visited += 1
+        assert page.dialogs == [] and page.errors == [], (href, page.dialogs, page.errors)
+    assert any(payload in page.inner_text("body") for payload in PAYLOADS)
+    print(f"case pages: {visited} opened")

@@ -27,7 +27,9 @@ def _paths(resident_id: int, institution_id: int, size: int) -> list[str]:
             f"/admin/resident/details/?id={resident_id}", f"/api/v1/residents/{resident_id}",
             f"/admin/standards/{institution_id}", f"/api/v1/institutions/{institution_id}/standards",
             "/admin/accreditation/", f"/api/v1/accreditation/assessments{api}", "/admin/accreditation-class/",
-            f"/api/v1/accreditation/classes{api}", f"/admin/audit/{admin}", f"/api/v1/audit{api}"]
+            f"/api/v1/accreditation/classes{api}", f"/admin/audit/{admin}", f"/api/v1/audit{api}",
+            "/admin/case/", f"/api/v1/cases{api}", "/admin/referral/", f"/api/v1/referrals{api}",
+            f"/admin/case-tasks/?due=overdue&per_page={size}", f"/api/v1/case-tasks?due=upcoming&per_page={size}"]
 
 
 def _add_children(app, count: int, start: int) -> None:

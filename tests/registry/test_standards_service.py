@@ -132,11 +132,13 @@ def test_accountability_report_of_this_or_last_year(session, inst, year, submitt
     assert status(session, inst, "f.pertanggungjawaban") is expected
 
 
-def test_programme_texts(session, inst):
+def test_programme_texts_alone_no_longer_meet_aspect_g(session, inst):
+    """Aspect g is read from the LPKS's case records (issue 13; tests/cases/test_standards_from_cases.py): a
+    description of the programme is not evidence of it."""
     inst.program_reintegration = "Pemulangan bersama PK"
-    inst.program_companionship = "   "
+    inst.program_companionship = "Peksos mendampingi"
     report = standards.view_for(session, inst, AS_OF).report
-    assert report.item("g.reintegrasi").status is OK and report.item("g.pendampingan").status is NO
+    assert report.item("g.reintegrasi").status is NO and report.item("g.pendampingan").status is NO
 
 
 def _round(session, inst, number, visit, status_, findings):

@@ -51,7 +51,7 @@ def test_occupancy_by_lpks_links_to_the_institution(operator, client, clock):
     page = client.get("/").get_data(as_text=True)
     section = _section(page, "Hunian terhadap kapasitas", "</section>")
     assert "LPKS Bina Harapan Kota Pasuruan" in section and "/admin/institution/details/?id=" in section
-    assert re.search(r"\d+ / 12", section) and "UPT Rehabilitasi" not in section
+    assert re.search(r"\d+ / 30", section) and "UPT Rehabilitasi" not in section
 
 
 @pytest.mark.parametrize(("username", "sees"), [

@@ -18,6 +18,9 @@ from lpks.accreditation.models import (
 )
 from lpks.platform.models.holiday import Holiday
 from lpks.platform.models.user import User
+from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
+from lpks.cases.models import CaseCompanion, CaseService, ChildCase, FollowUpVisit, Referral, SubstituteFamilySearch
+from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.institution import Institution
@@ -62,12 +65,18 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
               "reach-proposals": ReachProposal, "minimum-wages": MinimumWage, "school-exams": SchoolExamRequest,
               "residents": Resident,
-              "staff": StaffMember, "verifications": Verification}
+              "staff": StaffMember, "verifications": Verification,
+              "cases": ChildCase, "case-services": CaseService, "companions": CaseCompanion, "follow-ups": FollowUpVisit,
+              "referrals": Referral, "substitute-searches": SubstituteFamilySearch}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
 OBJECTLESS = ("index_view", "export", "create_view", "ajax_lookup", "export_xlsx", "import_view", "import_template",
               "seed_view", "export_identity")
 # Custom admin pages naming their object by another query parameter than `id`.
-QUERY_OBJECTS = {"placement.new_view": ("resident_id", Resident)}
+QUERY_OBJECTS = {"placement.new_view": ("resident_id", Resident), "case.of_resident_view": ("resident_id", Resident),
+                 "case.open_view": ("resident_id", Resident)}
+# Pages whose purpose is to name other LPKS: the receivers a referral may go to and the Pasal 55 proposals (RULES §7).
+# Children's identities stay forbidden there; only the LPKS names are allowed.
+DIRECTORY_ROUTES = {"case.referral_view", "api.case_referral_suggestions"}
 # Routes the matrix cannot instantiate meaningfully, and why (keep this short).
 NOT_INSTANTIATED = {
     "static": "static files: no data, served without login",
@@ -75,7 +84,9 @@ NOT_INSTANTIATED = {
 }
 # Path arguments that are not object ids: the values to use.
 PATH_VALUES = {"export_type": ("csv", "xlsx"), "document": ("bast", "serah-terima-titipan", "pemberitahuan"),
-               "code": ("en",), "_unknown": ("tidak-ada",)}
+               "code": ("en",), "_unknown": ("tidak-ada",),
+               "form": ("case", "stage", "assessment", "service_done", "terminate"),
+               "doc": ("laporan-sosial", "pernyataan-bersama", "rujukan")}
 
 
 @dataclass
@@ -86,6 +97,7 @@ class Objects:
     outside: dict = field(default_factory=dict)
     max_id: dict = field(default_factory=dict)
     child_names: dict = field(default_factory=dict)  # identity value -> institution name
+    referral_parties: set = field(default_factory=set)  # LPKS on the other side of a Pasuruan city referral
 
 
 def seed_children(app, session) -> None:
@@ -139,14 +151,23 @@ def collect(session) -> Objects:
         for value in (resident.full_name, resident.nik):
             if value:
                 found.child_names[value] = name
+    # A referral's two parties know each other (RULES §7): the LPKS it was sent to, or sent from, may be named to
+    # Kota Pasuruan (its LPKS and its Dinas Sosial). Read from the data, not from the policy.
+    by_id = {i: n for n, i in inst_ids.items()}
+    for sender, receiver in session.execute(select(Referral.institution_id, Referral.receiver_institution_id)):
+        if inside_inst in (sender, receiver):
+            found.referral_parties |= {by_id[i] for i in (sender, receiver) if i in by_id}
     return found
 
 
-def forbidden_texts(role: str, objects: Objects) -> set[str]:
-    """Strings no response to `role` may contain: other LPKS' names, identities the role may not see."""
+def forbidden_texts(role: str, objects: Objects, directory: bool = False) -> set[str]:
+    """Strings no response to `role` may contain: other LPKS' names (except on a DIRECTORY_ROUTES page, and the
+    parties of the referrals of Kota Pasuruan for its own roles), identities the role may not see."""
     texts = set()
-    if role not in ("kemensos", "admin"):
+    if role not in ("kemensos", "admin") and not directory:
         texts |= set(INSTITUTIONS) - VISIBLE[role]
+        if PASURUAN_CITY in VISIBLE[role]:
+            texts -= objects.referral_parties
     if role in ("anonymous", "admin"):
         texts |= {INSIDE_CHILD["register_number"], OUTSIDE_CHILD["register_number"]}
     elif role != "kemensos":

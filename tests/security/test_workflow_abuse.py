@@ -188,7 +188,7 @@ def test_only_the_supervising_office_sets_the_verified_capacity(api, session):
     version = _institution(operator, own)["version"]
     declared = operator.client.patch(f"/api/v1/institutions/{own}", headers={"X-CSRFToken": operator.token},
                                      json={"capacity_boys": 500, "version": version})
-    assert declared.status_code == 200 and declared.get_json()["verified_capacity_boys"] == 12
+    assert declared.status_code == 200 and declared.get_json()["verified_capacity_boys"] == 30
     refused = operator.client.patch(f"/api/v1/institutions/{own}", headers={"X-CSRFToken": operator.token},
                                     json={"verified_capacity_boys": 500, "version": version + 1})
     assert refused.status_code == 403 and refused.get_json()["field"] == "verified_capacity_boys"
@@ -212,7 +212,7 @@ def test_the_operator_form_does_not_offer_the_verified_capacity(demo, app, sessi
         as_text=True)
     assert 'name="verified_capacity_boys"' in dinsos.get(f"/admin/institution/edit/?id={own}").get_data(as_text=True)
     session.rollback()
-    assert session.get(Institution, own).verified_capacity_boys == 12
+    assert session.get(Institution, own).verified_capacity_boys == 30
 
 
 def _verify(session, boys, girls) -> None:

@@ -27,9 +27,7 @@ def _facts_from_institution(inst: Institution, as_of: date) -> InstitutionFacts:
              "designation_decree_number", "vision", "mission")
     values = {name: getattr(inst, name, None) for name in names}
     values = {k: v for k, v in values.items() if v not in (None, "")}
-    programme = {f"program_{n}": bool((getattr(inst, f"program_{n}", None) or "").strip())
-                 for n in ("rehabilitation_stages", "rehabilitation_forms", "reintegration", "companionship")}
-    return InstitutionFacts(as_of=as_of, **values, **programme)
+    return InstitutionFacts(as_of=as_of, **values)
 
 
 def registry_report(session: Session, inst: Institution, as_of: date | None = None) -> StandardsReport:

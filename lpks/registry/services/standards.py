@@ -20,6 +20,7 @@ from accreditation import (
 )
 from accreditation.findings import RoundFindings, findings_in_force
 from accreditation.registry_catalogue import POSITION_FACTS, reporting_years
+from lpks.cases.program_facts import program_facts
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.institution import Institution
@@ -53,7 +54,8 @@ def _active(since: date | None, until: date | None, day: date) -> bool:
 ENGAGEMENTS = {member.value: member for member in Engagement}  # an unknown code stays text: normalise reports it
 
 
-def _staff_fact(s, as_of: date) -> StaffFact:
+def staff_fact(s, as_of: date) -> StaffFact:
+    """A staff member as the evaluation reads them (certified, SPPA-trained, active) on `as_of`."""
     return StaffFact(
         function=s.function, active_from=s.active_from, active_until=s.active_until,
         certified=_filled(s.certification_number) and (s.certification_date is None or s.certification_date <= as_of),
@@ -136,6 +138,7 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
     registrations = facts_by_institution(session, ids)
     designations = designations_in_force(session, ids, as_of)
     rounds = final_findings(session, ids)
+    programme = program_facts(session, ids, as_of)  # aspect g from the case records (issue 13)
     result = {}
     for inst in institutions:
         held = {p.position for p in positions[inst.id] if _active(p.since, p.until, as_of) and _filled(p.holder_name)}
@@ -154,23 +157,21 @@ def facts_for_many(session: Session, institutions: list[Institution], as_of: dat
             designation_decree_number=designations.get(inst.id, ("", None))[0],
             vision=inst.vision or "", mission=inst.mission or "",
             **{fact: code in held for code, fact in POSITION_FACTS.items()},
-            staff=tuple(_staff_fact(s, as_of) for s in staff[inst.id]),
+            staff=tuple(staff_fact(s, as_of) for s in staff[inst.id]),
             facilities={f.item_code: f.status for f in facilities[inst.id]},
             funding_sources_count=len(sources[inst.id]),
             budget_plan_present=any(r.budget_plan for r in yearly),
             spending_records_present=any(r.spending_records for r in yearly),
             accountability_report_present=any(r.report_submitted_on is not None and r.report_submitted_on <= as_of
                                               for r in yearly),
-            program_rehabilitation_stages=_filled(inst.program_rehabilitation_stages),
-            program_rehabilitation_forms=_filled(inst.program_rehabilitation_forms),
-            program_reintegration=_filled(inst.program_reintegration),
-            program_companionship=_filled(inst.program_companionship),
+            cases=programme[inst.id][0],
             verifier_findings=in_force,
         )
         ordered = sorted((r for r, _rows in final), key=lambda r: (r.visit_date, r.number), reverse=True)
-        through = holds_through(as_of, [*_dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
-                                                rounds.get(inst.id, [])),
-                                         designations.get(inst.id, ("", None))[1]]) if horizon else None
+        through = (holds_through(as_of, [*_dates(staff[inst.id], positions[inst.id], yearly, registrations[inst.id],
+                                                 rounds.get(inst.id, [])),
+                                          designations.get(inst.id, ("", None))[1], *programme[inst.id][1]])
+                   if horizon else None)
         result[inst.id] = (facts, origin, ordered, through)
     return result
 

@@ -20,6 +20,13 @@ from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from accreditation import AccreditationError
+from lpks.cases.models import (
+    CaseCompanion,
+    CaseService,
+    CaseStage,
+    ChildCase,
+    Reintegration,
+)
 from lpks.platform import clock
 from lpks.registry.models.evaluation import StandardsEvaluation
 from lpks.registry.models.facility import FacilityRecord
@@ -31,7 +38,9 @@ from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification, VerificationFinding
 
 SOURCES = (StaffMember, FacilityRecord, OrganisationPosition, FundingSource, FinancialReport, Registration,
-           Verification, VerificationFinding)
+           Verification, VerificationFinding,
+           # aspect g is read from the case records (issue 13)
+           ChildCase, CaseStage, CaseService, Reintegration, CaseCompanion)
 PENDING = "lpks_standards_pending"
 BATCH = 500
 E = StandardsEvaluation

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lpks.cases.services.cases import open_for_admission
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.institution import Institution
@@ -123,4 +124,5 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
                                         if needs_doctor_certificate(placement.basis) else None)
     placement.updated_at = utcnow()
     session.flush()
+    open_for_admission(session, placement)  # the child's case opens (or continues) with the admission (RULES §6)
     return placement

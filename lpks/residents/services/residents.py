@@ -206,6 +206,21 @@ def update(session: Session, user: Any, resident: Resident, data: dict[str, Any]
     return resident
 
 
+def transfer(session: Session, resident: Resident, institution_id: int) -> Resident:
+    """The child's file follows the child to another LPKS (an accepted residential referral, RULES §7): the register
+    number is kept unless that LPKS already uses it, then the LPKS's next automatic number is given."""
+    if resident.institution_id == institution_id:
+        return resident
+    clash = session.scalar(select(Resident.id).where(Resident.institution_id == institution_id,
+                                                     Resident.register_number == resident.register_number))
+    if clash is not None:
+        resident.register_number = _next_register_number(session, institution_id)
+    resident.institution_id = institution_id
+    resident.updated_at = utcnow()
+    session.flush()
+    return resident
+
+
 def may_export_identity(user: Any) -> bool:
     """May this user's role reveal (and export) the full identities of the residents in its scope? (RULES §1)."""
     role = getattr(user, "role", None)

@@ -48,6 +48,9 @@ def json_body() -> dict:
 def init_app(app) -> None:
     """Register the API blueprint and its resources."""
     from lpks.accreditation import api as accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
+    from lpks.cases import api as cases  # noqa: F401  (routes: the child's case and referrals, issue 13)
+    from lpks.cases import api_referrals as referrals
+    from lpks.cases import api_support as cases_support
     from lpks.platform import api as core  # noqa: F401  (routes)
     from lpks.registry.api import evidence as registry_evidence
     from lpks.registry.api import institutions as registry  # noqa: F401  (routes: registry, issue 3)
