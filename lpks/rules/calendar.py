@@ -15,6 +15,10 @@ CATEGORIES = (holidays_package.PUBLIC, holidays_package.GOVERNMENT)
 _SATURDAY = 5
 HOLIDAY_NATIONAL = "national"  # hari libur nasional
 HOLIDAY_CUTI_BERSAMA = "cuti_bersama"
+CALENDAR_READING_ID = ("Tahun yang belum memiliki satu pun tanggal dalam kalender hari libur tetap dihitung, tetapi "
+                       "hasilnya perkiraan: hari libur nasional dan cuti bersama tahun itu belum diketahui.")
+CALENDAR_READING_EN = ("A year with no date in the holiday calendar is still computed, but the result is an estimate: "
+                       "that year's national holidays and cuti bersama are not known yet.")
 
 
 def is_working_day(day: date, holidays: Collection[date]) -> bool:
@@ -66,6 +70,23 @@ def seed_holiday_kinds(years: Iterable[int], language: str = "id") -> list[tuple
         calendar = holidays_package.country_holidays(COUNTRY, years=years, categories=(category,), language=language)
         rows.update({day: (day, name, kind) for day, name in calendar.items()})
     return sorted(rows.values())
+
+
+def held_years(holidays: Iterable[date]) -> frozenset[int]:
+    """The years the calendar holds: those with at least one date recorded (RULES §5 Calendar coverage)."""
+    return frozenset(day.year for day in holidays)
+
+
+def missing_years(first: date, last: date, held: Collection[int]) -> tuple[int, ...]:
+    """Years from `first` to `last` (either order) that are not in `held`, sorted (RULES §5 Calendar coverage)."""
+    low, high = sorted((first.year, last.year))
+    return tuple(year for year in range(low, high + 1) if year not in held)
+
+
+def calendar_missing_years(first: date, last: date, holidays: Collection[date]) -> tuple[int, ...]:
+    """Years between `first` and `last` for which `holidays` holds no date: working days counted there are
+    estimates, and every answer says so (RULES §5 Calendar coverage)."""
+    return missing_years(first, last, held_years(holidays))
 
 
 def holiday_dates(entries: Iterable[date | tuple[date, str]]) -> frozenset[date]:
