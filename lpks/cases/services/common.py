@@ -17,6 +17,7 @@ from lpks.rules.case_lifecycle import CaseAction, allowed_actions
 from lpks.rules.case_stages import Stage, StageFacts
 from lpks.rules.case_tasks import TaskDefaults
 from lpks.security import READ, WRITE, can
+from lpks.security.permissions import case_actions_for
 from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.residents.services.common import locale_code, rules, today
@@ -44,7 +45,8 @@ def case_actions(user: Any, case: ChildCase) -> frozenset[CaseAction]:
     """What the user may do on the case now: the stage's actions (the rules), if the case is the user's to write."""
     if not can(user, WRITE, case):
         return frozenset()
-    return allowed_actions(case.stage, getattr(user, "role", ""), closed=case.closed_on is not None)
+    return case_actions_for(user, case, allowed_actions(case.stage, getattr(user, "role", ""),
+                                                        closed=case.closed_on is not None))
 
 
 def require(user: Any, case: ChildCase, action: CaseAction) -> None:

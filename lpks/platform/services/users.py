@@ -19,6 +19,7 @@ from lpks.platform.models.user import (
     ROLE_KABKOTA,
     ROLE_KEMENSOS,
     ROLE_OPERATOR,
+    FUNCTIONS,
     ROLES,
     new_session_epoch,
 )
@@ -57,9 +58,23 @@ def _scope_for(session: Session, role: str, scope: str | None) -> tuple[int | No
     return None, region.code
 
 
+def _function_for(role: str, function: str | None) -> str | None:
+    """A Dinas Sosial kabupaten/kota user's function in its case handling (RULES §8); no other role has one."""
+    function = (function or "").strip() or None
+    if function is None:
+        return None
+    if role != ROLE_KABKOTA:
+        raise ServiceError(_("Fungsi pekerja sosial, TKSK atau data dan informasi hanya untuk pengguna Dinas Sosial "
+                             "kabupaten/kota."), "function")
+    if function not in FUNCTIONS:
+        raise ServiceError(_("Fungsi '%(function)s' tidak dikenal. Pilihan: %(functions)s.", function=function,
+                             functions=", ".join(FUNCTIONS)), "function")
+    return function
+
+
 def create_user(session: Session, username: str, password: str, role: str, scope: str | None = None,
-                full_name: str | None = None, locale: str = "id") -> User:
-    """Create a user whose role and scope fit together (RULES §1)."""
+                full_name: str | None = None, locale: str = "id", function: str | None = None) -> User:
+    """Create a user whose role and scope fit together (RULES §1), with a Dinas Sosial user's function (§8)."""
     username = (username or "").strip()
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise ServiceError(_("Nama pengguna wajib diisi: huruf, angka, titik, garis bawah atau tanda hubung."),
@@ -68,6 +83,7 @@ def create_user(session: Session, username: str, password: str, role: str, scope
         raise ServiceError(_("Nama pengguna '%(username)s' sudah dipakai.", username=username), "username")
     institution_id, region_code = _scope_for(session, role, scope)
     user = User(username=username, password_hash=hash_password(password), role=role,
+                function=_function_for(role, function),
                 institution_id=institution_id, region_code=region_code, full_name=full_name,
                 locale=locale if locale in ("id", "en") else "id", password_changed_at=utcnow())
     session.add(user)
@@ -166,12 +182,13 @@ def user_for_token(session: Session, plain: str) -> User | None:
 
 
 def update_user(session: Session, user: User, *, role: str, scope: str | None, full_name: str | None,
-                locale: str, active: bool, new_password: str | None = None) -> User:
-    """Change a user's role, scope and status; a role, scope or status change ends their sessions."""
+                locale: str, active: bool, new_password: str | None = None, function: str | None = None) -> User:
+    """Change a user's role, scope, function and status; a change of any of them ends their sessions."""
     institution_id, region_code = _scope_for(session, role, scope)
-    changed_access = (role, institution_id, region_code, active) != (
-        user.role, user.institution_id, user.region_code, user.active)
-    user.role, user.institution_id, user.region_code = role, institution_id, region_code
+    function = _function_for(role, function)
+    changed_access = (role, institution_id, region_code, active, function) != (
+        user.role, user.institution_id, user.region_code, user.active, user.function)
+    user.role, user.institution_id, user.region_code, user.function = role, institution_id, region_code, function
     user.full_name = full_name
     user.locale = locale if locale in ("id", "en") else "id"
     user.active = active
