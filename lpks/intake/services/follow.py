@@ -29,8 +29,8 @@ def _manager(session: Session, case: ChildCase) -> CaseOfficer | None:
 
 def assign(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> CaseOfficer:
     """Assign a peksos (case manager or companion) or a TKSK (monitoring, at the case manager's request)."""
-    values = parse(OfficerInput, data)
     require(session, user, case, intake, "assign_officer", IntakeAction.ASSIGN_OFFICER)
+    values = parse(OfficerInput, data)
     person = session.get(User, values.user_id)
     if person is None or person.role != ROLE_KABKOTA or person.region_code != intake.owner_region_code \
             or not person.active or person.function not in (FUNCTION_PEKSOS, FUNCTION_TKSK):
@@ -63,8 +63,8 @@ def assign(session: Session, user: Any, case: ChildCase, intake: CaseIntake, dat
 def end_assignment(session: Session, user: Any, case: ChildCase, intake: CaseIntake, officer: CaseOfficer,
                    data: dict[str, Any]) -> CaseOfficer:
     """End an assignment (never the case manager's: a new one replaces it)."""
-    values = parse(OfficerEnd, data)
     require(session, user, case, intake, "assign_officer", IntakeAction.ASSIGN_OFFICER)
+    values = parse(OfficerEnd, data)
     check_version(officer, values.version)
     if officer.case_id != case.id or officer.ended_on is not None:
         raise ServiceError(_("Penugasan ini sudah berakhir."), "ended_on")
@@ -78,8 +78,8 @@ def end_assignment(session: Session, user: Any, case: ChildCase, intake: CaseInt
 
 def monitor(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> IntakeMonitoring:
     """Record a monitoring of the care, rehabilitation and social sanctions decided (procedure step 11)."""
-    values = parse(MonitoringInput, data)
     require(session, user, case, intake, "monitor", IntakeAction.MONITOR)
+    values = parse(MonitoringInput, data)
     check_on(values.monitored_on, intake.route_decided_on or intake.received_on, "monitored_on",
              _("Tanggal pemantauan"))
     row = IntakeMonitoring(owner_region_code=intake.owner_region_code, case_id=case.id,
@@ -93,8 +93,8 @@ def monitor(session: Session, user: Any, case: ChildCase, intake: CaseIntake, da
 
 def terminate(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> ChildCase:
     """Terminate when the rehabilitation's goal is reached (or early: referred, ran away, died)."""
-    values = parse(IntakeTermination, data)
     facts = require(session, user, case, intake, "terminate", IntakeAction.TERMINATE)
+    values = parse(IntakeTermination, data)
     check_version(case, values.version)
     with rules():
         reason = check_termination(facts, values.reason)
@@ -112,8 +112,8 @@ def terminate(session: Session, user: Any, case: ChildCase, intake: CaseIntake, 
 def write_report(session: Session, user: Any, case: ChildCase, intake: CaseIntake,
                  data: dict[str, Any]) -> CaseManagerReport:
     """The case manager's report after termination (procedure step 13)."""
-    values = parse(ReportInput, data)
     require(session, user, case, intake, "write_report", IntakeAction.WRITE_REPORT)
+    values = parse(ReportInput, data)
     on = check_on(values.written_on or today(), case.terminated_on, "written_on", _("Tanggal laporan"))
     report = CaseManagerReport(owner_region_code=intake.owner_region_code, case_id=case.id, written_on=on,
                                author_user_id=user.id, summary=values.summary)
@@ -125,8 +125,8 @@ def write_report(session: Session, user: Any, case: ChildCase, intake: CaseIntak
 def file_report(session: Session, user: Any, case: ChildCase, intake: CaseIntake,
                 data: dict[str, Any]) -> CaseManagerReport:
     """The data and information section files the report; the case closes (procedure step 13)."""
-    values = parse(FileInput, data)
     require(session, user, case, intake, "file_report", IntakeAction.FILE_REPORT)
+    values = parse(FileInput, data)
     report = session.scalar(select(CaseManagerReport).where(CaseManagerReport.case_id == case.id))
     check_version(report, values.version)
     on = check_on(values.filed_on or today(), report.written_on, "filed_on", _("Tanggal pengarsipan"))

@@ -124,8 +124,8 @@ def register(session: Session, user: Any, data: dict[str, Any]) -> ChildCase:
 def update(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> CaseIntake:
     """Correct who reported or invited, the letter, or the receipt date (while no product is issued: the
     deadline follows)."""
-    values = parse(IntakeUpdate, data)
     require(session, user, case, intake, "register")
+    values = parse(IntakeUpdate, data)
     check_version(intake, values.version)
     sent = values.model_fields_set - {"version"}
     for key in ("reporter_name", "reporter_agency", "letter_number"):

@@ -24,6 +24,7 @@ KINDS = {"berita_acara": ("issue_berita_acara", IntakeAction.ISSUE_BERITA_ACARA)
 
 def issue(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> IntakeProduct:
     """Issue a product (number, date); a referral letter from one of the case's referrals."""
+    require(session, user, case, intake, "issue_berita_acara")  # who issues either product, before reading the body
     values = parse(ProductInput, data)
     duty, action = KINDS[values.kind]
     require(session, user, case, intake, duty, action)

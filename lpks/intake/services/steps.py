@@ -51,8 +51,8 @@ def _conference(session: Session, case: ChildCase, intake: CaseIntake, values: S
 
 def record_step(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> IntakeStep:
     """Record the next step of the channel's path or the route, with its facts (never a tick)."""
-    values = parse(StepInput, data)
     facts = require(session, user, case, intake, "record_step", IntakeAction.RECORD_STEP)
+    values = parse(StepInput, data)
     with rules():
         step = check_step(facts, values.step)
     if step.value in facts.steps_done:
@@ -82,8 +82,8 @@ def record_step(session: Session, user: Any, case: ChildCase, intake: CaseIntake
 def route(session: Session, user: Any, case: ChildCase, intake: CaseIntake, data: dict[str, Any]) -> CaseIntake:
     """Decide the route once the channel's path is recorded: the rule gives it from the child's age on the offence
     date and the offence weighed (procedure steps 7–8); nobody picks it."""
-    values = parse(RouteInput, data)
     facts = require(session, user, case, intake, "decide_route", IntakeAction.DECIDE_ROUTE)
+    values = parse(RouteInput, data)
     check_version(intake, values.version)
     with rules():
         check_route_decision(facts)

@@ -55,6 +55,7 @@ def init_app(app) -> None:
     from lpks.residents.api import history as residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
     from lpks.accreditation import api as accreditation  # noqa: F401  (routes: accreditation, class rule, issue 4)
     from lpks.cases import api as cases, api_referrals as referrals, api_support as cases_support  # noqa: F401  (routes: the child's case and referrals, issue 13)
+    from lpks.intake import api as intake  # noqa: F401  (routes: Dinas Sosial case handling and complaints, issue 14)
 
     csrf.exempt(bp)
     app.register_blueprint(bp)
