@@ -39,7 +39,7 @@ def _act(ident: int, call):
 
 
 @bp.route("/cases/<int:ident>/intake")
-def intake_detail(ident: int):
+def intake_of_case(ident: int):
     """How the case reached the Dinas Sosial and how its procedure stands."""
     return _intake_out(ident)
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
 from lpks.cases.models import CaseCompanion, CaseService, ChildCase, FollowUpVisit, Referral, SubstituteFamilySearch
+from lpks.intake.models import CaseOfficer, ServiceComplaint
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
@@ -57,7 +58,8 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "residents": Resident,
               "staff": StaffMember, "verifications": Verification,
               "cases": ChildCase, "case-services": CaseService, "companions": CaseCompanion, "follow-ups": FollowUpVisit,
-              "referrals": Referral, "substitute-searches": SubstituteFamilySearch}
+              "referrals": Referral, "substitute-searches": SubstituteFamilySearch,
+              "complaints": ServiceComplaint, "case-officers": CaseOfficer}
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
 OBJECTLESS = ("index_view", "export", "create_view", "ajax_lookup", "export_xlsx", "import_view", "import_template",
               "seed_view", "export_identity")
