@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, false, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from lpks.cases.models import ChildCase, Referral
 from lpks.intake.models import (CaseIntake, CaseManagerReport, CaseOfficer, IntakeMonitoring, IntakeProduct,
                                 IntakeStep, ServiceComplaint)
 from lpks.intake.services.common import facts, function_labels
+from lpks.platform.models.holiday import Holiday
 from lpks.platform.models.user import User
 from lpks.residents.models.resident import Resident
 from lpks.residents.services.common import holiday_set, locale_code, today
@@ -163,15 +164,20 @@ def complaint_json(session: Session, complaint: ServiceComplaint, holidays=None)
 
 
 
-SERVICE_FILTERS = ("due", "overdue", "issued", "late")
+SERVICE_FILTERS = ("due", "overdue", "estimate", "issued", "late")
 
 
 def service_conditions(day) -> dict:
     """What the service-time tiles and lists count (RULES §8): a case still without its product and not terminated is
     due until its deadline and overdue after it; an issued product was on time or late."""
-    running = and_(CaseIntake.service_product_issued_on.is_(None), ChildCase.terminated_on.is_(None))
+    running = and_(CaseIntake.service_product_issued_on.is_(None), ChildCase.terminated_on.is_(None),
+                   ChildCase.owner_region_code == CaseIntake.owner_region_code)  # not handed to an LPKS
+    held = select(func.extract("year", Holiday.day))
     return {"due": and_(running, CaseIntake.service_deadline >= day),
             "overdue": and_(running, CaseIntake.service_deadline < day),
+            # the deadline is an estimate: a year it spans has no date in the calendar (RULES §5)
+            "estimate": and_(running, or_(func.extract("year", CaseIntake.received_on).not_in(held),
+                                          func.extract("year", CaseIntake.service_deadline).not_in(held))),
             "issued": CaseIntake.service_product_issued_on.is_not(None),
             "late": CaseIntake.service_product_issued_on > CaseIntake.service_deadline}
 

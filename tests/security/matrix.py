@@ -77,7 +77,9 @@ NOT_INSTANTIATED = {
 # Path arguments that are not object ids: the values to use.
 PATH_VALUES = {"export_type": ("csv", "xlsx"), "document": ("bast", "serah-terima-titipan", "pemberitahuan"),
                "code": ("en",), "_unknown": ("tidak-ada",),
-               "form": ("case", "stage", "assessment", "service_done", "terminate"),
+               "form": ("case", "stage", "assessment", "service_done", "terminate", "step", "route", "monitoring",
+                        "filing", "officer_end"),
+               "kind": ("berita_acara", "rujukan"),
                "doc": ("laporan-sosial", "pernyataan-bersama", "rujukan")}
 
 
