@@ -103,10 +103,10 @@ def _defaults(name: str, case: ChildCase, record: dict | None) -> dict:
 def context(case: ChildCase, user: Any, tab: str, failed: tuple[str, Any, Any] | None = None) -> dict:
     """Everything the page's active tab shows; `failed` = (action, item, bound form) to show instead of a blank."""
     session = db.session
-    received = intake_of(session, case)  # a case the Dinas Sosial received opens on its procedure (RULES §8)
+    data = queries.case_json(session, user, case)
+    received = intake_of(session, case) if data["intake"] else None  # the Dinas Sosial's procedure (RULES §8)
     tabs = ("prosedur", *TABS) if received is not None else TABS
     tab = tab if tab in tabs else tabs[0]
-    data = queries.case_json(session, user, case)
     resident = session.get(Resident, case.resident_id)
     allowed = set(data["allowed_actions"])
     ctx = {"case": data, "model": case, "tab": tab, "tabs": tabs, "resident": resident, "allowed": allowed,

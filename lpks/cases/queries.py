@@ -116,7 +116,7 @@ def rows(session: Session, user: Any, pairs: list) -> list[dict]:
     counts = task_source.counts_by_case(session, user, [case.id for case, _r in pairs], today())
     managers = {m.id: m.name for m in session.scalars(select(StaffMember).where(
         StaffMember.id.in_({case.case_manager_id for case, _r in pairs if case.case_manager_id})))}
-    intakes = intake_queries.row_fields(session, [case.id for case, _r in pairs])
+    intakes = intake_queries.row_fields(session, user, [case.id for case, _r in pairs])
     return [{"id": case.id, "institution_id": case.institution_id, "owner_region_code": case.owner_region_code,
              "child": child_of(resident), "stage": case.stage, "stage_label": _label(Stage, case.stage),
              "case_manager": managers.get(case.case_manager_id), "opened_on": case.opened_on,

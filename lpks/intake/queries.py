@@ -23,7 +23,7 @@ from lpks.rules.intake_flow import allowed_actions, next_step, path_of
 from lpks.rules.intake_steps import CareDecision, DiversionResult, MeetingParticipant
 from lpks.rules.rehab_services import ServiceForm
 from lpks.rules.service_time import ComplaintChannel, ServiceState, service_time
-from lpks.security import READ, scope_clause
+from lpks.security import READ, can, scope_clause
 from lpks.security.permissions import assignment_on, may_do_intake
 
 
@@ -127,16 +127,18 @@ def intake_json(session: Session, user: Any, case: ChildCase, intake: CaseIntake
 def case_fields(session: Session, user: Any, case: ChildCase) -> dict:
     """What a case's detail adds for RULES §8: the service-time fields, and the intake (None for an LPKS case)."""
     intake = session.scalar(select(CaseIntake).where(CaseIntake.case_id == case.id))
-    if intake is None:
+    if intake is None or not can(user, READ, intake):  # an LPKS that took the case over reads its own records
         return {**empty_fields(), "intake": None}
     return {**time_fields(intake, holiday_set(session)), "intake": intake_json(session, user, case, intake)}
 
 
-def row_fields(session: Session, case_ids: list[int]) -> dict[int, dict]:
-    """The service-time fields and the case manager of a page of cases, in two statements."""
+def row_fields(session: Session, user: Any, case_ids: list[int]) -> dict[int, dict]:
+    """The service-time fields and the case manager of a page of cases (the intakes the user reads), in two
+    statements."""
     if not case_ids:
         return {}
-    intakes = list(session.scalars(select(CaseIntake).where(CaseIntake.case_id.in_(case_ids))))
+    intakes = list(session.scalars(select(CaseIntake).where(CaseIntake.case_id.in_(case_ids),
+                                                            scope_clause(user, CaseIntake, READ))))
     if not intakes:
         return {}
     holidays = holiday_set(session)

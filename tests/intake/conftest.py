@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from lpks.platform.models.user import User
-from tests.cases.conftest import TODAY, Api, refused, set_today  # noqa: F401  (shared with the case tests)
+from tests.cases.conftest import JAKARTA, TODAY, Api, refused, set_today  # noqa: F401  (shared with the case tests)
 
 CHILD = {"full_name": "Raka Pratama Putra", "sex": "laki_laki", "birth_date": "2011-03-04",
          "offence_date": "2025-08-01", "offence_description": "Mengambil sepeda tetangga", "address": "Jl. Melati 7",
