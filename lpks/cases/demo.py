@@ -23,9 +23,9 @@ from lpks.rules.case_stages import STAGE_ACTIVITIES, Stage
 MARKER = "ABH-DEMO-0108"  # the last child this seed registers: present means the demo cases are there
 # (register, name, sex, days since admission, the stage the case is taken to)
 CHILDREN = [
-    ("ABH-DEMO-0101", "Fajar Nugraha", "laki_laki", 40, "rencana"),
+    ("ABH-DEMO-0101", "Teguh Wicaksono", "laki_laki", 40, "rencana"),
     ("ABH-DEMO-0102", "Ilham Maulana", "laki_laki", 120, "intervensi"),
-    ("ABH-DEMO-0103", "Joko Susilo", "laki_laki", 150, "resosialisasi"),
+    ("ABH-DEMO-0103", "Yogi Permana", "laki_laki", 150, "resosialisasi"),
     ("ABH-DEMO-0104", "Kevin Ardiansyah", "laki_laki", 200, "bimbingan_lanjut"),
     ("ABH-DEMO-0105", "Lestiana Marwah", "perempuan", 300, "closed"),
     ("ABH-DEMO-0106", "Mega Safitri", "perempuan", 90, "ran_away"),

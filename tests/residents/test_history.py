@@ -71,9 +71,12 @@ def test_lists_every_object_of_the_child_and_nothing_else(kids, client, session)
     assert "full_name" in update["fields"] and "initials" in update["fields"]
     text = str(body)
     assert SECRET not in text and "Nama Baru" not in text  # names of fields, never values
-    others = {str(other[k]) for k in ("resident", "placement", "period", "document")}
-    assert not [i for i in body["items"] if i["object_id"] in others and i["object_type"] != "resident"
-                or (i["object_type"] == "resident" and i["object_id"] == str(other["resident"]))]
+    others = {(kind, str(other[key])) for kind, key in (("resident", "resident"), ("placement", "placement"),
+                                                         ("custody_period", "period"),
+                                                         ("placement_document", "document"))}
+    assert not [i for i in body["items"] if (i["object_type"], i["object_id"]) in others]
+    # the child's case opened with the admission: its records are part of the child's history (issue 13)
+    assert ("child_case", "create") in {(i["object_type"], i["action"]) for i in body["items"]}
     times = [i["at"] for i in body["items"]]
     assert times == sorted(times, reverse=True)  # newest first
 
