@@ -90,4 +90,7 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.cases.demo import seed_cases
 
     lines.append(seed_cases(session, institutions))
+    from lpks.intake.demo import seed_cases as seed_intake
+
+    lines.append(seed_intake(session))
     return "\n".join(lines)

@@ -369,6 +369,14 @@ INTAKE_DUTIES: dict[str, dict[str, str | None]] = {
     "complaint": {FUNCTION_DATA: None},                                    # Pengaduan Layanan
 }
 IDENTITY_FUNCTIONS = (FUNCTION_PEKSOS, FUNCTION_TKSK)
+# The office's data and information section documents and reports with initials; a TKSK sees only its own cases.
+NO_LPKS_IDENTITY_FUNCTIONS = (FUNCTION_DATA, FUNCTION_TKSK)
+
+
+def reveals_identities(user: Any) -> bool:
+    """Whether the user's role (and function) may reveal full identities at all (RULES §1 Reading, §8)."""
+    return (getattr(user, "role", None) in (ROLE_OPERATOR, ROLE_KABKOTA)
+            and getattr(user, "function", None) not in NO_LPKS_IDENTITY_FUNCTIONS)
 
 
 def assignment_on(user: Any, case: Any) -> str | None:
@@ -411,8 +419,8 @@ def may_reveal_identity(user: Any, resident: Any) -> bool:
     only to the peksos and TKSK assigned to the child's open case)."""
     if getattr(user, "role", None) not in (ROLE_OPERATOR, ROLE_KABKOTA) or not can(user, READ, resident):
         return False
-    if getattr(resident, "owner_region_code", None) is None:
-        return True
+    if getattr(resident, "owner_region_code", None) is None:  # an LPKS's resident (RULES §1 Reading)
+        return reveals_identities(user)
     if getattr(user, "function", None) not in IDENTITY_FUNCTIONS:
         return False
     from sqlalchemy.orm import object_session

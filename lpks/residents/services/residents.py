@@ -30,7 +30,7 @@ from lpks.rules import (
 )
 from lpks.security import READ, WRITE, can
 from lpks.security.access import check_version
-from lpks.security.permissions import POLICY, may_reveal_identity, registers_lpks_residents
+from lpks.security.permissions import POLICY, may_reveal_identity, registers_lpks_residents, reveals_identities
 
 # RULES §1 Reading: the LPKS operator (own residents) and Dinas Sosial kabupaten/kota (its region) may reveal a
 # full identity; province and national users work with initials, register numbers and aggregates only.
@@ -225,7 +225,7 @@ def transfer(session: Session, resident: Resident, institution_id: int) -> Resid
 def may_export_identity(user: Any) -> bool:
     """May this user's role reveal (and export) the full identities of the residents in its scope? (RULES §1)."""
     role = getattr(user, "role", None)
-    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {})
+    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {}) and reveals_identities(user)
 
 
 def may_view_identity(user: Any, resident: Resident) -> bool:
