@@ -14,7 +14,15 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
 from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.region import Region
-from lpks.platform.models.user import ROLES, ApiToken, User
+from lpks.platform.models.user import (
+    FUNCTION_DATA,
+    FUNCTION_PEKSOS,
+    FUNCTION_TKSK,
+    FUNCTIONS,
+    ROLES,
+    ApiToken,
+    User,
+)
 from lpks.platform.services import tokens, users
 from lpks.registry.models.institution import Institution
 from lpks.registry.services import institutions
@@ -141,23 +149,32 @@ def _data(form) -> dict:
     return {name: field.data for name, field in form._fields.items() if name not in ("csrf_token", "version")}
 
 
+# What a Dinas Sosial kabupaten/kota user does in its case handling (RULES §8; lpks.security.permissions.INTAKE_DUTIES)
+FUNCTION_LABELS = {FUNCTION_PEKSOS: _l("Pekerja Sosial (manajer kasus, pendamping)"),
+                   FUNCTION_TKSK: _l("TKSK (pemantauan atas permintaan Pekerja Sosial)"),
+                   FUNCTION_DATA: _l("Seksi Data dan Informasi (dokumentasi, laporan, pengaduan)")}
+
+
 class UserView(SecureModelView):
     """Users and roles (system administrator)."""
 
     roles = ("admin_sistem",)
 
-    column_list = ("username", "full_name", "role", "institution_id", "region_code", "locale", "active")
+    column_list = ("username", "full_name", "role", "function", "institution_id", "region_code", "locale", "active")
     column_searchable_list = ("username", "full_name")
-    column_filters = ("role", "active")
+    column_filters = ("role", "function", "active")
     column_exclude_list = ("password_hash", "session_epoch")
     column_details_exclude_list = ("password_hash", "session_epoch")
-    column_formatters = {"institution_id": _institution_column}
+    column_formatters = {"institution_id": _institution_column,
+                         "function": lambda v, c, m, n: FUNCTION_LABELS.get(m.function, "-") if m.function else "-"}
     column_labels = {"username": _l("Nama pengguna"), "full_name": _l("Nama lengkap"), "role": _l("Peran"),
                      "institution_id": _l("LPKS"), "region_code": _l("Kode wilayah"), "locale": _l("Bahasa"),
-                     "active": _l("Aktif")}
-    form_columns = ("username", "full_name", "role", "scope", "new_password", "active", "locale")
-    form_overrides = {"role": SelectField, "locale": SelectField}
+                     "active": _l("Aktif"), "function": _l("Fungsi (Dinas Sosial kabupaten/kota)")}
+    form_columns = ("username", "full_name", "role", "scope", "function", "new_password", "active", "locale")
+    form_overrides = {"role": SelectField, "locale": SelectField, "function": SelectField}
     form_args = {"role": {"choices": [SelectChoice(r, ROLE_LABELS[r]) for r in ROLES]},
+                 "function": {"choices": [SelectChoice("", _l("— tidak ada —"))]
+                              + [SelectChoice(f, FUNCTION_LABELS[f]) for f in FUNCTIONS]},
                  "locale": {"choices": [SelectChoice("id", "Bahasa Indonesia"), SelectChoice("en", "English")]}}
     form_extra_fields = {
         "scope": StringField(_l("Lingkup (id LPKS, kode wilayah, atau kosong untuk nasional)"), validators=[Optional()]),
@@ -172,7 +189,7 @@ class UserView(SecureModelView):
     def create_model(self, form):
         def create():
             user = users.create_user(db.session, form.username.data, form.new_password.data or "", form.role.data,
-                                     form.scope.data, form.full_name.data, form.locale.data)
+                                     form.scope.data, form.full_name.data, form.locale.data, form.function.data)
             user.active = bool(form.active.data)
             return user
         return self.run_service(create) or False
@@ -181,7 +198,7 @@ class UserView(SecureModelView):
         return bool(self.run_service(lambda: users.update_user(
             db.session, model, role=form.role.data, scope=form.scope.data, full_name=form.full_name.data,
             locale=form.locale.data, active=bool(form.active.data), new_password=form.new_password.data or None,
-            actor=current_user)))
+            actor=current_user, function=form.function.data)))
 
 
 class TokenView(SecureModelView):

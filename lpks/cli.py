@@ -103,8 +103,9 @@ def regions_import(file: str) -> None:
 @click.option("--role", required=True, help="operator_lpks, dinsos_kabkota, dinsos_provinsi, kemensos, admin_sistem")
 @click.option("--scope", default=None, help="LPKS id (operator_lpks), region code 35.75 / 35, or nothing.")
 @click.option("--full-name", default=None)
+@click.option("--function", "function", default=None, help="dinsos_kabkota only: peksos, tksk, data_informasi.")
 @with_appcontext
-def create_user(username: str, role: str, scope: str | None, full_name: str | None) -> None:
+def create_user(username: str, role: str, scope: str | None, full_name: str | None, function: str | None) -> None:
     """Create a user; the password is read from standard input."""
     from lpks.extensions import db as database
     from lpks.platform.services.users import create_user as create
@@ -114,7 +115,7 @@ def create_user(username: str, role: str, scope: str | None, full_name: str | No
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     try:
-        user = create(database.session, username, password, role, scope, full_name)
+        user = create(database.session, username, password, role, scope, full_name, function=function)
         database.session.commit()
     except ServiceError as exc:
         _fail(exc)

@@ -78,6 +78,9 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
         if session.scalar(select(User).where(User.username == username)) is None:
             create_user(session, username, password, role, scope_value, full_name)
         lines.append(f"  {username:<20} {role:<16} {scope_value or 'nasional'}")
+    from lpks.intake.demo import seed_officers
+
+    lines += seed_officers(session, password)
     from lpks.residents.demo import seed_residents
 
     lines.append(seed_residents(session, institutions))
@@ -94,4 +97,7 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.cases.demo import seed_cases
 
     lines.append(seed_cases(session, institutions))
+    from lpks.intake.demo import seed_cases as seed_intake
+
+    lines.append(seed_intake(session))
     return "\n".join(lines)

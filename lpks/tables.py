@@ -1,11 +1,12 @@
 """Every SQLModel table of every area: importing this registers them all on the shared metadata."""
 from lpks.accreditation import models as accreditation
 from lpks.cases import models as cases
+from lpks.intake import models as intake
 from lpks.platform import models as platform
 from lpks.registry import models as registry
 from lpks.residents import models as residents
 
-AREAS = (platform, registry, residents, accreditation, cases)
+AREAS = (platform, registry, residents, accreditation, cases, intake)
 
 
 def table_classes() -> dict[str, type]:

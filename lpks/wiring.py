@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from lpks.accreditation import dashboard as accreditation_dashboard
 from lpks.accreditation.services import hooks as accreditation_hooks
 from lpks.cases import dashboard as cases_dashboard
+from lpks.intake import dashboard as intake_dashboard
 from lpks.platform import dashboard
 from lpks.platform.services import audit
 from lpks.registry import dashboard as registry_dashboard
@@ -19,7 +20,8 @@ from lpks.residents import dashboard as residents_dashboard
 
 # Order matters within one event: the audit trail refuses rewrites before anything else runs, and sees every row.
 HOOK_MODULES = (audit, evidence, standards_store, accreditation_hooks)
-SECTION_MODULES = (dashboard, registry_dashboard, residents_dashboard, accreditation_dashboard, cases_dashboard)
+SECTION_MODULES = (dashboard, registry_dashboard, residents_dashboard, accreditation_dashboard, cases_dashboard,
+                   intake_dashboard)
 
 
 def install() -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from lpks.admin.cases import forms as f
+from lpks.admin.intake import page as intake_page
 from sqlalchemy import select
 from wtforms import SelectChoice
 
 from lpks.cases import queries
 from lpks.cases.models import ChildCase
 from lpks.extensions import db
+from lpks.intake.services.common import intake_of
 from lpks.registry.models.staff import StaffMember
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
@@ -99,11 +101,13 @@ def _defaults(name: str, case: ChildCase, record: dict | None) -> dict:
 def context(case: ChildCase, user: Any, tab: str, failed: tuple[str, Any, Any] | None = None) -> dict:
     """Everything the page's active tab shows; `failed` = (action, item, bound form) to show instead of a blank."""
     session = db.session
-    tab = tab if tab in TABS else TABS[0]
     data = queries.case_json(session, user, case)
+    received = intake_of(session, case) if data["intake"] else None  # the Dinas Sosial's procedure (RULES §8)
+    tabs = ("prosedur", *TABS) if received is not None else TABS
+    tab = tab if tab in tabs else tabs[0]
     resident = session.get(Resident, case.resident_id)
     allowed = set(data["allowed_actions"])
-    ctx = {"case": data, "model": case, "tab": tab, "tabs": TABS, "resident": resident, "allowed": allowed,
+    ctx = {"case": data, "model": case, "tab": tab, "tabs": tabs, "resident": resident, "allowed": allowed,
            "may_identity": residents.may_view_identity(user, resident), "confirm": f.ConfirmForm(), "today": today(),
            "forms": {}, "item_forms": {}}
     failed_name, failed_item, failed_form = failed or (None, None, None)
@@ -115,7 +119,9 @@ def context(case: ChildCase, user: Any, tab: str, failed: tuple[str, Any, Any] |
             return None
         return build(name, case, item, data=_defaults(name, case, record))
 
-    if tab == "anak":
+    if tab == "prosedur":
+        ctx.update(intake_page.context(data, received, failed))
+    elif tab == "anak":
         ctx["companions"] = queries.companions(session, case)
         ctx["forms"] = {n: form(n) for n in ("case", "companion", "companion_report")}
         ctx["item_forms"] = {c["id"]: form("companion_end", _Item(c["id"]), c) for c in ctx["companions"]

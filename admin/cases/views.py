@@ -9,6 +9,7 @@ from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from lpks.admin.cases import page
 from lpks.admin.cases.forms import ConfirmForm, form_data
+from lpks.admin.intake.views import IntakeCaseMixin
 from sqlalchemy import func, select
 
 from lpks.cases import queries
@@ -28,6 +29,7 @@ from lpks.residents.models.resident import Resident
 from lpks.rules.case_stages import STAGES
 from lpks.rules.companions import MANAGER_FUNCTION
 from lpks.security import READ, WRITE, can, scope_clause
+from lpks.security.permissions import may_do_intake
 
 PER_PAGE = 20
 ITEMS = {"companion_end": CaseCompanion, "follow_up": FollowUpVisit, "service_done": CaseService}
@@ -64,7 +66,7 @@ def attach_errors(form, exc: ServiceError) -> None:
             field.errors = [*field.errors, message]
 
 
-class CaseView(SecureModelView):
+class CaseView(IntakeCaseMixin, SecureModelView):
     """Cases: the list (stage, case manager, overdue work, search) and the case page with its tabs."""
 
     create_allowed = False
@@ -90,7 +92,8 @@ class CaseView(SecureModelView):
         number = args.get("manager", "")
         return {"stage": args.get("stage") or None, "manager": int(number) if number.isdigit() else None,
                 "overdue": args.get("overdue") == "1", "search": (args.get("q") or "").strip() or None,
-                "status": args.get("status") or "open"}
+                "status": args.get("status") or "open", "origin": args.get("origin") or None,
+                "service": args.get("service") or None}
 
     @expose("/")
     def index_view(self):
@@ -107,7 +110,8 @@ class CaseView(SecureModelView):
             .order_by(StaffMember.name)).all()
         return self.render(self.list_template, rows=queries.rows(db.session, current_user, pairs), total=total,
                            page=max(number, 1), pages=max(1, -(-total // PER_PAGE)), filters=filters,
-                           stages=STAGES, managers=managers, args=request.args)
+                           stages=STAGES, managers=managers, args=request.args,
+                           may_register=may_do_intake(current_user, "register"))
 
     @expose("/details/")
     def details_view(self):

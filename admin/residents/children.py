@@ -7,7 +7,7 @@ from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from lpks.admin.base import SecureModelView, role_may
+from lpks.admin.base import SecureModelView
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.forms import (
     SEX_LABELS,
@@ -31,6 +31,7 @@ from lpks.residents.services import residents
 from lpks.residents.services.placement_status import label
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, WRITE, can
+from lpks.security.permissions import registers_lpks_residents
 
 LABELS = {"register_number": _l("Nomor register"), "initials": _l("Inisial"), "kind": _l("Jenis ABH"),
           "sex": _l("Jenis kelamin"), "route": _l("Jalur usia"), "age_at_offence": _l("Usia saat tindak pidana"),
@@ -41,6 +42,8 @@ def _institution(view, context, model, name):
     names = g.get("resident_institution_names") or {}  # one query per list page (ResidentView.get_list)
     if model.institution_id in names:
         return names[model.institution_id]
+    if model.institution_id is None:  # a child the Dinas Sosial handles itself (RULES §8)
+        return _("Dinas Sosial %(code)s", code=model.owner_region_code)
     inst = db.session.get(Institution, model.institution_id)
     return inst.name if inst else "-"
 
@@ -62,6 +65,12 @@ class ResidentView(LimitFirstMixin, SecureModelView):
         "kind": lambda v, c, m, n: label(ResidentKind, m.kind), "route": lambda v, c, m, n: label(Route, m.route),
         "sex": lambda v, c, m, n: SEX_LABELS.get(m.sex, m.sex), "institution_id": _institution}
 
+    def get_query(self):  # the LPKS's residents; a Dinas Sosial's own children are listed with their cases
+        return super().get_query().filter(Resident.institution_id.is_not(None))
+
+    def get_count_query(self):
+        return super().get_count_query().filter(Resident.institution_id.is_not(None))
+
     def get_list(self, *args, **kwargs):
         """The page of residents, and the names of their LPKS in one query (not one per row)."""
         count, data = super().get_list(*args, **kwargs)
@@ -73,6 +82,14 @@ class ResidentView(LimitFirstMixin, SecureModelView):
     @property
     def can_edit(self):  # the identity is changed only after the audited reveal (identity_view)
         return False
+
+    @property
+    def can_create(self):  # an LPKS registers its residents; a Dinas Sosial its own children with their case
+        return registers_lpks_residents(current_user)
+
+    @can_create.setter
+    def can_create(self, value):
+        pass
 
     @expose("/")
     def index_view(self):
@@ -188,7 +205,7 @@ class ResidentView(LimitFirstMixin, SecureModelView):
         """Import residents with their current placements: all or nothing, every error by row and column."""
         from lpks.residents.services.importing import import_residents
 
-        if not role_may(Resident, WRITE):
+        if not registers_lpks_residents(current_user):
             abort(403)
         form, errors = ImportForm(), []
         if form.validate_on_submit() and form.file.data:

@@ -8,17 +8,22 @@ from flask_login import current_user
 
 from lpks.cases import queries
 from lpks.cases import schemas as s
-from lpks.cases.models import CaseService
+from lpks.cases.models import ORIGINS, CaseService
 from lpks.cases.services import assessments, cases, plans, stages
 from lpks.cases.services.common import load_case
 from lpks.cases.validation import openapi_schema, shape
 from lpks.extensions import db
+from lpks.intake.queries import SERVICE_FILTERS
+from lpks.intake.schemas import IntakeInput
+from lpks.intake.services import follow, intake
+from lpks.intake.services.common import intake_of
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import residents
 from lpks.residents.services.common import parse_int
 from lpks.rules.case_stages import STAGES
 from lpks.security import READ, WRITE
 from lpks.security.access import get_scoped
+from lpks.security.permissions import INTAKE_ORIGINS
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
 from lpks.web.api.spec import describe, param
@@ -63,7 +68,8 @@ def case_list():
     stmt = queries.list_select(current_user, stage=request.args.get("stage") or None,
                                manager=_arg_int("case_manager_id"), overdue=request.args.get("overdue") in ("1", "true"),
                                search=request.args.get("q"), institution=_arg_int("institution_id"),
-                               status=request.args.get("status") or None)
+                               status=request.args.get("status") or None, origin=request.args.get("origin") or None,
+                               service=request.args.get("service") or None)
     page = paginate(stmt, lambda row: (row[0], row[1]))
     page["items"] = many(s.CaseRow, queries.rows(db.session, current_user, page["items"]))
     return jsonify(page)
@@ -72,7 +78,10 @@ def case_list():
 @bp.route("/cases", methods=["POST"])
 def case_create():
     """Open a case for a child of the user's LPKS (an admission opens one by itself)."""
-    return jsonify(case_out(cases.create(db.session, current_user, json_body()))), 201
+    data = json_body()
+    if data.get("origin") in INTAKE_ORIGINS:  # a report or invitation the Dinas Sosial receives (RULES §8)
+        return jsonify(case_out(intake.register(db.session, current_user, data))), 201
+    return jsonify(case_out(cases.create(db.session, current_user, data))), 201
 
 
 @bp.route("/cases/<int:ident>")
@@ -94,8 +103,10 @@ def case_identity(ident: int):
     case = load_case(db.session, current_user, ident)
     resident = get_scoped(db.session, current_user, Resident, case.resident_id)
     identity = residents.reveal_identity(db.session, current_user, resident, "case")
+    received = intake_of(db.session, case)  # who reported identifies the child's circle: shown with the identity
     return jsonify({key: value.isoformat() if hasattr(value, "isoformat") else value for key, value in identity.items()}
-                   | {"resident_id": resident.id, "register_number": resident.register_number})
+                   | {"resident_id": resident.id, "register_number": resident.register_number}
+                   | ({"reporter_name": received.reporter_name} if received is not None else {}))
 
 
 @bp.route("/cases/<int:ident>/stages")
@@ -117,6 +128,8 @@ def case_stage_record(ident: int):
 def case_terminate(ident: int):
     """Terminate (Pasal 33): before the terminasi stage only for the reasons of ayat 2 huruf b–d."""
     case = load_case(db.session, current_user, ident, WRITE)
+    if (received := intake_of(db.session, case)) is not None:  # the Dinas Sosial's procedure (step 12)
+        return jsonify(case_out(follow.terminate(db.session, current_user, case, received, json_body())))
     return jsonify(case_out(stages.terminate(db.session, current_user, case, json_body())))
 
 
@@ -197,10 +210,15 @@ describe("/cases", "get", "Daftar kasus anak dalam lingkup (inisial dan nomor re
          params=PAGING_PARAMS + [param("stage", enum=[st.value for st in STAGES]),
                                  param("case_manager_id", kind="integer"), param("overdue", enum=["1", "0"]),
                                  param("q", description="nomor register atau inisial"),
-                                 param("institution_id", kind="integer"), param("status", enum=["open", "closed"])],
+                                 param("institution_id", kind="integer"), param("status", enum=["open", "closed"]),
+                                 param("origin", enum=list(ORIGINS)),
+                                 param("service", enum=list(SERVICE_FILTERS),
+                                       description="waktu layanan Dinas Sosial (RULES §8)")],
          response={"type": "object", "properties": {"items": listing(s.CaseRow), "page": {"type": "integer"},
                                                     "per_page": {"type": "integer"}, "total": {"type": "integer"}}})
-describe("/cases", "post", "Membuka kasus anak", body=body(s.CaseInput), response=answer(s.CaseOut), tag=TAG)
+describe("/cases", "post", "Membuka kasus anak: oleh LPKS (resident_id), atau laporan/undangan yang diterima Dinas "
+         "Sosial kabupaten/kota (origin laporan, undangan_rj, undangan_diversi; RULES §8)",
+         body={"oneOf": [body(s.CaseInput), body(IntakeInput)]}, response=answer(s.CaseOut), tag=TAG)
 describe("/cases/{id}", "get", "Satu kasus: tahap, tugas terlambat dan mendatang", params=ID,
          response=answer(s.CaseOut), tag=TAG)
 describe("/cases/{id}", "patch", "Mengubah kasus (wajib menyertakan version)", params=ID, body=body(s.CaseUpdate),

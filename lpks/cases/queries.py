@@ -23,6 +23,7 @@ from lpks.cases.models import (
 )
 from lpks.cases.services.common import case_actions, facts, reintegration_of
 from lpks.cases.services.plans import plan_of
+from lpks.intake import queries as intake_queries
 from lpks.registry.models.staff import StaffMember
 from lpks.residents.models.resident import Resident
 from lpks.residents.services.common import locale_code, today
@@ -84,15 +85,22 @@ def case_json(session: Session, user: Any, case: ChildCase) -> dict:
         "termination_reason": case.termination_reason, "terminated_on": case.terminated_on,
         "closed_on": case.closed_on, "note": case.note, "stages": stages_of(session, case),
         "tasks": task_source.of_case(session, user, case, today()),
-        "allowed_actions": sorted(a.value for a in case_actions(user, case)), "version": case.version}
+        "allowed_actions": sorted(a.value for a in case_actions(user, case)), "version": case.version,
+        **intake_queries.case_fields(session, user, case)}
 
 
 def list_select(user: Any, *, stage: str | None = None, manager: int | None = None, overdue: bool = False,
-                search: str | None = None, institution: int | None = None, status: str | None = None):
+                search: str | None = None, institution: int | None = None, status: str | None = None,
+                origin: str | None = None, service: str | None = None):
     """The cases in scope (newest first) with the list's filters: stage, case manager, overdue work, a search on the
-    register number or initials, LPKS, open/closed."""
+    register number or initials, LPKS, open/closed; for the Dinas Sosial's cases (RULES §8) the channel and the
+    service time (due, overdue: exactly what the dashboard tiles count)."""
     stmt = (select(ChildCase, Resident).join(Resident, Resident.id == ChildCase.resident_id)
             .where(scope_clause(user, ChildCase, READ)).order_by(ChildCase.id.desc()))
+    if origin:
+        stmt = stmt.where(ChildCase.origin == origin)
+    if service:
+        stmt = stmt.where(ChildCase.id.in_(intake_queries.service_case_ids(user, service, today())))
     if stage:
         stmt = stmt.where(ChildCase.stage == stage)
     if manager is not None:
@@ -118,11 +126,13 @@ def rows(session: Session, user: Any, pairs: list) -> list[dict]:
     counts = task_source.counts_by_case(session, user, [case.id for case, _r in pairs], today())
     managers = {m.id: m.name for m in session.scalars(select(StaffMember).where(
         StaffMember.id.in_({case.case_manager_id for case, _r in pairs if case.case_manager_id})))}
+    intakes = intake_queries.row_fields(session, user, [case.id for case, _r in pairs])
     return [{"id": case.id, "institution_id": case.institution_id, "owner_region_code": case.owner_region_code,
              "child": child_of(resident), "stage": case.stage, "stage_label": _label(Stage, case.stage),
              "case_manager": managers.get(case.case_manager_id), "opened_on": case.opened_on,
              "closed_on": case.closed_on, "overdue": counts.get(case.id, (0, 0))[0],
-             "upcoming": counts.get(case.id, (0, 0))[1]} for case, resident in pairs]
+             "upcoming": counts.get(case.id, (0, 0))[1], "origin": case.origin,
+             **intake_queries.empty_fields(), **intakes.get(case.id, {})} for case, resident in pairs]
 
 
 def assessments(session: Session, case: ChildCase) -> list[dict]:

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Optional
 
 from lpks.cases.validation import Output
+from lpks.intake.schemas_out import IntakeOut
 
 __all__ = ["AssessmentOut", "CaseOut", "CaseRow", "ChildOut", "CompanionOut", "CompanionReportOut", "ConferenceOut",
            "FollowUpOut", "NeedOut", "ParticipantOut", "PlanOut", "ReferralOut", "ReintegrationOut", "SearchOut",
@@ -83,6 +84,15 @@ class CaseOut(Output):
     tasks: list[TaskOut] = []
     allowed_actions: list[str] = []
     version: int
+    # a case the Dinas Sosial received (RULES §8; empty for an LPKS admission's case)
+    received_on: Optional[date] = None
+    service_deadline: Optional[date] = None
+    service_product_issued_on: Optional[date] = None
+    route: Optional[str] = None
+    days_taken: Optional[int] = None
+    service_state: Optional[str] = None
+    calendar_missing_years: list[int] = []
+    intake: Optional[IntakeOut] = None
 
 
 class CaseRow(Output):
@@ -99,6 +109,14 @@ class CaseRow(Output):
     closed_on: Optional[date] = None
     overdue: int = 0
     upcoming: int = 0
+    origin: Optional[str] = None
+    received_on: Optional[date] = None
+    service_deadline: Optional[date] = None
+    service_product_issued_on: Optional[date] = None
+    route: Optional[str] = None
+    days_taken: Optional[int] = None
+    service_state: Optional[str] = None
+    calendar_missing_years: list[int] = []
 
 
 class AssessmentOut(Output):

@@ -116,7 +116,8 @@ def _lowest_and_outdated(session: Session, user, day: date) -> tuple[list[tuple]
 
 
 def _two_places(value) -> Decimal | None:
-    return Decimal(value).quantize(Decimal("0.01")) if value is not None else None
+    # SQLite's AVG is a float: read it as its shortest decimal (66.455, not 66.4549…), as PostgreSQL's numeric is
+    return Decimal(str(value)).quantize(Decimal("0.01")) if value is not None else None
 
 
 def compliance_section(session: Session, user) -> Section | None:

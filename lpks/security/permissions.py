@@ -35,10 +35,22 @@ from lpks.cases.models import (
     Reintegration,
     SubstituteFamilySearch,
 )
+from lpks.intake.models import (
+    CaseIntake,
+    CaseManagerReport,
+    CaseOfficer,
+    IntakeMonitoring,
+    IntakeProduct,
+    IntakeStep,
+    ServiceComplaint,
+)
 from lpks.platform.models.audit import AuditLog
 from lpks.platform.models.holiday import Holiday
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import (
+    FUNCTION_DATA,
+    FUNCTION_PEKSOS,
+    FUNCTION_TKSK,
     ROLE_ADMIN,
     ROLE_KABKOTA,
     ROLE_KEMENSOS,
@@ -105,7 +117,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     },
     AuditLog: {ROLE_ADMIN: {READ: ALL}},
     # Child data (RULES §1): the LPKS writes its own; Dinas Sosial and Kemensos read their scope; admin nothing.
-    Resident: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
+    # A Dinas Sosial kabupaten/kota registers the children whose cases it handles itself (RULES §8).
+    Resident: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: UNIT},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
     Placement: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
                 ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
@@ -161,6 +174,12 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
        for model in (ChildCase, CaseStage, CaseAssessment, CaseConference, ConferenceParticipant, CasePlan, PlanNeed,
                      CaseService, Reintegration, SubstituteFamilySearch, FollowUpVisit, CaseCompanion,
                      CompanionReport, Referral)},
+    # Dinas Sosial case handling (issue 14, RULES §8): the office that received the case keeps these records (also
+    # once the case is handed to an LPKS); INTAKE_DUTIES below decides which of its people does what. The province
+    # and Kemensos read them (initials and figures only); LPKS and admin nothing.
+    **{model: {ROLE_KABKOTA: {READ: REGION, WRITE: UNIT}, ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}}
+       for model in (CaseIntake, IntakeStep, CaseOfficer, IntakeMonitoring, CaseManagerReport, IntakeProduct,
+                     ServiceComplaint)},
     # The task defaults of RULES §6 are the national user's.
     CaseTaskSetting: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
                       ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
@@ -370,3 +389,107 @@ def user_scope_label(user: Any) -> str:
     if user.role in (ROLE_KABKOTA, ROLE_PROVINCE):
         return user.region_code or "-"
     return "nasional"
+
+
+# --- Dinas Sosial case handling (RULES §8): who in the office does which step ---
+# For each duty, the functions (User.function) that do it and whether the user must be assigned to the case
+# (CaseOfficer): "any" role on it, "manager" (its case manager), or None (the office's intake and data section).
+_ANY, _MANAGER = "any", "manager"
+INTAKE_DUTIES: dict[str, dict[str, str | None]] = {
+    "register": {FUNCTION_PEKSOS: None, FUNCTION_DATA: None},              # procedure steps 1–2
+    "assign_officer": {FUNCTION_PEKSOS: _MANAGER, FUNCTION_DATA: None},   # the manager asks a TKSK (step 11)
+    "record_step": {FUNCTION_PEKSOS: _ANY},                                # steps 3–10
+    "decide_route": {FUNCTION_PEKSOS: _ANY},                               # at the case conference (steps 7–8)
+    "monitor": {FUNCTION_PEKSOS: _ANY, FUNCTION_TKSK: _ANY},               # step 11 (a TKSK is assigned on request)
+    "terminate": {FUNCTION_PEKSOS: _MANAGER},                              # step 12
+    "write_report": {FUNCTION_PEKSOS: _MANAGER},                           # step 13: the case manager writes
+    "file_report": {FUNCTION_DATA: None},                                  # step 13: the data section files
+    "issue_berita_acara": {FUNCTION_PEKSOS: _ANY},                         # the products (Produk Pelayanan)
+    "issue_rujukan": {FUNCTION_PEKSOS: _ANY},
+    "refer": {FUNCTION_PEKSOS: _ANY},                                      # RULES §7 from a Dinas Sosial case
+    "complaint": {FUNCTION_DATA: None},                                    # Pengaduan Layanan
+}
+IDENTITY_FUNCTIONS = (FUNCTION_PEKSOS, FUNCTION_TKSK)
+# The office's data and information section documents and reports with initials; a TKSK sees only its own cases.
+NO_LPKS_IDENTITY_FUNCTIONS = (FUNCTION_DATA, FUNCTION_TKSK)
+
+
+def reveals_identities(user: Any) -> bool:
+    """Whether the user's role (and function) may reveal full identities at all (RULES §1 Reading, §8)."""
+    return (getattr(user, "role", None) in (ROLE_OPERATOR, ROLE_KABKOTA)
+            and getattr(user, "function", None) not in NO_LPKS_IDENTITY_FUNCTIONS)
+
+
+def assignment_on(user: Any, case: Any) -> str | None:
+    """The user's current role on a case the Dinas Sosial handles (manajer_kasus / pendamping / pemantau), or None."""
+    from sqlalchemy.orm import object_session
+
+    from lpks.extensions import db
+
+    if getattr(user, "id", None) is None or case is None:
+        return None
+    session = object_session(case) or db.session
+    roles = set(session.scalars(select(CaseOfficer.role).where(
+        CaseOfficer.case_id == case.id, CaseOfficer.user_id == user.id, CaseOfficer.ended_on.is_(None))))
+    return "manajer_kasus" if "manajer_kasus" in roles else next(iter(sorted(roles)), None)
+
+
+def may_do_intake(user: Any, duty: str, case: Any = None, obj: Any = None) -> bool:
+    """May the user do `duty` of the Dinas Sosial's case handling (on `case`, writing `obj` or else the case)?"""
+    holders = INTAKE_DUTIES[duty]
+    function = getattr(user, "function", None)
+    if getattr(user, "role", None) != ROLE_KABKOTA or function not in holders:
+        return False
+    target = obj if obj is not None else case
+    if target is not None and not can(user, WRITE, target):
+        return False
+    needed = holders[function]
+    if needed is None:
+        return True
+    role = assignment_on(user, case)
+    return role is not None and (needed == _ANY or role == "manajer_kasus")
+
+
+def duty_holders(duty: str) -> tuple[str, ...]:
+    """The functions that may do a duty (for messages)."""
+    return tuple(INTAKE_DUTIES[duty])
+
+
+def may_reveal_identity(user: Any, resident: Any) -> bool:
+    """May the user reveal this child's full identity? (RULES §1 Reading; §8: a child the Dinas Sosial handles itself
+    only to the peksos and TKSK assigned to the child's open case)."""
+    if getattr(user, "role", None) not in (ROLE_OPERATOR, ROLE_KABKOTA) or not can(user, READ, resident):
+        return False
+    if getattr(resident, "owner_region_code", None) is None:  # an LPKS's resident (RULES §1 Reading)
+        return reveals_identities(user)
+    if getattr(user, "function", None) not in IDENTITY_FUNCTIONS:
+        return False
+    from sqlalchemy.orm import object_session
+
+    from lpks.extensions import db
+
+    session = object_session(resident) or db.session
+    return session.scalar(select(CaseOfficer.id).join(ChildCase, ChildCase.id == CaseOfficer.case_id).where(
+        ChildCase.resident_id == resident.id, ChildCase.closed_on.is_(None), CaseOfficer.user_id == user.id,
+        CaseOfficer.ended_on.is_(None)).limit(1)) is not None
+
+
+INTAKE_ORIGINS = ("laporan", "undangan_rj", "undangan_diversi")
+# Of the case's own actions (lpks.rules.case_lifecycle), what a Dinas Sosial's own case keeps: its procedure
+# (lpks.intake) records the assessment, the conference, the route and the termination; its peksos refers.
+GENERIC_INTAKE_DUTIES = {"refer": "refer"}
+
+
+def case_actions_for(user: Any, case: Any, actions: frozenset) -> frozenset:
+    """The case's actions the user may take: all of them on an LPKS's case; on a case the Dinas Sosial handles
+    itself only those of GENERIC_INTAKE_DUTIES, to the officers the duty names."""
+    if case.owner_region_code is None or case.origin not in INTAKE_ORIGINS:
+        return actions
+    return frozenset(a for a in actions if a in GENERIC_INTAKE_DUTIES
+                     and may_do_intake(user, GENERIC_INTAKE_DUTIES[a], case))
+
+
+def registers_lpks_residents(user: Any) -> bool:
+    """Whether the user's role registers the residents of an LPKS (not a Dinas Sosial's own children)."""
+    return _kind(user, Resident, WRITE) == REGION
+

@@ -27,7 +27,11 @@ FREE_TEXT = {"name", "full_name", "address", "note", "notes", "title", "descript
              "case_number", "problems", "needs", "potentials", "resources", "recommendation", "place", "conclusions",
              "goal", "agreed_with", "need", "provider", "outcome", "cancel_reason", "child_preparation_note",
              "linkage_note", "received_by_relationship", "monitoring_note", "refusal_note", "candidate", "findings",
-             "services_note", "receiver_name", "receiver_address", "decline_reason", "completion_note"}
+             "services_note", "receiver_name", "receiver_address", "decline_reason", "completion_note",
+             # Dinas Sosial case handling (issue 14)
+             "reporter_name", "reporter_agency", "route_reason", "mediator", "social_sanction", "police_unit",
+             "report_number", "recommendations", "care_note", "rehabilitation_note", "sanction_note",
+             "archive_number", "subject", "answer"}
 SKIP = ("logout", "export", "download", ".xlsx", "/static/", "delete", "lang", "template", "/api/", "csv", "pdf")
 seeded = {"fields": 0}
 shown = {"pages": 0}
@@ -45,7 +49,9 @@ def SEED_EXTRA(session):  # noqa: N802  (the live_server hook)
                  "Placement", "PlacementDocument", "CustodyPeriod", "CustodyExtension", "Assessment",
                  "User", "Holiday", "ChildCase", "CaseStage", "CaseAssessment", "CaseConference",
                  "ConferenceParticipant", "CasePlan", "PlanNeed", "CaseService", "Reintegration",
-                 "SubstituteFamilySearch", "FollowUpVisit", "CaseCompanion", "CompanionReport", "Referral"):
+                 "SubstituteFamilySearch", "FollowUpVisit", "CaseCompanion", "CompanionReport", "Referral",
+                 "CaseIntake", "IntakeStep", "IntakeMonitoring", "CaseManagerReport", "IntakeProduct",
+                 "ServiceComplaint"):
         model = models[name]
         columns = [c for c in inspect(model).columns if c.key in FREE_TEXT and isinstance(c.type, (String, Text))
                    and not c.foreign_keys]
@@ -124,3 +130,38 @@ def test_case_pages_show_payloads_as_text(live_server, page):
         assert page.dialogs == [] and page.errors == [], (href, page.dialogs, page.errors)
     assert any(payload in page.inner_text("body") for payload in PAYLOADS)
     print(f"case pages: {visited} opened")
+
+
+@pytest.mark.parametrize("username", ["peksos.pasuruan", "datin.pasuruan"])
+def test_dinas_sosial_pages_show_payloads_as_text(live_server, page, username):
+    """The Dinas Sosial's cases (every channel and route of the demo) on their procedure tab and the other tabs, the
+    printed products, the intake form, complaints and the dashboard (issue 14), with payloads in every free-text
+    field: no dialog, no script error, no CSP violation."""
+    login(page, live_server, username)
+    visited = 0
+    for url in ("/", "/admin/case/?origin=laporan&status=all", "/admin/case/?service=overdue&status=all",
+                "/admin/complaint/", "/admin/complaint/?state=overdue", "/admin/case/intake/new/"):
+        page.goto(live_server + url)
+        visited += 1
+        assert page.dialogs == [] and page.errors == [], (url, page.dialogs, page.errors)
+    for href in page.eval_on_selector_all("a[href*='/admin/complaint/details/']", "as => as.map(a => a.href)")[:2]:
+        page.goto(href)
+        visited += 1
+        assert page.dialogs == [] and page.errors == [], (href, page.dialogs, page.errors)
+    page.goto(live_server + "/admin/case/?status=all")
+    cases = [href for href in page.eval_on_selector_all("a[href*='/admin/case/details/']", "as => as.map(a => a.href)")]
+    shown_payload = False
+    for case in cases:
+        page.goto(f"{case}&tab=prosedur")
+        visited += 1
+        assert page.dialogs == [] and page.errors == [], (case, page.dialogs, page.errors)
+        shown_payload = shown_payload or any(payload in page.inner_text("body") for payload in PAYLOADS)
+        for form in page.locator("form[action*='/intake/print/']").all()[:1]:
+            with page.expect_navigation():
+                form.evaluate("f => f.submit()")
+            visited += 1
+            assert page.dialogs == [] and page.errors == [], (case, "print", page.dialogs, page.errors)
+            shown_payload = shown_payload or any(payload in page.inner_text("body") for payload in PAYLOADS)
+    assert shown_payload
+    print(f"Dinas Sosial pages ({username}): {visited} opened")
+

@@ -45,7 +45,10 @@ def test_pages_are_the_scoped_rows_in_order(demo, app, session, username, path):
     session.rollback()
     user = session.scalar(select(User).where(User.username == username))
     with app.test_request_context():
-        expected = list(session.scalars(select(model.id).where(scope_clause(user, model, READ)).order_by(*order)))
+        stmt = select(model.id).where(scope_clause(user, model, READ)).order_by(*order)
+        if model is Resident:  # an LPKS's residents: a Dinas Sosial's own children are listed with their cases
+            stmt = stmt.where(Resident.institution_id.is_not(None))
+        expected = list(session.scalars(stmt))
     assert len(expected) > 3  # at least two pages
     shown = []
     for page in range(1, -(-len(expected) // 3) + 1):

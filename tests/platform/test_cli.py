@@ -12,6 +12,8 @@ from sqlalchemy import create_engine, func, select, text
 from lpks.cli import main
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
+from lpks.demo import DEMO_USERS
+from lpks.intake.demo import OFFICERS
 
 SHARED_REGIONS = Path(__file__).resolve().parents[3] / "shared" / "data" / "wilayah_provinsi_kabkota.csv"
 
@@ -177,7 +179,7 @@ def test_backup_is_a_consistent_copy(run, database_url, tmp_path):
     if database_url.startswith("sqlite"):
         copy = sqlite3.connect(dest)
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("SELECT count(*) FROM app_user").fetchone()[0] == 5
+        assert copy.execute("SELECT count(*) FROM app_user").fetchone()[0] == len(DEMO_USERS) + len(OFFICERS)
         copy.close()
 
 

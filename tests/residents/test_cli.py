@@ -52,7 +52,7 @@ def test_demo_seeds_the_calendar_and_children_once(run, database_url):
     from lpks.cases.demo import CHILDREN as CASE_CHILDREN
 
     # seven children of the residents demo (one placed on a Pasal 14 meeting); the case demo admits its own
-    # (and one in Jakarta Timur)
-    assert holidays > 20 and children == 7 + len(CASE_CHILDREN) + 1
+    # (and one in Jakarta Timur); the Dinas Sosial's demo registers six children of its own cases (RULES §8)
+    assert holidays > 20 and children == 7 + len(CASE_CHILDREN) + 1 + 6
     assert run("demo").exit_code == 0
     assert (_count(database_url, Holiday), _count(database_url, Resident)) == (holidays, children)

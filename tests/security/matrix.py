@@ -20,6 +20,8 @@ from lpks.platform.models.holiday import Holiday
 from lpks.platform.models.user import User
 from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
 from lpks.cases.models import CaseCompanion, CaseService, ChildCase, FollowUpVisit, Referral, SubstituteFamilySearch
+from lpks.intake.models import (CaseIntake, CaseManagerReport, CaseOfficer, IntakeMonitoring, IntakeProduct,
+                                IntakeStep, ServiceComplaint)
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
@@ -34,7 +36,8 @@ from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
 
-ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin")
+ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin",
+         "peksos.pasuruan", "datin.pasuruan")  # the Dinas Sosial's peksos and data section (RULES §8)
 
 PASURUAN_CITY = "LPKS Bina Harapan Kota Pasuruan"
 JAKARTA_EAST = "LPKS Tunas Bangsa Jakarta Timur"
@@ -42,9 +45,15 @@ INSTITUTIONS = (PASURUAN_CITY, "LPKS Taruna Mandiri Pasuruan", "UPT Rehabilitasi
                 "LPKS Cahaya Anak Malang", "LPKS Pelita Jakarta Selatan", JAKARTA_EAST)
 # The LPKS whose records each role reaches (RULES §1); the administrator reaches LPKS profiles but no child data.
 VISIBLE = {"anonymous": set(), "operator.pasuruan": {PASURUAN_CITY}, "dinsos.pasuruan": {PASURUAN_CITY},
-           "dinsos.jatim": set(INSTITUTIONS[:4]), "kemensos": set(INSTITUTIONS), "admin": set(INSTITUTIONS)}
-# Roles that may reveal a full identity of a child in their scope (RULES §1 Reading).
-IDENTITY_ROLES = {"operator.pasuruan", "dinsos.pasuruan"}
+           "dinsos.jatim": set(INSTITUTIONS[:4]), "kemensos": set(INSTITUTIONS), "admin": set(INSTITUTIONS),
+           "peksos.pasuruan": {PASURUAN_CITY}, "datin.pasuruan": {PASURUAN_CITY}}
+# Roles that may reveal a full identity of an LPKS's child in their scope (RULES §1 Reading; the data section works
+# with initials, RULES §8).
+IDENTITY_ROLES = {"operator.pasuruan", "dinsos.pasuruan", "peksos.pasuruan"}
+# A child the Dinas Sosial handles itself (RULES §8): its identity only to the officers assigned to its open case.
+OFFICE = "35.75"
+OUTSIDE_OFFICE = "31.75"
+OUTSIDE_OFFICE_CHILD = {"full_name": "Maharani Kusumawardhani Cipayung", "nik": "3175039912990003"}
 
 # Children seeded by the matrix with unique names and NIKs: one inside Kota Pasuruan, one in Jakarta Timur.
 INSIDE_CHILD = {"register_number": "ABH-MATRIKS-DALAM", "full_name": "Kirana Widyasari Tanjungsekar",
@@ -67,10 +76,15 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "residents": Resident,
               "staff": StaffMember, "verifications": Verification,
               "cases": ChildCase, "case-services": CaseService, "companions": CaseCompanion, "follow-ups": FollowUpVisit,
-              "referrals": Referral, "substitute-searches": SubstituteFamilySearch}
+              "referrals": Referral, "substitute-searches": SubstituteFamilySearch,
+              "complaints": ServiceComplaint, "case-officers": CaseOfficer}
+# Tables owned only by a Dinas Sosial kabupaten/kota (RULES §8): inside = Kota Pasuruan's office, outside = Jakarta
+# Timur's.
+OFFICE_MODELS = (CaseIntake, IntakeStep, CaseOfficer, IntakeMonitoring, CaseManagerReport, IntakeProduct,
+                 ServiceComplaint)
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
 OBJECTLESS = ("index_view", "export", "create_view", "ajax_lookup", "export_xlsx", "import_view", "import_template",
-              "seed_view", "export_identity")
+              "seed_view", "export_identity", "intake_new_view", "record_view")
 # Custom admin pages naming their object by another query parameter than `id`.
 QUERY_OBJECTS = {"placement.new_view": ("resident_id", Resident), "case.of_resident_view": ("resident_id", Resident),
                  "case.open_view": ("resident_id", Resident)}
@@ -85,7 +99,9 @@ NOT_INSTANTIATED = {
 # Path arguments that are not object ids: the values to use.
 PATH_VALUES = {"export_type": ("csv", "xlsx"), "document": ("bast", "serah-terima-titipan", "pemberitahuan"),
                "code": ("en",), "_unknown": ("tidak-ada",),
-               "form": ("case", "stage", "assessment", "service_done", "terminate"),
+               "form": ("case", "stage", "assessment", "service_done", "terminate", "step", "route", "monitoring",
+                        "filing", "officer_end"),
+               "kind": ("berita_acara", "rujukan"),
                "doc": ("laporan-sosial", "pernyataan-bersama", "rujukan")}
 
 
@@ -98,6 +114,7 @@ class Objects:
     max_id: dict = field(default_factory=dict)
     child_names: dict = field(default_factory=dict)  # identity value -> institution name
     referral_parties: set = field(default_factory=set)  # LPKS on the other side of a Pasuruan city referral
+    office_children: dict = field(default_factory=dict)  # identity value -> usernames assigned to the child's case
 
 
 def seed_children(app, session) -> None:
@@ -123,6 +140,26 @@ def seed_children(app, session) -> None:
                 "level": "penyidikan", "start_date": start, "granted_days": 7, "letter_number": "SP/M",
                 "depositor_agency": "Polres Contoh", "depositor_superior": "Kapolres Contoh"})
         session.commit()
+        _seed_outside_office(session)
+
+
+def _seed_outside_office(session) -> None:
+    """A report received by the Dinas Sosial of Jakarta Timur, with its peksos, and a complaint there."""
+    from lpks.intake.services import complaints, intake
+    from lpks.platform.services.users import create_user
+
+    peksos = create_user(session, "peksos.matriks", "kata-sandi-matriks-1", "dinsos_kabkota", OUTSIDE_OFFICE,
+                         "Peksos Matriks", function="peksos")
+    datin = create_user(session, "datin.matriks", "kata-sandi-matriks-1", "dinsos_kabkota", OUTSIDE_OFFICE,
+                        "Datin Matriks", function="data_informasi")
+    day = date.today()
+    intake.register(session, peksos, {
+        "origin": "laporan", "reporter_kind": "masyarakat", "received_on": day.isoformat(),
+        "case_manager_user_id": peksos.id, "child": {
+            **OUTSIDE_OFFICE_CHILD, "sex": "perempuan", "birth_date": "2012-05-05",
+            "offence_date": day.isoformat(), "offence_description": "Perkelahian"}})
+    complaints.create(session, datin, {"channel": "lapor", "received_on": day.isoformat(), "subject": "Matriks"})
+    session.commit()
 
 
 def collect(session) -> Objects:
@@ -141,12 +178,27 @@ def collect(session) -> Objects:
         found.max_id[model] = session.scalar(select(func.max(model.id))) or 0
         if model is Institution:
             found.inside[model], found.outside[model] = inside_inst, inst_ids[JAKARTA_EAST]
+        elif model in OFFICE_MODELS:
+            found.inside[model] = session.scalar(select(func.max(model.id)).where(model.owner_region_code == OFFICE))
+            found.outside[model] = session.scalar(select(func.max(model.id)).where(
+                model.owner_region_code == OUTSIDE_OFFICE))
         elif hasattr(model, "institution_id"):
             found.inside[model] = session.scalar(select(func.max(model.id)).where(model.institution_id == inside_inst))
             found.outside[model] = session.scalar(select(func.max(model.id)).where(model.institution_id.in_(outside)))
         else:  # national rows (instrument, holiday): every role that reads them reads all
             found.inside[model] = session.scalar(select(func.min(model.id)))
+    from lpks.platform.models.user import User as Person
+
     for resident in session.scalars(select(Resident)):
+        if resident.institution_id is None:  # a Dinas Sosial's own child: its assigned officers only (RULES §8)
+            officers = set(session.scalars(select(Person.username).join(CaseOfficer, CaseOfficer.user_id == Person.id)
+                                           .join(ChildCase, ChildCase.id == CaseOfficer.case_id)
+                                           .where(ChildCase.resident_id == resident.id,
+                                                  ChildCase.closed_on.is_(None), CaseOfficer.ended_on.is_(None))))
+            for value in (resident.full_name, resident.nik):
+                if value:
+                    found.office_children[value] = officers
+            continue
         name = next(n for n, i in inst_ids.items() if i == resident.institution_id)
         for value in (resident.full_name, resident.nik):
             if value:
@@ -175,6 +227,7 @@ def forbidden_texts(role: str, objects: Objects, directory: bool = False) -> set
     for value, inst in objects.child_names.items():
         if not (role in IDENTITY_ROLES and inst in VISIBLE[role]):
             texts.add(value)
+    texts |= {value for value, officers in objects.office_children.items() if role not in officers}
     return texts
 
 

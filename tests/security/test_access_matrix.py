@@ -26,11 +26,13 @@ from .matrix import (DIRECTORY_ROUTES, IDENTITY_ROLES, NOT_INSTANTIATED, ROLES, 
 
 SUMMARY = Path(os.environ.get("LPKS_MATRIX_SUMMARY", "/tmp/lpks-access-matrix.json"))
 ROLE_NAMES = {"operator.pasuruan": "operator_lpks", "dinsos.pasuruan": "dinsos_kabkota",
-              "dinsos.jatim": "dinsos_provinsi", "kemensos": "kemensos", "admin": "admin_sistem"}
+              "dinsos.jatim": "dinsos_provinsi", "kemensos": "kemensos", "admin": "admin_sistem",
+              "peksos.pasuruan": "dinsos_kabkota", "datin.pasuruan": "dinsos_kabkota"}
 WRITES = ("create", "update", "delete", "view_identity")
 REFUSED = (400, 403, 404, 405, 409, 422)
 # POSTs that only read (an audited reveal of a child's identity): allowed to the identity roles in scope.
-IDENTITY_READS = {"resident.identity_view", "placement.print_view", "case.print_view", "referral.identity_view"}
+IDENTITY_READS = {"resident.identity_view", "placement.print_view", "case.print_view", "referral.identity_view",
+                  "case.intake_print_view"}
 
 
 @pytest.fixture(scope="session", autouse=True)

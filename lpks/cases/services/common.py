@@ -33,6 +33,7 @@ from lpks.rules.case_stages import Stage, StageFacts
 from lpks.rules.case_tasks import TaskDefaults
 from lpks.security import READ, WRITE, can
 from lpks.security.access import check_version, get_scoped
+from lpks.security.permissions import case_actions_for
 
 T = TypeVar("T")
 __all__ = ["case_actions", "check_version", "facts", "load_case", "new_record", "require", "rules", "staff_member",
@@ -52,7 +53,8 @@ def case_actions(user: Any, case: ChildCase) -> frozenset[CaseAction]:
     """What the user may do on the case now: the stage's actions (the rules), if the case is the user's to write."""
     if not can(user, WRITE, case):
         return frozenset()
-    return allowed_actions(case.stage, getattr(user, "role", ""), closed=case.closed_on is not None)
+    return case_actions_for(user, case, allowed_actions(case.stage, getattr(user, "role", ""),
+                                                        closed=case.closed_on is not None))
 
 
 def require(user: Any, case: ChildCase, action: CaseAction) -> None:

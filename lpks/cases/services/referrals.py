@@ -181,5 +181,8 @@ def reveal_identity(session: Session, user: Any, referral: Referral) -> tuple[Re
         raise Forbidden(_("Identitas anak hanya dibuka bagi pengirim, dan bagi penerima setelah menerima rujukan yang "
                           "membagikan identitas."))
     resident = session.get(Resident, session.get(ChildCase, referral.case_id).resident_id)
+    if side == SENDER and not residents.may_view_identity(user, resident):  # a Dinas Sosial's child: its officers
+        raise Forbidden(_("Identitas anak yang ditangani Dinas Sosial hanya dibuka bagi pekerja sosial dan TKSK yang "
+                          "ditugaskan pada kasusnya."))
     audit.record(session, "view_identity", "resident", resident.id, (f"referral_{referral.id}",))
     return resident, residents.identity_of(resident)

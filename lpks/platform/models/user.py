@@ -16,6 +16,11 @@ ROLE_PROVINCE = "dinsos_provinsi"
 ROLE_KEMENSOS = "kemensos"
 ROLE_ADMIN = "admin_sistem"
 ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS, ROLE_ADMIN)
+# What a Dinas Sosial kabupaten/kota user does in the office's case handling (RULES §8); empty: none of these.
+FUNCTION_PEKSOS = "peksos"            # Pekerja Sosial Profesional: case manager, companion, monitoring
+FUNCTION_TKSK = "tksk"                # Tenaga Kesejahteraan Sosial Kecamatan: monitoring at a peksos's request
+FUNCTION_DATA = "data_informasi"      # Seksi Data dan Informasi: documents, files the reports, complaints
+FUNCTIONS = (FUNCTION_PEKSOS, FUNCTION_TKSK, FUNCTION_DATA)
 
 
 def new_session_epoch() -> str:
@@ -39,6 +44,7 @@ class User(SQLModel, table=True):
     region_code: Optional[str] = Field(
         default=None, foreign_key="region.code", ondelete="RESTRICT", index=True, sa_type=String(8)
     )
+    function: Optional[str] = text_field(20)  # FUNCTIONS, for Dinas Sosial kabupaten/kota users only
     locale: str = text_field(5, default="id", nullable=False)
     active: bool = Field(default=True, nullable=False)
     session_epoch: str = Field(default_factory=new_session_epoch, sa_type=String(40), nullable=False, repr=False)

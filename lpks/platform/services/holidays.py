@@ -1,6 +1,7 @@
 """The holiday calendar: seeded from the `holidays` package, edited by Kementerian Sosial (RULES §5).
 
-Every change recomputes the notice deadline of every open titipan period in the same transaction. A removed (or
+Every change recomputes the notice deadline of every open titipan period, and the Dinas Sosial's service deadlines
+and days taken (RULES §8), in the same transaction. A removed (or
 moved) date is remembered in holiday_removal, so a later seeding never brings it back.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lpks.intake.services import products as intake_products
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.holiday import (
@@ -73,8 +75,14 @@ def seed(session: Session, years: tuple[int, ...] | list[int] | None = None) -> 
         session.add(Holiday(day=day, name=name[:200], kind=kind, source=SOURCE_SEEDED))
         created += 1
     session.flush()
-    recomputed = custody.recompute_open(session) if created else 0
+    recomputed = _recompute(session) if created else 0
     return SeedResult(years, created, kept, recomputed, removed)
+
+
+def _recompute(session: Session) -> int:
+    """Every date counted in working days again: titipan notices (RULES §5), Dinas Sosial service deadlines and
+    complaint answers (RULES §8)."""
+    return custody.recompute_open(session) + intake_products.recompute_all(session)
 
 
 def _remember_removed(session: Session, day: date, name: str) -> None:
@@ -111,7 +119,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Holiday:
     _require_write(user, holiday)
     session.add(holiday)
     session.flush()
-    custody.recompute_open(session)
+    _recompute(session)
     return holiday
 
 
@@ -127,7 +135,7 @@ def update(session: Session, user: Any, holiday: Holiday, data: dict[str, Any]) 
     holiday.source = SOURCE_MANUAL
     holiday.updated_at = utcnow()
     session.flush()
-    custody.recompute_open(session)
+    _recompute(session)
     return holiday
 
 
@@ -137,7 +145,7 @@ def delete(session: Session, user: Any, holiday: Holiday) -> None:
     _remember_removed(session, holiday.day, holiday.name)
     session.delete(holiday)
     session.flush()
-    custody.recompute_open(session)
+    _recompute(session)
 
 
 def parse_years(values: Any) -> list[int]:

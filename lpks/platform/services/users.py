@@ -11,6 +11,7 @@ from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, Region
 from lpks.platform.models.user import (
+    FUNCTIONS,
     ROLE_ADMIN,
     ROLE_KABKOTA,
     ROLE_KEMENSOS,
@@ -53,9 +54,23 @@ def _scope_for(session: Session, role: str, scope: str | None) -> tuple[int | No
     return None, region.code
 
 
+def _function_for(role: str, function: str | None) -> str | None:
+    """A Dinas Sosial kabupaten/kota user's function in its case handling (RULES §8); no other role has one."""
+    function = (function or "").strip() or None
+    if function is None:
+        return None
+    if role != ROLE_KABKOTA:
+        raise ServiceError(_("Fungsi pekerja sosial, TKSK atau data dan informasi hanya untuk pengguna Dinas Sosial "
+                             "kabupaten/kota."), "function")
+    if function not in FUNCTIONS:
+        raise ServiceError(_("Fungsi '%(function)s' tidak dikenal. Pilihan: %(functions)s.", function=function,
+                             functions=", ".join(FUNCTIONS)), "function")
+    return function
+
+
 def create_user(session: Session, username: str, password: str, role: str, scope: str | None = None,
-                full_name: str | None = None, locale: str = "id") -> User:
-    """Create a user whose role and scope fit together (RULES §1)."""
+                full_name: str | None = None, locale: str = "id", function: str | None = None) -> User:
+    """Create a user whose role and scope fit together (RULES §1), with a Dinas Sosial user's function (§8)."""
     username = (username or "").strip()
     if not username or len(username) > 80 or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise ServiceError(_("Nama pengguna wajib diisi: huruf, angka, titik, garis bawah atau tanda hubung."),
@@ -64,6 +79,7 @@ def create_user(session: Session, username: str, password: str, role: str, scope
         raise ServiceError(_("Nama pengguna '%(username)s' sudah dipakai.", username=username), "username")
     institution_id, region_code = _scope_for(session, role, scope)
     user = User(username=username, password_hash=hash_password(password, username), role=role,
+                function=_function_for(role, function),
                 institution_id=institution_id, region_code=region_code, full_name=full_name,
                 locale=locale if locale in ("id", "en") else "id", password_changed_at=utcnow())
     session.add(user)
@@ -133,17 +149,19 @@ def set_active(session: Session, username: str, active: bool) -> User:
 
 
 def update_user(session: Session, user: User, *, role: str, scope: str | None, full_name: str | None,
-                locale: str, active: bool, new_password: str | None = None, actor: Any = None) -> User:
-    """Change a user's role, scope and status; a role, scope or status change ends their sessions (a deactivation
-    their tokens too). An administrator cannot deactivate or demote their own account (nobody would be left to undo
-    it)."""
+                locale: str, active: bool, new_password: str | None = None, actor: Any = None,
+                function: str | None = None) -> User:
+    """Change a user's role, scope, function and status; a role, scope, function or status change ends their sessions
+    (a deactivation their tokens too). An administrator cannot deactivate or demote their own account (nobody would be
+    left to undo it)."""
     if actor is not None and actor.id == user.id and (not active or role != user.role):
         raise ServiceError(_("Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri."),
                            "active" if not active else "role")
     institution_id, region_code = _scope_for(session, role, scope)
-    changed_access = (role, institution_id, region_code, active) != (
-        user.role, user.institution_id, user.region_code, user.active)
-    user.role, user.institution_id, user.region_code = role, institution_id, region_code
+    function = _function_for(role, function)
+    changed_access = (role, institution_id, region_code, active, function) != (
+        user.role, user.institution_id, user.region_code, user.active, user.function)
+    user.role, user.institution_id, user.region_code, user.function = role, institution_id, region_code, function
     user.full_name = full_name
     user.locale = locale if locale in ("id", "en") else "id"
     user.active = active

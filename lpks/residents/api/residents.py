@@ -120,7 +120,8 @@ def _filter_int(name: str):
 @bp.route("/residents")
 def resident_list():
     """Residents in scope: initials and register number only."""
-    stmt = scoped_select(current_user, Resident).order_by(Resident.register_number, Resident.id)
+    stmt = (scoped_select(current_user, Resident).where(Resident.institution_id.is_not(None))  # an LPKS's residents
+            .order_by(Resident.register_number, Resident.id))
     if request.args.get("register_number"):
         stmt = stmt.where(Resident.register_number == request.args["register_number"].strip())
     if (institution := _filter_int("institution_id")) is not None:

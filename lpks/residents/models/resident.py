@@ -2,7 +2,15 @@
 from datetime import date, datetime
 from typing import ClassVar, Optional
 
-from sqlalchemy import Date, DateTime, Index, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 from lpks.platform.models.base import created_field, text_field, version_column
@@ -24,10 +32,17 @@ _RESIDENT_VERSION = version_column()
 
 
 class Resident(SQLModel, table=True):
-    """An ABH (Anak, Anak Korban, Anak Saksi) known to one LPKS (Pasal 1 angka 3–6)."""
+    """An ABH (Anak, Anak Korban, Anak Saksi) known to one LPKS (Pasal 1 angka 3–6), or to the Dinas Sosial
+    kabupaten/kota that handles the child's case itself (owner_region_code, RULES §8): one record per child, which
+    follows the child to an LPKS when a referral is accepted (RULES §7)."""
 
     __tablename__ = "resident"
     __table_args__ = (UniqueConstraint("institution_id", "register_number", name="uq_resident_register_number"),
+                      CheckConstraint("(institution_id IS NULL) <> (owner_region_code IS NULL)",
+                                      name="ck_resident_one_owner"),
+                      Index("uq_resident_region_register", "owner_region_code", "register_number", unique=True,
+                            sqlite_where=text("owner_region_code IS NOT NULL"),
+                            postgresql_where=text("owner_region_code IS NOT NULL")),
                       # The residents list of an LPKS or region, newest first, read in index order (migration 0008).
                       Index("ix_resident_institution_id_id", "institution_id", "id"),
                       # Occupancy by sex reads each present child's sex from this small index (migration 0010).
@@ -35,7 +50,9 @@ class Resident(SQLModel, table=True):
     __mapper_args__: ClassVar[dict] = {"version_id_col": _RESIDENT_VERSION}
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    institution_id: int = Field(foreign_key="institution.id", ondelete="RESTRICT", index=True)
+    institution_id: Optional[int] = Field(default=None, foreign_key="institution.id", ondelete="RESTRICT", index=True)
+    owner_region_code: Optional[str] = Field(default=None, foreign_key="region.code", ondelete="RESTRICT",
+                                             sa_type=String(8))
     register_number: str = text_field(40, nullable=False, index=True)
     initials: str = text_field(20, nullable=False)
     kind: str = text_field(20, nullable=False, index=True)

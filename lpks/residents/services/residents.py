@@ -30,7 +30,12 @@ from lpks.rules import (
 )
 from lpks.security import READ, WRITE, can
 from lpks.security.access import check_version
-from lpks.security.permissions import POLICY
+from lpks.security.permissions import (
+    POLICY,
+    may_reveal_identity,
+    registers_lpks_residents,
+    reveals_identities,
+)
 
 # RULES §1 Reading: the LPKS operator (own residents) and Dinas Sosial kabupaten/kota (its region) may reveal a
 # full identity; province and national users work with initials, register numbers and aggregates only.
@@ -124,7 +129,7 @@ def register_taken(number: str) -> ServiceError:
 
 
 def _institution_of(user: Any, data: dict[str, Any]) -> int:
-    if WRITE not in POLICY.get(Resident, {}).get(getattr(user, "role", None), {}):
+    if not registers_lpks_residents(user):  # a Dinas Sosial registers its own children with their case (RULES §8)
         raise Forbidden(_("Anak didaftarkan oleh operator LPKS."))
     institution_id = data.get("institution_id") or getattr(user, "institution_id", None)
     try:
@@ -211,11 +216,12 @@ def transfer(session: Session, resident: Resident, institution_id: int) -> Resid
     number is kept unless that LPKS already uses it, then the LPKS's next automatic number is given."""
     if resident.institution_id == institution_id:
         return resident
+    # the register number is the LPKS's: a Dinas Sosial's number is kept unless the LPKS already uses it
     clash = session.scalar(select(Resident.id).where(Resident.institution_id == institution_id,
                                                      Resident.register_number == resident.register_number))
     if clash is not None:
         resident.register_number = _next_register_number(session, institution_id)
-    resident.institution_id = institution_id
+    resident.institution_id, resident.owner_region_code = institution_id, None  # a Dinas Sosial's child too (§8)
     resident.updated_at = utcnow()
     session.flush()
     return resident
@@ -224,12 +230,12 @@ def transfer(session: Session, resident: Resident, institution_id: int) -> Resid
 def may_export_identity(user: Any) -> bool:
     """May this user's role reveal (and export) the full identities of the residents in its scope? (RULES §1)."""
     role = getattr(user, "role", None)
-    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {})
+    return role in IDENTITY_ROLES and READ in POLICY.get(Resident, {}).get(role, {}) and reveals_identities(user)
 
 
 def may_view_identity(user: Any, resident: Resident) -> bool:
     """May this user reveal this resident's full identity? (RULES §1 Reading)."""
-    return may_export_identity(user) and can(user, READ, resident)
+    return may_reveal_identity(user, resident)
 
 
 def reveal_identity(session: Session, user: Any, resident: Resident, purpose: str | None = None) -> dict:

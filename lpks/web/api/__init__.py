@@ -51,6 +51,7 @@ def init_app(app) -> None:
     from lpks.cases import api as cases  # noqa: F401  (routes: the child's case and referrals, issue 13)
     from lpks.cases import api_referrals as referrals
     from lpks.cases import api_support as cases_support
+    from lpks.intake import api as intake  # noqa: F401  (routes: Dinas Sosial case handling and complaints, issue 14)
     from lpks.platform import api as core  # noqa: F401  (routes)
     from lpks.registry.api import evidence as registry_evidence
     from lpks.registry.api import institutions as registry  # noqa: F401  (routes: registry, issue 3)
