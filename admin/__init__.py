@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 def init_admin(app) -> Admin:
     """Mount the admin with the dashboard at '/' and every view under /admin."""
     from lpks.admin import platform as core
+    from lpks.admin.downloads import DownloadsView
     from lpks.admin.home import AccountView, HomeView
 
     admin = Admin(app, name="LPKS", url="/admin",
@@ -24,4 +25,9 @@ def init_admin(app) -> Admin:
     from lpks.admin import accreditation
     accreditation.register(admin)
     admin.add_view(AccountView(name=_l("Akun saya"), endpoint="account", url="/account", category=_l("Akun")))
+    admin.add_view(DownloadsView(name=_l("Unduhan saya"), endpoint="downloads", url="/admin/downloads",
+                                 category=_l("Akun")))
+    # the lists whose export the streaming exporter (and its background job) may run, by endpoint
+    app.extensions["lpks_exports"] = {view.endpoint: view for view in admin._views if getattr(view, "can_export", False)
+                                      and hasattr(view, "export_statement")}
     return admin

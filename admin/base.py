@@ -1,15 +1,15 @@
 """The one secure base for every Flask-Admin view: deny by default, scope every query path.
 
 Flask-Admin lets everyone in, reads `get_one()` around `get_query()`, lists every row in relation
-dropdowns, hands raw ids to actions and writes `=`-cells as formulas in exports. Each of those is
-closed here, once, through the permission policy in `lpks.security`.
+dropdowns, hands raw ids to actions and writes `=`-cells as formulas in exports (which also build the whole
+workbook in memory). Each of those is closed here, once, through the permission policy in `lpks.security`; exports
+go through the project's streaming exporter (admin/exporting.py).
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from flask import abort, flash, redirect, request, url_for
-from flask_admin import expose
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.model import typefmt
 from flask_babel import gettext as _
@@ -21,10 +21,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lpks.extensions import db
 from lpks.i18n import format_tanggal, format_tanggal_waktu
-from lpks.io.cells import neutralise_cell
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.permissions import POLICY
 from lpks.platform.errors import ServiceError
+
+from lpks.admin.exporting import StreamingExportMixin
 
 def role_may(model: type, action: str) -> bool:
     """Does the current user's role reach `model` for `action` at all?"""
@@ -47,7 +48,7 @@ DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.BASE_FORMATTERS}
 DETAIL_DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.DETAIL_FORMATTERS}
 
 
-class SecureModelView(ModelView):
+class SecureModelView(StreamingExportMixin, ModelView):
     """Base view: access, CRUD rights, queries, dropdowns, actions and exports all follow the policy."""
 
     column_type_formatters = DATE_FORMATTERS
@@ -59,7 +60,6 @@ class SecureModelView(ModelView):
     can_view_details = True
     create_allowed = True
     delete_allowed = False
-    export_types = ["xlsx", "csv"]
 
     def __init__(self, model, **kwargs):
         super().__init__(model, db, **kwargs)
@@ -174,20 +174,6 @@ class SecureModelView(ModelView):
         if not self.can_delete:
             abort(403)
         return super().action_delete(tuple(_cast_ids(self.model, ids)))
-
-    # --- exports ---------------------------------------------------------------------------------
-    @expose("/export/<export_type>/")
-    def export(self, export_type):
-        """Every export is audited (what and in which format), then served by Flask-Admin."""
-        if self.can_export and export_type in self.export_types:
-            from lpks.platform.services import audit
-
-            audit.record(db.session, "export", self.model.__tablename__, None, (export_type,))
-            db.session.commit()
-        return super().export(export_type)
-
-    def get_export_value(self, model, name):
-        return neutralise_cell(super().get_export_value(model, name))
 
 
 def _cast_ids(model, ids):

@@ -45,6 +45,7 @@ class RegionView(SecureModelView):
 
     create_allowed = False
     can_export = True
+    export_name = "wilayah"
     column_list = ("code", "name", "level", "province_code")
     column_searchable_list = ("code", "name")
     column_filters = ("level",)
@@ -60,6 +61,7 @@ class InstitutionView(SecureModelView):
     """LPKS profiles, scoped by role."""
 
     can_export = True
+    export_name = "lpks"
     column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls")
     column_export_list = ("id", "name", "kabkota_code", "province_code", "address", "phone", "email", "referral_scope",
                           "capacity_boys", "capacity_girls")
@@ -170,6 +172,7 @@ class AuditView(SecureModelView):
 
     create_allowed = False
     can_export = True
+    export_name = "jejak-audit"
     can_view_details = False
     column_default_sort = ("id", True)
     # Previous/next pages, no total: counting an append-only trail that only grows costs a full index scan on every

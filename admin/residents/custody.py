@@ -9,6 +9,7 @@ from lpks.rules import CustodyLevel
 from lpks.residents.services.placement_status import label
 
 from lpks.admin.base import SecureModelView
+from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
 
@@ -27,6 +28,7 @@ class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
     create_allowed = False
     can_view_details = False
     can_export = True
+    export_name = "titipan"
     column_list = ("placement", "level", "start_date", "total_days", "last_day", "notice_deadline", "notice_sent_on",
                    "status", "depositor_agency")
     column_export_list = ("placement_id", "level", "start_date", "total_days", "max_days", "last_day",
@@ -41,6 +43,9 @@ class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
                      "status": _l("Status"), "depositor_agency": _l("Lembaga penitip")}
     column_formatters = {"placement": _placement_link, "level": lambda v, c, m, n: label(CustodyLevel, m.level),
                          "status": lambda v, c, m, n: STATUS_LABELS.get(m.status, m.status)}
+
+    export_overrides = {"level": labelled("level", _l("Tingkat"), lambda v: label(CustodyLevel, v)),
+                        "status": labelled("status", _l("Status"), STATUS_LABELS)}
 
     @property
     def can_edit(self):

@@ -12,6 +12,7 @@ from sqlalchemy import false, select, true
 
 from lpks.platform.models.user import ApiToken, User
 from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.job import Job
 from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
@@ -67,6 +68,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
         ROLE_KEMENSOS: {READ: SELF},
     },
     AuditLog: {ROLE_ADMIN: {READ: ALL}},
+    # A background job and its file belong to the user who started it, whatever the role.
+    Job: {role: {READ: SELF} for role in (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS, ROLE_ADMIN)},
     # Child data (RULES §1): the LPKS writes its own; Dinas Sosial and Kemensos read their scope; admin nothing.
     Resident: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION},
                ROLE_PROVINCE: {READ: REGION}, ROLE_KEMENSOS: {READ: ALL}},
