@@ -1,22 +1,31 @@
 # LPKS: `make run` installs and serves the demo on SQLite; `make test` runs the whole test suite.
+# Variables: PYTHON (python3), VENV (.venv), HOST (127.0.0.1), PORT (5000), WORKERS (2 gunicorn workers).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
+# Installs follow the lock: every transitive dependency pinned (requirements.lock).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock
 
-.PHONY: run test install install-test serve clean
+.PHONY: run test install install-test serve lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# The stamps make `make run` and `make test` reinstall only when pyproject.toml or the lock changed.
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(PIP_INSTALL) -e .
+	@touch $@
 
-install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml requirements.lock
+	$(PIP_INSTALL) -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/lpks db upgrade
@@ -34,5 +43,15 @@ serve: install
 test: install-test
 	$(BIN)/python -m pytest
 
+# Pin every package again from a fresh environment (after changing the dependencies in pyproject.toml).
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --disable-pip-version-check '.[test]'
+	{ echo "# Every package LPKS and its test suite install, pinned (constraints for pip: make run/test and CI install"; \
+	  echo "# with -c requirements.lock). Regenerate after changing pyproject.toml dependencies: make lock"; \
+	  $(VENV)-lock/bin/python -m pip freeze --disable-pip-version-check | grep -v '^lpks'; } > requirements.lock
+	rm -rf $(VENV)-lock
+
 clean:
-	rm -rf $(VENV) instance *.egg-info
+	rm -rf $(VENV) $(VENV)-lock instance *.egg-info build dist

@@ -1,4 +1,4 @@
-"""Flask-Admin: one secure base view, one module per area, registered here."""
+"""Flask-Admin: one secure base view (base.py), one package per area, registered here."""
 from __future__ import annotations
 
 from flask import g
@@ -6,24 +6,19 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
+from lpks.admin import accreditation, platform, registry, residents
+from lpks.admin.downloads import DownloadsView
+from lpks.admin.home import AccountView, HomeView
+
 
 def init_admin(app) -> Admin:
-    """Mount the admin with the dashboard at '/' and every view under /admin."""
-    from lpks.admin import platform as core
-    from lpks.admin.downloads import DownloadsView
-    from lpks.admin.home import AccountView, HomeView
-
+    """Mount the admin with the dashboard at '/' and every view under /admin, one area after the other."""
     admin = Admin(app, name="LPKS", url="/admin",
                   index_view=HomeView(name=_l("Beranda"), url="/", endpoint="home"),
                   theme=Bootstrap4Theme(swatch="cerulean", base_template="admin/lpks_base.html"),
                   csp_nonce_generator=lambda: g.get("csp_nonce", ""))
-    core.register(admin)
-    from lpks.admin import registry
-    registry.register(admin)
-    from lpks.admin.residents import children as residents
-    residents.register(admin)
-    from lpks.admin import accreditation
-    accreditation.register(admin)
+    for area in (platform, registry, residents, accreditation):
+        area.register(admin)
     admin.add_view(AccountView(name=_l("Akun saya"), endpoint="account", url="/account", category=_l("Akun")))
     admin.add_view(DownloadsView(name=_l("Unduhan saya"), endpoint="downloads", url="/admin/downloads",
                                  category=_l("Akun")))

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from lpks.extensions import db
-from lpks.i18n import format_tanggal, format_tanggal_waktu
+from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.permissions import POLICY
 from lpks.platform.errors import ServiceError

@@ -17,7 +17,7 @@ from lpks.platform.models.user import ROLES
 from lpks.registry.services import institutions
 from lpks.platform.services import users
 from lpks.platform.errors import ServiceError
-from lpks.web.templating import REFERRAL_SCOPE_LABELS, ROLE_LABELS
+from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
 
 from lpks.admin.base import SecureModelView
 

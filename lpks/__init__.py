@@ -20,6 +20,11 @@ def create_app(config: dict | None = None):
     # SQLAlchemy logs fetched ROWS (names, NIKs) at DEBUG: a root logger at DEBUG must never turn that on.
     logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     wiring.install()
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
     _register_extensions(app)
     _register_blueprints(app)
     _register_admin(app)

@@ -13,8 +13,12 @@ from lpks.platform.errors import ServiceError
 
 def _app(info=None) -> Flask:
     from lpks import create_app
+    from lpks.config import ConfigError
 
-    app = create_app()
+    try:
+        app = create_app()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.call_on_close(lambda: _dispose(app))
@@ -38,7 +42,16 @@ def _fail(exc: ServiceError) -> None:
     raise click.ClickException(f"{exc.message}{field}")
 
 
-@click.group(cls=FlaskGroup, create_app=_app, add_default_commands=False, add_version_option=False)
+class LpksGroup(FlaskGroup):
+    """Flask's command group without Flask's own options (-e, -A, --debug): the app is always LPKS."""
+
+    def __init__(self, **extra):
+        super().__init__(**extra)
+        self.params = [p for p in self.params if p.name not in {"env_file", "app", "debug"}]
+
+
+@click.group(cls=LpksGroup, create_app=_app, add_default_commands=False, add_version_option=False,
+             load_dotenv=False, set_debug_flag=False)
 def main() -> None:
     """LPKS: sistem informasi rehabilitasi sosial anak berhadapan dengan hukum."""
 
@@ -184,7 +197,7 @@ def holidays_seed(years_flag: bool, years: tuple[int, ...]) -> None:
 
 @main.group()
 def accreditation() -> None:
-    """Accreditation (issue 4): the instrument and the daily expiry of designations."""
+    """Accreditation: the instrument and the daily expiry of designations (Pasal 56, 70–73)."""
 
 
 @accreditation.command("seed-instrument")

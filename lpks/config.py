@@ -8,8 +8,14 @@ from pathlib import Path
 DEFAULT_SECRET = "dev-only-secret-change-me"
 
 
-class ConfigError(RuntimeError):
-    """The configuration cannot run safely."""
+try:  # under gunicorn, an AppImportError is printed as one line and stops the server (no traceback, no respawn)
+    from gunicorn.errors import AppImportError as _StartError
+except ImportError:  # pragma: no cover  (gunicorn is a dependency; a bare import elsewhere still works)
+    _StartError = RuntimeError
+
+
+class ConfigError(_StartError):
+    """The configuration cannot run safely: the message says which variable to set."""
 
 
 def default_database_url(instance_path: str) -> str:
@@ -37,6 +43,10 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SESSION_COOKIE_NAME": "lpks_session",
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": int(env.get("LPKS_MAX_UPLOAD_MB", "10")) * 1024 * 1024,
+        # Behind a reverse proxy: how many proxies to trust for X-Forwarded-For/-Proto/-Host (0: none, the default,
+        # so a client cannot forge its address); HSTS is sent in production.
+        "PROXY_COUNT": int(env.get("LPKS_PROXY_COUNT", "0")),
+        "HSTS": production,
         "LOGIN_MAX_FAILURES": 6,
         "LOGIN_WINDOW_SECONDS": 60,
         "FLASK_ADMIN_SWATCH": "cerulean",

@@ -13,30 +13,25 @@ import functools
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
-from zoneinfo import ZoneInfo
 
-from babel import Locale, dates, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, has_app_context, has_request_context
-from flask_babel import Domain, get_babel, get_locale, get_timezone, get_translations
-from jinja2 import pass_context
+from flask_babel import Domain, get_babel, get_translations
 from wtforms.i18n import messages_path
 
+from lpks import formats
 from lpks.extensions import babel
+from lpks.formats import DEFAULT_LOCALE, DEFAULT_TIMEZONE
 
 SOURCE_DIR = Path(__file__).resolve().parent / "translations"
-DEFAULT_LOCALE = "id"
-DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXTENSION_KEY = "lpks_i18n"
-DATE_PATTERN = "d MMMM y"
 
 __all__ = [
     "AppDomain", "I18nState", "WTFORMS_DOMAIN", "WTFormsTranslations", "compile_catalogues",
-    "format_angka", "format_tanggal", "format_tanggal_waktu", "init_i18n", "wtforms_translations",
+    "init_i18n", "wtforms_translations",
 ]
 
 
@@ -205,7 +200,8 @@ def init_i18n(app: Flask, locale_selector: Callable[[], str | None] | None = Non
     app.extensions[EXTENSION_KEY] = state
     _route_foreign_domains()
 
-    app.jinja_env.filters.update(tanggal=_tanggal, tanggal_waktu=_tanggal_waktu, angka=_angka)
+    app.jinja_env.filters.update(tanggal=formats.tanggal_filter, tanggal_waktu=formats.tanggal_waktu_filter,
+                                 angka=formats.angka_filter)
     _install_template_gettext(app)
     return state
 
@@ -243,81 +239,3 @@ def _in_request_only(selector: Callable[[], str | None]) -> Callable[[], str | N
     def select() -> str | None:
         return selector() if has_request_context() else None
     return select
-
-
-def _locale(locale: str | Locale | None) -> Locale:
-    if locale is not None:
-        return Locale.parse(locale)
-    if has_app_context() and "babel" in current_app.extensions:
-        current = get_locale()
-        if current is not None:
-            return current
-    return Locale.parse(DEFAULT_LOCALE)
-
-
-def _timezone() -> Any:
-    if has_app_context() and "babel" in current_app.extensions:
-        return get_timezone()  # BABEL_DEFAULT_TIMEZONE, Asia/Jakarta unless configured
-    return ZoneInfo(DEFAULT_TIMEZONE)
-
-
-def _local(value: datetime) -> datetime:
-    """`value` in the app's time zone; a naive datetime is UTC (how LPKS stores times)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(_timezone())
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == ""
-
-
-def format_tanggal(value: date | datetime | None, locale: str | Locale | None = None) -> str:
-    """A date: "20 Maret 2026" (id), "20 March 2026" (en); a datetime in Asia/Jakarta; None → "-"."""
-    if _empty(value):
-        return "-"
-    if isinstance(value, datetime):
-        value = _local(value).date()
-    return dates.format_date(value, DATE_PATTERN, locale=_locale(locale))
-
-
-def format_tanggal_waktu(value: datetime | date | None, locale: str | Locale | None = None) -> str:
-    """A datetime in Asia/Jakarta (naive = UTC): "20 Maret 2026 14.05", "20 March 2026 14:05"."""
-    # Always a 24-hour clock, with the locale's separator when CLDR has one ("." in Indonesian).
-    if _empty(value):
-        return "-"
-    if not isinstance(value, datetime):
-        return format_tanggal(value, locale)
-    loc = _locale(locale)
-    short_time = loc.time_formats["short"].pattern
-    time_pattern = short_time if "H" in short_time and "a" not in short_time else "HH:mm"
-    return dates.format_datetime(_local(value), f"{DATE_PATTERN} {time_pattern}", locale=loc)
-
-
-def format_angka(value: Any, desimal: int | None = None, locale: str | Locale | None = None) -> str:
-    """A number with locale grouping: "1.234.567,5" (id), "1,234,567.5" (en); desimal fixes decimals."""
-    if _empty(value):
-        return "-"
-    loc = _locale(locale)
-    if desimal is None:
-        return numbers.format_decimal(value, locale=loc)
-    pattern = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    return numbers.format_decimal(value, format=pattern, locale=loc)
-
-
-# Jinja folds filters applied to constants at compile time ({{ 1500|angka }}) and caches the
-# template, which would freeze the first request's locale; pass_context filters are never folded.
-
-@pass_context
-def _tanggal(context: Any, value: Any, locale: str | None = None) -> str:
-    return format_tanggal(value, locale)
-
-
-@pass_context
-def _tanggal_waktu(context: Any, value: Any, locale: str | None = None) -> str:
-    return format_tanggal_waktu(value, locale)
-
-
-@pass_context
-def _angka(context: Any, value: Any, desimal: int | None = None, locale: str | None = None) -> str:
-    return format_angka(value, desimal, locale)

@@ -32,15 +32,8 @@ from wtforms.i18n import messages_path
 from wtforms.validators import DataRequired, Length
 
 from lpks.extensions import babel
-from lpks.i18n import (
-    SOURCE_DIR,
-    compile_catalogues,
-    format_angka,
-    format_tanggal,
-    format_tanggal_waktu,
-    init_i18n,
-    wtforms_translations,
-)
+from lpks.formats import format_angka, format_tanggal, format_tanggal_waktu
+from lpks.i18n import SOURCE_DIR, compile_catalogues, init_i18n, wtforms_translations
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:flask_admin.*")
 

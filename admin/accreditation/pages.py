@@ -13,7 +13,7 @@ from lpks.extensions import db
 from lpks.accreditation.models import Assessment, AssessmentEvent
 from lpks.registry.models.institution import Institution
 from lpks.platform.models.user import User
-from lpks.security import WRITE, can
+from lpks.security import WRITE, can, works_with_lpks_data
 from lpks.accreditation.services import assessments
 from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services import classes
@@ -33,7 +33,7 @@ class AccreditationPage(BaseView):
     """A page of the accreditation area: every logged-in role but the system administrator."""
 
     def is_accessible(self) -> bool:
-        return current_user.is_authenticated and current_user.role != "admin_sistem"
+        return works_with_lpks_data(current_user)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:

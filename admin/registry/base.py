@@ -18,6 +18,7 @@ from lpks.registry.models.institution import Institution
 from lpks.security import READ, WRITE, scope_clause
 from lpks.security.permissions import ALL, POLICY, REGION
 
+from lpks.security import works_with_lpks_data
 from lpks.admin.base import SecureModelView
 
 SKIP = ("csrf_token", "version")
@@ -139,7 +140,7 @@ class RegistryPage(BaseView):
     """A custom registry page: logged-in users whose role reads the registry; hidden from the menu."""
 
     def is_accessible(self) -> bool:
-        return current_user.is_authenticated and current_user.role != "admin_sistem"
+        return works_with_lpks_data(current_user)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:

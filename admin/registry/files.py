@@ -5,23 +5,23 @@ from flask import Response, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
+from lpks.admin.registry.base import RegistryPage, options, writable_institutions
+from lpks.admin.registry.forms import ImportForm, UploadForm
+from lpks.admin.registry.pages import _attach
 
 from lpks.extensions import db
 from lpks.io import registry_export
 from lpks.io.registry_xlsx import XLSX_MIME
+from lpks.platform.errors import ServiceError
+from lpks.registry import reports as registry_reports
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.services import evidence, importing as registry_import
-from lpks.registry import reports as registry_reports
+from lpks.registry.services import evidence
+from lpks.registry.services import importing as registry_import
 from lpks.security.access import get_scoped
-from lpks.platform.errors import ServiceError
-from lpks.registry.api.evidence import file_response
-
-from lpks.admin.registry.base import RegistryPage, options, writable_institutions
-from lpks.admin.registry.forms import ImportForm, UploadForm
-from lpks.admin.registry.pages import _attach
+from lpks.web.downloads import file_response
 
 
 def xlsx(content: bytes, name: str) -> Response:

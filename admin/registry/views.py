@@ -14,7 +14,7 @@ from wtforms.validators import Optional
 from accreditation import STAFF_FUNCTIONS, STANDARD_ITEMS, Engagement
 from accreditation.registry_catalogue import DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS, label
 from lpks.extensions import db
-from lpks.i18n import format_angka
+from lpks.formats import format_angka
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.funding import FundingSource
 from lpks.registry.models.staff import StaffMember
@@ -236,7 +236,7 @@ class VerificationView(ServiceModelView):
 
     def get_one(self, id):
         obj = super().get_one(id)
-        if obj is not None and obj.status != "final" and current_user.role == "operator_lpks":
+        if obj is not None and not registry_verification.visible(current_user, obj):
             return None
         return obj
 

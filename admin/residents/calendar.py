@@ -6,19 +6,7 @@ from flask_admin import BaseView, expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-
-from lpks.extensions import db
-from lpks.platform.models.holiday import Holiday
-from lpks.platform.models.user import ROLE_ADMIN
-from lpks.rules import CustodyLevel, basis_info
-from lpks.security import WRITE
-from lpks.residents import calculators
-from lpks.platform.services import holidays
-from lpks.platform.errors import ServiceError
-from lpks.residents.services.placement_status import readings
-
 from lpks.admin.base import SecureModelView, role_may
-from lpks.admin.residents.children import on_form
 from lpks.admin.residents.forms import (
     HOLIDAY_KIND_LABELS,
     AgeCalcForm,
@@ -27,7 +15,17 @@ from lpks.admin.residents.forms import (
     HolidayForm,
     SeedForm,
     form_data,
+    on_form,
 )
+
+from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.services import holidays
+from lpks.residents import calculators
+from lpks.residents.services.placement_status import readings
+from lpks.rules import CustodyLevel, basis_info
+from lpks.security import WRITE, works_with_lpks_data
 
 
 class HolidayView(SecureModelView):
@@ -86,7 +84,7 @@ class CalculatorView(BaseView):
     """Deadline calculators for social workers: titipan, court placement and age (every role but admin)."""
 
     def is_accessible(self) -> bool:
-        return current_user.is_authenticated and current_user.role != ROLE_ADMIN
+        return works_with_lpks_data(current_user)
 
     def inaccessible_callback(self, name, **kwargs):
         abort(403 if current_user.is_authenticated else 401)

@@ -7,22 +7,30 @@ from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.base import SecureModelView, role_may
+from lpks.admin.list_paging import LimitFirstMixin
+from lpks.admin.residents.forms import (
+    SEX_LABELS,
+    STATUS_LABELS,
+    ConfirmForm,
+    ImportForm,
+    ResidentForm,
+    form_data,
+    on_form,
+)
 from sqlalchemy import select
 
 from lpks.extensions import db
+from lpks.platform.errors import ServiceError
 from lpks.registry.models.institution import Institution
+from lpks.residents import dashboard as residents_dashboard  # noqa: F401  (dashboard sections register on import)
+from lpks.residents import history as residents_history
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
+from lpks.residents.services import residents
+from lpks.residents.services.placement_status import label
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, WRITE, can
-from lpks.residents.services import residents
-from lpks.residents import dashboard as residents_dashboard, history as residents_history  # noqa: F401  (dashboard sections register on import)
-from lpks.platform.errors import ServiceError, error_list
-from lpks.residents.services.placement_status import label
-
-from lpks.admin.base import SecureModelView, role_may
-from lpks.admin.list_paging import LimitFirstMixin
-from lpks.admin.residents.forms import SEX_LABELS, STATUS_LABELS, ConfirmForm, ImportForm, ResidentForm, form_data
 
 LABELS = {"register_number": _l("Nomor register"), "initials": _l("Inisial"), "kind": _l("Jenis ABH"),
           "sex": _l("Jenis kelamin"), "route": _l("Jalur usia"), "age_at_offence": _l("Usia saat tindak pidana"),
@@ -35,18 +43,6 @@ def _institution(view, context, model, name):
         return names[model.institution_id]
     inst = db.session.get(Institution, model.institution_id)
     return inst.name if inst else "-"
-
-
-def on_form(form, call):
-    """Run a service call for run_service; a ServiceError is also shown beside its field, then re-raised."""
-    try:
-        return call()
-    except ServiceError as exc:
-        for name, message in error_list(exc):  # every bad field, when the service reports several
-            field = getattr(form, name, None) if name else None
-            if field is not None and hasattr(field, "errors"):
-                field.errors = [*field.errors, message]
-        raise
 
 
 class ResidentView(LimitFirstMixin, SecureModelView):
@@ -190,7 +186,7 @@ class ResidentView(LimitFirstMixin, SecureModelView):
     @expose("/import/", methods=("GET", "POST"))
     def import_view(self):
         """Import residents with their current placements: all or nothing, every error by row and column."""
-        from lpks.io.residents import import_residents
+        from lpks.residents.services.importing import import_residents
 
         if not role_may(Resident, WRITE):
             abort(403)
@@ -216,23 +212,3 @@ class ResidentView(LimitFirstMixin, SecureModelView):
         from lpks.io.residents import import_template
 
         return send_file(import_template(), as_attachment=True, download_name="templat-impor-anak.xlsx")
-
-
-def register(admin) -> None:
-    """Add the residents area: residents, placements, titipan periods, holiday calendar, calculators."""
-    from lpks.admin.residents.calendar import CalculatorView, HolidayView
-    from lpks.admin.residents.custody import CustodyView
-    from lpks.admin.residents.placements import PlacementView
-    from lpks.residents.models.custody import CustodyPeriod
-    from lpks.platform.models.holiday import Holiday
-
-    category = _l("Anak")
-    admin.add_view(ResidentView(Resident, name=_l("Data anak"), endpoint="resident", category=category))
-    admin.add_view(PlacementView(Placement, name=_l("Penempatan"), endpoint="placement", category=category))
-    admin.add_view(CustodyView(CustodyPeriod, name=_l("Masa titipan"), endpoint="custody", category=category))
-    admin.add_view(CalculatorView(name=_l("Kalkulator tenggat"), endpoint="calculator", url="/admin/calculator",
-                                  category=category))
-    admin.add_view(HolidayView(Holiday, name=_l("Kalender hari libur"), endpoint="holiday", category=_l("Referensi")))
-
-
-

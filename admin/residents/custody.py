@@ -3,15 +3,14 @@ from __future__ import annotations
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
-
-from lpks.rules import CustodyLevel
-from lpks.residents.services.placement_status import label
-
 from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
+from markupsafe import Markup
+
+from lpks.residents.services.placement_status import label
+from lpks.rules import CustodyLevel
 
 STATUS_LABELS = {"open": _l("Berjalan"), "closed": _l("Ditutup")}
 

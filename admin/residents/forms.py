@@ -5,10 +5,18 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    HiddenField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from lpks.platform.errors import ServiceError, error_list
 from lpks.platform.models.holiday import HOLIDAY_KINDS
 from lpks.residents.models.resident import SEXES
 from lpks.rules import CustodyLevel, LegalBasis, ResidentKind
@@ -200,3 +208,15 @@ class AgeCalcForm(FlaskForm):
 
     born = StringField(_l("Tanggal lahir"), render_kw=DATE)
     offence = StringField(_l("Tanggal tindak pidana"), render_kw=DATE)
+
+
+def on_form(form, call):
+    """Run a service call for run_service; a ServiceError is also shown beside its field, then re-raised."""
+    try:
+        return call()
+    except ServiceError as exc:
+        for name, message in error_list(exc):  # every bad field, when the service reports several
+            field = getattr(form, name, None) if name else None
+            if field is not None and hasattr(field, "errors"):
+                field.errors = [*field.errors, message]
+        raise

@@ -9,33 +9,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import aliased
-from wtforms import SelectChoice
-
-from lpks.extensions import db
-from lpks.residents.models.custody import CustodyPeriod
-from lpks.residents.models.placement import Placement, PlacementDocument
-from lpks.platform.models.region import Region
-from lpks.residents.models.resident import Resident
-from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
-from lpks.security import READ, WRITE, can
-from lpks.residents.services import (
-    custody,
-    placements,
-    admission as placements_admission,
-    placement_status as placements_status,
-    residents,
-)
-from lpks.platform.errors import ServiceError
-from lpks.residents.services.placement_status import label
-from lpks.residents.services.common import local_date, today
 
 from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import labelled
-from lpks.platform.exports import ExportColumn
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
-from lpks.admin.residents.children import on_form
 from lpks.admin.residents.forms import (
+    STATUS_LABELS,
     AdmitForm,
     BehaviourForm,
     ConfirmForm,
@@ -44,11 +24,36 @@ from lpks.admin.residents.forms import (
     ExitForm,
     ExtensionForm,
     NoticeForm,
-    STATUS_LABELS,
     PlacementEditForm,
     PlacementForm,
     form_data,
+    on_form,
 )
+from wtforms import SelectChoice
+
+from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.platform.exports import ExportColumn
+from lpks.platform.models.region import Region
+from lpks.residents.models.custody import CustodyPeriod
+from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.residents.models.resident import Resident
+from lpks.residents.services import (
+    admission as placements_admission,
+)
+from lpks.residents.services import (
+    custody,
+    placements,
+    residents,
+)
+from lpks.residents.services import (
+    placement_status as placements_status,
+)
+from lpks.residents.services.common import local_date, today
+from lpks.residents.services.placement_status import label
+from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
+from lpks.rules.lifecycle import allowed_actions
+from lpks.security import READ, WRITE, can
 
 _export_resident = aliased(Resident, name="export_resident")
 PRINTS = {"bast": "residents/print/bast.html", "serah-terima-titipan": "residents/print/serah_terima.html",
@@ -59,6 +64,11 @@ def condition_choices() -> list[SelectChoice]:
     """Every condition option of the rules (titipan reasons, pre-process offences), labelled with its Pasal."""
     return [SelectChoice(option.value, f"{option.label_id} ({option.pasal})")
             for options in CONDITION_OPTIONS.values() for option in options]
+
+
+# How a status looks (Bootstrap badge/alert colour): display only, the lifecycle decides what may be done.
+STATUS_STYLES = {"present": "success", "pending": "warning", "exited": "secondary"}
+PERIOD_LABELS = {"open": _l("berjalan"), "closed": _l("ditutup")}
 
 
 class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
@@ -123,12 +133,19 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
     def details_context(self, model: Placement) -> dict:
         """The computed state and, for writers, the forms of the placement page."""
         state = placements_status.state(db.session, model)
-        may_write = can(current_user, WRITE, model) and model.status != "exited"
+        writer = can(current_user, WRITE, model)
+        actions = {action.value for action in allowed_actions(model.status, may_write=writer)}
+        may_write = bool(actions)
+        periods = placements_status.periods_of(db.session, model)
         context = {"state": state, "resident": model.resident, "may_write": may_write, "today": today(),
+                   "actions": actions, "status_style": STATUS_STYLES.get(model.status, "secondary"),
+                   "period_labels": PERIOD_LABELS,
+                   "period_actions": {p.id: {action.value for action in allowed_actions(
+                       model.status, may_write=writer, period_status=p.status)} for p in periods},
                    "status_label": STATUS_LABELS.get(model.status, model.status), "info": basis_info(model.basis),
                    "readings": placements_status.readings(), "confirm": ConfirmForm(),
                    "may_print": residents.may_view_identity(current_user, model.resident),
-                   "period_models": {p.id: p for p in placements_status.periods_of(db.session, model)},
+                   "period_models": {p.id: p for p in periods},
                    "doc_models": placements_admission.on_file(db.session, model)}
         if may_write:
             periods = state["custody_periods"]

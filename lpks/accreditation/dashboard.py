@@ -9,7 +9,7 @@ from sqlalchemy import cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from accreditation.workflow import QUEUES
-from lpks.i18n import format_tanggal
+from lpks.formats import format_tanggal
 from lpks.accreditation.models import Assessment, InstitutionClass
 from lpks.registry.models.institution import Institution
 from lpks.platform.models.user import ROLE_KABKOTA, ROLE_KEMENSOS, ROLE_OPERATOR, ROLE_PROVINCE

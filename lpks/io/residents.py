@@ -3,29 +3,24 @@ their current placements. Every row goes through the same services as the web an
 from __future__ import annotations
 
 import io
-from typing import Any, BinaryIO
+from typing import Any
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy import and_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lpks.io.cells import neutralise_cell
+from lpks.platform.errors import Forbidden
+from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
-from lpks.residents.models.placement import Placement
-from lpks.residents.models.resident import Resident
-from lpks.residents.models.placement import STATUS_EXITED
-from lpks.residents.models.resident import IDENTITY_FIELDS
+from lpks.residents.models.placement import STATUS_EXITED, Placement
+from lpks.residents.models.resident import IDENTITY_FIELDS, Resident
+from lpks.residents.services import residents
+from lpks.residents.services.importing import COLUMNS
+from lpks.residents.services.placement_status import label
 from lpks.rules import LegalBasis, ResidentKind, Route
 from lpks.security import READ, scope_clause
-from lpks.platform.services import audit
-from lpks.residents.services import residents
-from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.placement_status import label
-
-from lpks.io.cells import neutralise_cell
-from lpks.residents.services.importing import COLUMNS, import_rows
-from lpks.io.upload import cap_errors, read_table
 
 PUBLIC_HEADER = ("nomor_register", "inisial", "jenis_abh", "jenis_kelamin", "jalur_usia", "usia_saat_tindak_pidana",
                  "lpks", "dasar_hukum", "status_penempatan", "tanggal_mulai", "hari_terakhir",
@@ -77,25 +72,6 @@ def export_residents(session: Session, user: Any, *, identity: bool) -> io.Bytes
     book.save(stream)
     stream.seek(0)
     return stream
-
-
-def import_residents(session: Session, user: Any, stream: BinaryIO, name: str | None = None) -> int:
-    """Import every row or nothing; the error lists "Baris N, kolom X: alasan" for every problem found."""
-    table = read_table(stream, name)
-    records = table.records()
-    savepoint = session.begin_nested()
-    try:
-        errors = import_rows(session, user, table.header, records)
-    except IntegrityError:
-        errors = [_("Data bentrok dengan data yang sudah ada (nomor register ganda).")]
-    if errors:
-        savepoint.rollback()
-        error = ServiceError(_("Impor dibatalkan, tidak ada data yang disimpan: %(n)s kesalahan.", n=len(errors)),
-                             "file")
-        error.errors = cap_errors(errors)
-        raise error
-    savepoint.commit()
-    return len(records)
 
 
 def import_template() -> io.BytesIO:

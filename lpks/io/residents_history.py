@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lpks.platform import clock
 from lpks.residents import history as residents_history
-from lpks.web.templating import role_label
+from lpks.platform.labels import role_label
 
 from lpks.io.cells import neutralise_cell
 

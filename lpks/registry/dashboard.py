@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from accreditation import get_staff_function
 from accreditation.expiry import EXPIRY_WARNING_DAYS, ExpiryState, days_left, expiry_state, warning_horizon
-from lpks.i18n import format_angka
+from lpks.formats import format_angka
 from lpks.registry.models.institution import Institution
 from lpks.platform.models.region import Region
 from lpks.registry.models.registration import Registration

@@ -37,7 +37,8 @@ class Action(str, Enum):
     OPEN_PERIOD = "open_period"            # Pasal 11 ayat 3; the next level opens a new period
     ASSESS_BEHAVIOUR = "assess_behaviour"  # Pasal 13 ayat 6
     EXIT = "exit"                          # every placement ends with a reason (RULES §4 Exit)
-    EXTEND_PERIOD = "extend_period"
+    CHANGE_PERIOD = "change_period"        # a correction, an extension or the notice of a running period
+    EXTEND_PERIOD = "extend_period"        # SPPA Pasal 33–38 ayat 2
     RECORD_NOTICE = "record_notice"        # Pasal 11 ayat 4
 
 
@@ -48,23 +49,25 @@ _PLACEMENT_ACTIONS: dict[PlacementStatus, frozenset[Action]] = {
                                         Action.ASSESS_BEHAVIOUR, Action.EXIT}),
     PlacementStatus.EXITED: frozenset(),
 }
-_PERIOD_ACTIONS = frozenset({Action.EXTEND_PERIOD, Action.RECORD_NOTICE})
+_PERIOD_ACTIONS = frozenset({Action.CHANGE_PERIOD, Action.EXTEND_PERIOD, Action.RECORD_NOTICE})
 
-_REFUSALS: dict[tuple[PlacementStatus, Action] | Action, tuple[str, str, str]] = {
+_REFUSALS: dict[Action, tuple[str, str, str]] = {
     # (message in Indonesian, in English, field)
     Action.ADMIT: ("Penempatan ini sudah diterima atau sudah berakhir.",
-                   "This placement was already admitted or has ended.", "status"),
-    Action.CANCEL: ("Hanya penempatan yang belum diterima yang dapat dibatalkan; akhiri penempatan dengan alasannya.",
-                    "Only a placement not yet admitted can be cancelled; end it with its reason instead.", "status"),
+                   "This placement has already been admitted or has ended.", "status"),
+    Action.CANCEL: ("Hanya penempatan yang belum diterima yang dapat dibatalkan; penempatan yang sudah berjalan "
+                    "diakhiri dengan alasan keluar.",
+                    "Only a placement not yet admitted can be cancelled; an ongoing placement is ended with an exit "
+                    "reason.", "status"),
     Action.REMOVE_DOCUMENT: ("Dokumen penempatan yang sudah diterima tidak dapat dihapus.",
-                             "A document of an admitted placement cannot be removed.", "document"),
-    Action.EXIT: ("Hanya anak yang sedang ditempatkan yang dapat diakhiri penempatannya.",
-                  "Only a child who is present can have the placement ended.", "status"),
-    Action.ASSESS_BEHAVIOUR: ("Penilaian perilaku hanya untuk anak yang sedang ditempatkan (Pasal 13 ayat 6).",
-                              "Behaviour is assessed only while the child is present (Pasal 13 ayat 6).", "status"),
-    Action.EXTEND_PERIOD: ("Masa titipan ini sudah ditutup; perpanjangan dicatat pada masa yang berjalan.",
-                           "This custody period is closed; record extensions on the running one.", "period"),
-    Action.RECORD_NOTICE: ("Masa titipan ini sudah ditutup.", "This custody period is closed.", "period"),
+                             "Documents of an admitted placement cannot be removed.", "code"),
+    Action.EXIT: ("Hanya penempatan yang sedang berjalan yang dapat diakhiri.",
+                  "Only an ongoing placement can be ended.", "status"),
+    Action.ASSESS_BEHAVIOUR: ("Penilaian perilaku hanya untuk anak yang sedang ditempatkan.",
+                              "A behaviour assessment applies only to a child currently placed.", "status"),
+    Action.CHANGE_PERIOD: ("Masa titipan ini sudah ditutup.", "This custody period is already closed.", "status"),
+    Action.EXTEND_PERIOD: ("Masa titipan ini sudah ditutup.", "This custody period is already closed.", "status"),
+    Action.RECORD_NOTICE: ("Masa titipan ini sudah ditutup.", "This custody period is already closed.", "status"),
 }
 _ENDED = ("Penempatan yang sudah berakhir tidak dapat diubah.", "A placement that has ended cannot be changed.",
           "status")

@@ -121,6 +121,14 @@ FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
 }
 
 
+WORK_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS)
+
+
+def works_with_lpks_data(user: Any) -> bool:
+    """Whether the user's role works with LPKS and children's data at all (every role but the administrator)."""
+    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in WORK_ROLES
+
+
 def may_set(user: Any, model: type, field: str) -> bool:
     """May the user's role set this field of `model` (on top of the write scope `can` decides)?"""
     roles = FIELD_POLICY.get(model, {}).get(field)

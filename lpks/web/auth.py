@@ -10,7 +10,6 @@ from flask_login import current_user, login_required, login_user, logout_user
 from lpks.extensions import db, login_manager
 from lpks.platform.models.user import User
 from lpks.platform.services import audit, users
-from lpks.platform.errors import ServiceError
 
 from lpks.web.forms import EmptyForm, LoginForm
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from flask import g, jsonify, redirect, request, session, url_for
+from flask import current_app, g, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
@@ -46,6 +46,9 @@ token_request = _bearer
 def _before():
     g.csp_nonce = secrets.token_urlsafe(16)
     g.write_token = write_intent.set(request.method not in SAFE_METHODS)
+    # Every request starts anonymous with the client's address (behind trusted proxies: the one they saw), so an
+    # anonymous event (a login, a refusal) never carries the actor of an earlier request served by this worker.
+    set_actor(Actor(ip=request.remote_addr))
     if request.endpoint is None or is_public(request.endpoint):
         return None
     if not current_user.is_authenticated:
@@ -102,5 +105,7 @@ def _security_headers(response) -> None:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    if current_app.config.get("HSTS"):
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     if request.endpoint not in ("static", "home.static"):
         response.headers["Cache-Control"] = "no-store"

@@ -179,3 +179,21 @@ def test_backup_is_a_consistent_copy(run, database_url, tmp_path):
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT count(*) FROM app_user").fetchone()[0] == 5
         copy.close()
+
+
+def test_help_names_only_lpks_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for internal in ("issue", "--app", "--env-file", "--debug", "FLASK"):
+        assert internal not in result.output
+    assert "accreditation" in result.output and "standards" in result.output
+
+
+def test_production_without_a_secret_says_so_in_one_line(monkeypatch, tmp_path):
+    monkeypatch.setenv("LPKS_ENV", "production")
+    monkeypatch.delenv("LPKS_SECRET_KEY", raising=False)
+    monkeypatch.setenv("LPKS_INSTANCE_PATH", str(tmp_path))
+    result = CliRunner().invoke(main, ["db", "upgrade"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: LPKS_SECRET_KEY wajib diisi (minimal 32 karakter acak) pada LPKS_ENV=production."]

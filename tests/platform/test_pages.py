@@ -57,7 +57,7 @@ def test_pages_are_indonesian_by_default(demo, client, session, username, app):
 
 
 def test_admin_lists_show_indonesian_dates(demo, client):
-    from lpks.i18n import format_tanggal
+    from lpks.formats import format_tanggal
     from lpks.platform.clock import today
 
     login(client, "admin")

@@ -25,7 +25,7 @@ def run_import(url: str, workbook: str) -> None:
     """Import the workbook as operator.pasuruan, printing progress (the parent kills us)."""
     from lpks.extensions import db
     from lpks.residents.services import importing as residents_import
-    from lpks.io.residents import import_residents
+    from lpks.residents.services.importing import import_residents
 
     from lpks.residents.services import batch as residents_batch
 

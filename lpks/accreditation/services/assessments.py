@@ -1,11 +1,11 @@
 """Accreditation assessments (Pasal 56, 85–87; RULES §3): self-assessment, pre-fill from the registry, answers,
-adjustments and the running score. Steps of the workflow are in accreditation_steps; no rule lives here.
+adjustments and the running score. Steps of the workflow are in steps.py, its history in events.py; no rule
+lives here.
 
 Answers are append-only rows: the latest row per indicator counts, every earlier one stays (who, when, why).
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask_babel import gettext as _
@@ -13,18 +13,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accreditation import Instrument, ScoreResult, score
-from accreditation.workflow import OPEN_STATES, WorkflowError, check_adjustment, check_answer, check_start
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.base import utcnow
-from lpks.security import READ, WRITE, can
-
-from lpks.accreditation.services import hooks as accreditation_hooks  # noqa: F401  (append-only guard, class recomputation)
+from accreditation.workflow import (
+    OPEN_STATES,
+    WorkflowError,
+    check_adjustment,
+    check_answer,
+    check_start,
+)
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+)
 from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services import instruments
-from lpks.security.access import check_version, get_scoped
+from lpks.accreditation.services.events import answer_rows, latest, record_event
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.platform.errors import Conflict, Forbidden, NotFound, ServiceError
+from lpks.platform.models.base import utcnow
+from lpks.registry.models.institution import Institution
+from lpks.security import READ, WRITE, can
+from lpks.security.access import check_version, get_scoped
 
 SOURCE_REGISTRY, SOURCE_SELF, SOURCE_VERIFIER = "registry", "self", "verifier"
 MAX_EVIDENCE = 2000
@@ -44,20 +53,6 @@ def refused(exc: WorkflowError) -> ServiceError:
 def instrument_of(session: Session, assessment: Assessment) -> Instrument:
     """The instrument version the assessment is scored with (never the newest by accident)."""
     return instruments.load(session.get(AccreditationInstrument, assessment.instrument_id))
-
-
-def answer_rows(session: Session, assessment_id: int) -> list[AssessmentAnswer]:
-    """Every answer row of an assessment, oldest first."""
-    return list(session.scalars(select(AssessmentAnswer).where(AssessmentAnswer.assessment_id == assessment_id)
-                                .order_by(AssessmentAnswer.id)))
-
-
-def latest(rows: list[AssessmentAnswer]) -> dict[str, AssessmentAnswer]:
-    """The row in force per indicator."""
-    current: dict[str, AssessmentAnswer] = {}
-    for row in rows:
-        current[row.indicator_code] = row
-    return current
 
 
 def score_of(session: Session, assessment: Assessment, rows: list[AssessmentAnswer] | None = None) -> ScoreResult:
@@ -274,38 +269,5 @@ def adjust(session: Session, user: Any, assessment: Assessment, data: dict[str, 
     return result
 
 
-# --- the workflow's history ---------------------------------------------------------------------------------
-
-def _who(user: Any) -> tuple[int | None, str, str]:
-    if isinstance(user, dict):
-        return user.get("id"), user.get("username") or "sistem", user.get("role") or "sistem"
-    return user.id, user.username, user.role
-
-
-def _snapshot(result: ScoreResult | None, answers: dict[str, str | None]) -> str | None:
-    if result is None:
-        return None
-    return json.dumps({"instrument": result.instrument_version, "total": str(result.total),
-                       "answers": answers,
-                       "aspects": {a.code: {"score": str(a.score), "points": str(a.points)} for a in result.aspects}},
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def record_event(session: Session, assessment: Assessment, user: Any, action: str, from_state: str | None,
-                 to_state: str, note: str | None, result: ScoreResult | None = None) -> AssessmentEvent:
-    """Append one event (who, when, why, the score then)."""
-    user_id, username, role = _who(user)
-    answers = None
-    if result is not None:
-        current = latest(answer_rows(session, assessment.id))
-        answers = {code: row.answer_code for code, row in current.items()}
-    event = AssessmentEvent(assessment_id=assessment.id, institution_id=assessment.institution_id, action=action,
-                            from_state=from_state, to_state=to_state, note=(note or "").strip() or None,
-                            user_id=user_id, username=username, role=role, at=utcnow(), total=assessment.total,
-                            band_grade=assessment.band_grade, grade=assessment.grade,
-                            snapshot=_snapshot(result, answers or {}))
-    session.add(event)
-    return event
-
-
-__all__ = ["adjust", "get", "record_event", "refresh_prefill", "rescore", "save_answers", "start"]
+__all__ = ["adjust", "answer_rows", "get", "latest", "record_event", "refresh_prefill", "rescore", "save_answers",
+           "start"]

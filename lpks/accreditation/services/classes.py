@@ -18,12 +18,11 @@ from sqlalchemy.orm import Session
 from accreditation import AccreditationError, ClassResult, classify, criteria_for_api
 from accreditation.workflow import State, valid_grade
 from lpks.accreditation.models import Assessment, InstitutionClass
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.base import utcnow
-from lpks.platform.models.region import province_of
-
 from lpks.platform import clock
 from lpks.platform.errors import ServiceError
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.region import province_of
+from lpks.registry.models.institution import Institution
 from lpks.registry.services.profile import work_area_codes
 
 

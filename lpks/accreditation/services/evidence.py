@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session
 
 from accreditation import Instrument
 from lpks.accreditation.models import AssessmentAnswer
-from lpks.registry.models.evidence import EvidenceDocument
-
-from lpks.security.access import scoped_select
 from lpks.platform.errors import ServiceError
+from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.services.evidence import documents_by_item
+from lpks.security.access import scoped_select
 
 MAX_CHOSEN = 50
 

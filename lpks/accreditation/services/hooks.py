@@ -9,11 +9,15 @@
 from __future__ import annotations
 
 from sqlalchemy import inspect
-from sqlalchemy.orm import Session
 
-from lpks.accreditation.models import AccreditationInstrument, Assessment, AssessmentAnswer, AssessmentEvent
+from lpks.accreditation.models import (
+    AccreditationInstrument,
+    Assessment,
+    AssessmentAnswer,
+    AssessmentEvent,
+    InstitutionClass,
+)
 from lpks.registry.models.institution import Institution
-from lpks.accreditation.models import InstitutionClass
 
 APPEND_ONLY = (AccreditationInstrument, AssessmentAnswer, AssessmentEvent)
 WORK_AREA_TABLE = "institution_work_area"  # the registry's link table (issue 3)

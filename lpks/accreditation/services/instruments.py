@@ -17,14 +17,20 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accreditation import (AccreditationError, DEFAULT_INSTRUMENT, GradeBand, Instrument, instrument_from_rows,
-                           instrument_to_rows, validate_instrument)
+from accreditation import (
+    DEFAULT_INSTRUMENT,
+    AccreditationError,
+    GradeBand,
+    Instrument,
+    instrument_from_rows,
+    instrument_to_rows,
+    validate_instrument,
+)
 from accreditation.instrument import to_decimal, to_grade
 from lpks.accreditation.models import AccreditationInstrument
-from lpks.platform.models.user import ROLE_KEMENSOS
-
-from lpks.security.access import get_scoped
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
+from lpks.platform.models.user import ROLE_KEMENSOS
+from lpks.security.access import get_scoped
 
 
 def _plain(value: Any) -> Any:

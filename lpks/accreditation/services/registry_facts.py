@@ -9,10 +9,15 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from accreditation import InstitutionFacts, Instrument, StandardsReport, evaluate, prefill_answers
-from lpks.registry.models.institution import Institution
-
+from accreditation import (
+    InstitutionFacts,
+    Instrument,
+    StandardsReport,
+    evaluate,
+    prefill_answers,
+)
 from lpks.platform import clock
+from lpks.registry.models.institution import Institution
 
 
 def _facts_from_institution(inst: Institution, as_of: date) -> InstitutionFacts:

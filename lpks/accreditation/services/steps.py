@@ -14,18 +14,25 @@ from sqlalchemy.orm import Session
 
 from accreditation import AccreditationError, ScoreResult, valid_until
 from accreditation.instrument import to_grade
-from accreditation.workflow import (Action, State, WorkflowError, available_actions, check_complete, check_designation,
-                                    check_evidence, check_expiry, check_transition)
+from accreditation.workflow import (
+    Action,
+    State,
+    WorkflowError,
+    available_actions,
+    check_complete,
+    check_designation,
+    check_evidence,
+    check_expiry,
+    check_transition,
+)
 from lpks.accreditation.models import Assessment
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.base import utcnow
-from lpks.security import WRITE, can
-
-from lpks.accreditation.services import assessments
-from lpks.accreditation.services import classes
+from lpks.accreditation.services import assessments, classes
 from lpks.platform import clock
-from lpks.security.access import check_version
 from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.models.base import utcnow
+from lpks.registry.models.institution import Institution
+from lpks.security import WRITE, can
+from lpks.security.access import check_version
 
 MAX_NOTE = 2000
 SYSTEM = {"id": None, "username": "sistem", "role": "sistem"}

@@ -19,7 +19,6 @@ from lpks.platform.models.user import (
     ROLE_KABKOTA,
     ROLE_KEMENSOS,
     ROLE_OPERATOR,
-    ROLE_PROVINCE,
     ROLES,
     new_session_epoch,
 )

@@ -2,32 +2,32 @@
 rounds (Dinas Sosial kabupaten/kota writes; the LPKS reads final rounds; province and Kemensos read their scope)."""
 from __future__ import annotations
 
-from flask import Response, jsonify, request, url_for
+from flask import jsonify, request, url_for
 from flask_login import current_user
 
 from lpks.extensions import db
+from lpks.registry.api.records import INSTITUTION_FILTER, institution_filter
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.verification import Verification
+from lpks.registry.schemas import (
+    EVIDENCE_SCHEMA,
+    FINDINGS_INPUT,
+    UPLOAD_SCHEMA,
+    VERIFICATION_SCHEMA,
+    obj,
+    plain,
+)
+from lpks.registry.services import evidence
+from lpks.registry.services import verification as registry_verification
 from lpks.security import WRITE
-from lpks.registry.services import evidence, verification as registry_verification
 from lpks.security.access import get_scoped, scoped_select
-
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.registry.api.records import INSTITUTION_FILTER, institution_filter
-from lpks.registry.schemas import EVIDENCE_SCHEMA, FINDINGS_INPUT, UPLOAD_SCHEMA, VERIFICATION_SCHEMA, obj, plain
 from lpks.web.api.spec import describe, param
+from lpks.web.downloads import file_response
 
 ID = [param("id", "path", "integer")]
 TAG_E, TAG_V = "bukti", "verifikasi"
-
-
-def file_response(found: evidence.Download) -> Response:
-    """The evidence file as a download: never rendered inline, never cached."""
-    response = Response(found.path.read_bytes(), mimetype=found.content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{found.name}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def evidence_json(doc: EvidenceDocument) -> dict:

@@ -16,7 +16,7 @@ from lpks.registry.models.verification import Verification, VerificationFinding
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.verification import DRAFT, FINAL
 from lpks.platform.models.user import ROLE_OPERATOR
-from lpks.security import READ, scope_clause
+from lpks.security import READ, can, scope_clause
 
 from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Conflict, NotFound, ServiceError
@@ -32,6 +32,11 @@ def visible_clause(user: Any):
     if getattr(user, "role", None) == ROLE_OPERATOR:
         clause = and_(clause, Verification.status == FINAL)
     return clause
+
+
+def visible(user: Any, ver: Verification) -> bool:
+    """Whether the user may read this round (the same rule as `visible_clause`)."""
+    return can(user, READ, ver) and (getattr(user, "role", None) != ROLE_OPERATOR or ver.status == FINAL)
 
 
 def visible_select(user: Any):

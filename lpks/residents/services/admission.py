@@ -7,21 +7,36 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.custody import CustodyPeriod
-from lpks.registry.models.institution import Institution
-from lpks.residents.models.placement import Placement, PlacementDocument
-from lpks.residents.models.resident import Resident
-from lpks.platform.models.base import utcnow
-from lpks.residents.models.custody import PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
-from lpks.residents.models.resident import SEX_FEMALE
-from lpks.rules import (
-    DOCTOR_CERTIFICATE, LegalBasis, basis_info, check_admission, doctor_certificate_due, document_labels, is_over_capacity,
-)
-from lpks.security import WRITE, can
-
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import now, parse_date, parse_datetime, parse_text, rules
+from lpks.platform.models.base import utcnow
+from lpks.registry.models.institution import Institution
+from lpks.residents.models.custody import PERIOD_OPEN, CustodyPeriod
+from lpks.residents.models.placement import (
+    STATUS_PRESENT,
+    Placement,
+    PlacementDocument,
+)
+from lpks.residents.models.resident import SEX_FEMALE, Resident
+from lpks.residents.services.common import (
+    call_rule,
+    now,
+    parse_date,
+    parse_datetime,
+    parse_text,
+    rules,
+)
+from lpks.rules import (
+    DOCTOR_CERTIFICATE,
+    LegalBasis,
+    basis_info,
+    check_admission,
+    doctor_certificate_due,
+    document_labels,
+    is_over_capacity,
+    lifecycle,
+)
+from lpks.rules.lifecycle import Action
+from lpks.security import WRITE, can
 
 
 def document_choices(basis: str) -> list[tuple[str, str, str]]:
@@ -49,8 +64,7 @@ def add_document(session: Session, user: Any, placement: Placement, data: dict[s
     """Record a required document as on file (number, date, when it was received)."""
     if not can(user, WRITE, placement):
         raise Forbidden()
-    if placement.status == STATUS_EXITED:
-        raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    call_rule(lifecycle.require, placement.status, Action.RECORD_DOCUMENT)
     codes = [code for code, _label, _pasal in document_choices(placement.basis)]
     code = (data.get("code") or "").strip()
     if code not in codes:
@@ -79,8 +93,7 @@ def remove_document(session: Session, user: Any, doc: PlacementDocument) -> None
     placement = session.get(Placement, doc.placement_id)
     if not can(user, WRITE, doc) or placement is None:
         raise Forbidden()
-    if placement.status != STATUS_PENDING:
-        raise ServiceError(_("Dokumen penempatan yang sudah diterima tidak dapat dihapus."), "code")
+    call_rule(lifecycle.require, placement.status, Action.REMOVE_DOCUMENT)
     if doc.code == DOCTOR_CERTIFICATE:
         placement.doctor_certificate_received_at = None
     session.delete(doc)
@@ -118,8 +131,7 @@ def admit(session: Session, user: Any, placement: Placement, data: dict[str, Any
     """Admit: every document on file (the doctor's certificate may follow within 24 h), capacity by sex."""
     if not can(user, WRITE, placement):
         raise Forbidden()
-    if placement.status != STATUS_PENDING:
-        raise ServiceError(_("Penempatan ini sudah diterima atau sudah berakhir."), "status")
+    call_rule(lifecycle.require, placement.status, Action.ADMIT)
     handover = parse_datetime(data.get("handover_at") or now(), "handover_at", _("Waktu serah terima"))
     if handover > now():
         raise ServiceError(_("Waktu serah terima tidak boleh di masa depan."), "handover_at")

@@ -8,10 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.resident import Resident
-
-from lpks.residents.services import residents
 from lpks.platform.errors import Conflict, ServiceError, error_list
+from lpks.residents.models.resident import Resident
+from lpks.residents.services import residents
 
 Errors = list[tuple[str | None, str]]
 

@@ -6,16 +6,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar
+
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.platform.models.holiday import Holiday
-from lpks.rules import RuleError
-
 from lpks.platform import clock
 from lpks.platform.errors import ServiceError
+from lpks.platform.models.holiday import Holiday
+from lpks.rules import RuleError
 
 T = TypeVar("T")
 

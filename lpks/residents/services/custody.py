@@ -9,18 +9,36 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.i18n import format_tanggal
-from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
-from lpks.residents.models.placement import Placement
-from lpks.platform.models.base import utcnow
-from lpks.residents.models.custody import CLOSED_NEXT_LEVEL, PERIOD_CLOSED, PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_EXITED
-from lpks.rules import CustodyLevel, LegalBasis, check_next_level, compute_custody
-from lpks.security import WRITE, can
-
-from lpks.security.access import check_version
+from lpks.formats import format_tanggal
 from lpks.platform.errors import Forbidden, ServiceError
-from lpks.residents.services.common import holiday_set, parse_date, parse_int, parse_text, rules, today
+from lpks.platform.models.base import utcnow
+from lpks.residents.models.custody import (
+    CLOSED_NEXT_LEVEL,
+    PERIOD_CLOSED,
+    PERIOD_OPEN,
+    CustodyExtension,
+    CustodyPeriod,
+)
+from lpks.residents.models.placement import Placement
+from lpks.residents.services.common import (
+    call_rule,
+    holiday_set,
+    parse_date,
+    parse_int,
+    parse_text,
+    rules,
+    today,
+)
+from lpks.rules import (
+    CustodyLevel,
+    LegalBasis,
+    check_next_level,
+    compute_custody,
+    lifecycle,
+)
+from lpks.rules.lifecycle import Action
+from lpks.security import WRITE, can
+from lpks.security.access import check_version
 
 PERIOD_EDITABLE = ("start_date", "granted_days", "letter_number", "letter_date", "depositor_agency",
                    "depositor_superior", "depositor_address")
@@ -84,8 +102,7 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
     if placement.basis != LegalBasis.TITIPAN.value:
         raise ServiceError(_("Masa titipan hanya untuk penempatan titipan (Pasal 9 ayat 1 huruf b; Pasal 11)."),
                            "placement_id")
-    if placement.status == STATUS_EXITED:
-        raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    call_rule(lifecycle.require, placement.status, Action.OPEN_PERIOD)
     with rules("level"):
         level = CustodyLevel.coerce(data.get("level"), field="level", rule="Pasal 11 ayat 3")
     previous = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id)
@@ -121,8 +138,7 @@ def _check_start(period: CustodyPeriod, placement: Placement) -> None:
 def _require_open(user: Any, period: CustodyPeriod) -> None:
     if not can(user, WRITE, period):
         raise Forbidden()
-    if period.status != PERIOD_OPEN:
-        raise ServiceError(_("Masa titipan ini sudah ditutup."), "status")
+    call_rule(lifecycle.require, period.placement.status, Action.CHANGE_PERIOD, period_status=period.status)
 
 
 def update_period(session: Session, user: Any, period: CustodyPeriod, data: dict[str, Any]) -> CustodyPeriod:

@@ -1,24 +1,41 @@
 """Rows of the residents import: columns, per-cell checks, then the services (batched for identity-only rows)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lpks.io.upload import cap_errors, read_table
+from lpks.platform.errors import Conflict, ServiceError, error_list
 from lpks.residents.models.resident import SEXES
-from lpks.rules import CONDITION_OPTIONS, REQUIRED_DOCUMENTS, CustodyLevel, LegalBasis, ResidentKind
+from lpks.residents.services import (
+    admission as placements_admission,
+)
+from lpks.residents.services import (
+    batch as residents_batch,
+)
 from lpks.residents.services import (
     custody,
     placements,
-    admission as placements_admission,
     residents,
-    batch as residents_batch,
 )
-from lpks.platform.errors import Conflict, ServiceError, error_list
-from lpks.residents.services.common import parse_bool, parse_choice, parse_date, parse_datetime, parse_int
+from lpks.residents.services.common import (
+    parse_bool,
+    parse_choice,
+    parse_date,
+    parse_datetime,
+    parse_int,
+)
+from lpks.rules import (
+    CONDITION_OPTIONS,
+    REQUIRED_DOCUMENTS,
+    CustodyLevel,
+    LegalBasis,
+    ResidentKind,
+)
 
 
 def _codes(enum) -> str:
@@ -197,3 +214,22 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
     except Conflict as exc:  # a number taken meanwhile by another registration: the session must be rolled back
         errors.append((0, exc.message))
     return [line for _number, line in sorted(errors, key=lambda error: error[0])]
+
+
+def import_residents(session: Session, user: Any, stream: BinaryIO, name: str | None = None) -> int:
+    """Import every row or nothing; the error lists "Baris N, kolom X: alasan" for every problem found."""
+    table = read_table(stream, name)  # io reads the workbook (size, bombs, columns); the rows are checked here
+    records = table.records()
+    savepoint = session.begin_nested()
+    try:
+        errors = import_rows(session, user, table.header, records)
+    except IntegrityError:
+        errors = [_("Data bentrok dengan data yang sudah ada (nomor register ganda).")]
+    if errors:
+        savepoint.rollback()
+        error = ServiceError(_("Impor dibatalkan, tidak ada data yang disimpan: %(n)s kesalahan.", n=len(errors)),
+                             "file")
+        error.errors = cap_errors(errors)
+        raise error
+    savepoint.commit()
+    return len(records)

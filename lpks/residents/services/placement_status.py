@@ -6,20 +6,32 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
-from lpks.residents.models.placement import Placement
-from lpks.residents.models.custody import PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_PRESENT
-from lpks.rules import (
-    CONDITION_OPTIONS, DAY_COUNTING_READING_EN, DAY_COUNTING_READING_ID, NOTICE_READING_EN, NOTICE_READING_ID,
-    PAROLE_READING_EN, PAROLE_READING_ID, CustodyLevel, ExitReason, LegalBasis, basis_info, exit_reasons_for,
-    is_doctor_certificate_late, is_notice_overdue, is_overstay, missing_documents, parole_explanation, parole_status,
-    requires_hospital_exam,
-)
-
-from lpks.residents.services.custody import extensions_of
+from lpks.residents.models.custody import PERIOD_OPEN, CustodyExtension, CustodyPeriod
+from lpks.residents.models.placement import STATUS_PRESENT, Placement
 from lpks.residents.services.admission import document_choices, on_file
 from lpks.residents.services.common import aware, locale_code, now, today
+from lpks.residents.services.custody import extensions_of
+from lpks.rules import (
+    CONDITION_OPTIONS,
+    DAY_COUNTING_READING_EN,
+    DAY_COUNTING_READING_ID,
+    NOTICE_READING_EN,
+    NOTICE_READING_ID,
+    PAROLE_READING_EN,
+    PAROLE_READING_ID,
+    CustodyLevel,
+    ExitReason,
+    LegalBasis,
+    basis_info,
+    exit_reasons_for,
+    is_doctor_certificate_late,
+    is_notice_overdue,
+    is_overstay,
+    missing_documents,
+    parole_explanation,
+    parole_status,
+    requires_hospital_exam,
+)
 
 
 def _pick(id_text: str, en_text: str) -> str:

@@ -12,7 +12,7 @@ from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.custody import PERIOD_CLOSED, PERIOD_OPEN
-from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING, STATUS_PRESENT
+from lpks.residents.models.placement import STATUS_EXITED, STATUS_PENDING
 from lpks.rules import (
     ExitReason, LegalBasis, ParoleStatus, check_basis_route, check_conditions, check_exit_reason,
     check_placement_kind, compute_court_placement, parole_explanation, parole_status,
@@ -21,6 +21,8 @@ from lpks.security import WRITE, can
 
 from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Forbidden, ServiceError
+from lpks.rules import lifecycle
+from lpks.rules.lifecycle import Action
 from lpks.residents.services.common import (
     call_rule,
     locale_code,
@@ -114,8 +116,7 @@ def update(session: Session, user: Any, placement: Placement, data: dict[str, An
     """Change a placement's editable fields; the stored dates follow (refuses a stale version)."""
     _require_write(user, placement)
     check_version(placement, data.get("version"))
-    if placement.status == STATUS_EXITED:
-        raise ServiceError(_("Penempatan yang sudah berakhir tidak dapat diubah."), "status")
+    call_rule(lifecycle.require, placement.status, Action.EDIT)
     _apply(placement, {k: v for k, v in data.items() if k in EDITABLE})
     placement.updated_at = utcnow()
     session.flush()
@@ -128,8 +129,7 @@ def record_behaviour(session: Session, user: Any, placement: Placement, data: di
     if placement.basis != LegalBasis.COURT_DECISION.value:
         raise ServiceError(_("Penilaian perilaku untuk pembebasan bersyarat hanya untuk penempatan berdasarkan "
                              "putusan pengadilan (Pasal 13 ayat 6)."), "behaviour_good")
-    if placement.status != STATUS_PRESENT:
-        raise ServiceError(_("Penilaian perilaku hanya untuk anak yang sedang ditempatkan."), "status")
+    call_rule(lifecycle.require, placement.status, Action.ASSESS_BEHAVIOUR)
     good = parse_bool(data.get("behaviour_good"), "behaviour_good", _("Penilaian perilaku"))
     if good is None:
         raise ServiceError(_("Penilaian perilaku wajib dipilih: baik atau tidak baik."), "behaviour_good")
@@ -148,8 +148,7 @@ def record_behaviour(session: Session, user: Any, placement: Placement, data: di
 def exit_placement(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> Placement:
     """End a placement with a reason of RULES §4; open titipan periods close with it (Pasal 11 ayat 5–6, 33)."""
     _require_write(user, placement)
-    if placement.status != STATUS_PRESENT:
-        raise ServiceError(_("Hanya penempatan yang sedang berjalan yang dapat diakhiri."), "status")
+    call_rule(lifecycle.require, placement.status, Action.EXIT)
     exit_date = parse_date(data.get("exit_date") or today(), "exit_date", _("Tanggal keluar"))
     if exit_date > today():
         raise ServiceError(_("Tanggal keluar tidak boleh setelah hari ini."), "exit_date")
@@ -186,9 +185,7 @@ def exit_placement(session: Session, user: Any, placement: Placement, data: dict
 def cancel(session: Session, user: Any, placement: Placement) -> None:
     """Delete a placement never admitted (entered by mistake), with its documents and titipan periods."""
     _require_write(user, placement)
-    if placement.status != STATUS_PENDING:
-        raise ServiceError(_("Hanya penempatan yang belum diterima yang dapat dibatalkan; penempatan yang sudah "
-                             "berjalan diakhiri dengan alasan keluar."), "status")
+    call_rule(lifecycle.require, placement.status, Action.CANCEL)
     periods = select(CustodyPeriod.id).where(CustodyPeriod.placement_id == placement.id)
     for model, where in ((CustodyExtension, CustodyExtension.custody_period_id.in_(periods)),
                          (CustodyPeriod, CustodyPeriod.placement_id == placement.id),

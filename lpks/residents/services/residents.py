@@ -9,20 +9,28 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lpks.residents.models.placement import Placement
-from lpks.residents.models.resident import Resident
-from lpks.platform.models.base import utcnow
-from lpks.residents.models.placement import STATUS_EXITED
-from lpks.residents.models.resident import IDENTITY_FIELDS, SEXES
-from lpks.platform.models.user import ROLE_KABKOTA, ROLE_OPERATOR
-from lpks.rules import ResidentKind, check_basis_route, check_placement_kind, check_resident_age
-from lpks.security import READ, WRITE, can
-from lpks.security.permissions import POLICY
-
-from lpks.platform.services import audit
-from lpks.security.access import check_version
 from lpks.platform.errors import Collector, Conflict, Forbidden, ServiceError
-from lpks.residents.services.common import parse_choice, parse_date, parse_text, rules, today
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import ROLE_KABKOTA, ROLE_OPERATOR
+from lpks.platform.services import audit
+from lpks.residents.models.placement import STATUS_EXITED, Placement
+from lpks.residents.models.resident import IDENTITY_FIELDS, SEXES, Resident
+from lpks.residents.services.common import (
+    parse_choice,
+    parse_date,
+    parse_text,
+    rules,
+    today,
+)
+from lpks.rules import (
+    ResidentKind,
+    check_basis_route,
+    check_placement_kind,
+    check_resident_age,
+)
+from lpks.security import READ, WRITE, can
+from lpks.security.access import check_version
+from lpks.security.permissions import POLICY
 
 # RULES §1 Reading: the LPKS operator (own residents) and Dinas Sosial kabupaten/kota (its region) may reveal a
 # full identity; province and national users work with initials, register numbers and aggregates only.
