@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +27,7 @@ from lpks.security.permissions import POLICY
 from lpks.platform.errors import ServiceError
 
 from lpks.admin.exporting import StreamingExportMixin
+from lpks.admin.list_paging import CappedCountQuery, bounded_page
 
 def role_may(model: type, action: str) -> bool:
     """Does the current user's role reach `model` for `action` at all?"""
@@ -107,7 +109,11 @@ class SecureModelView(StreamingExportMixin, ModelView):
         return super().get_query().filter(scope_clause(current_user, self.model, READ))
 
     def get_count_query(self):
-        return super().get_count_query().filter(scope_clause(current_user, self.model, READ))
+        query = CappedCountQuery([func.count("*")], session=db.session).select_from(self.model)
+        return query.filter(scope_clause(current_user, self.model, READ))
+
+    def _apply_pagination(self, query, page, page_size):
+        return super()._apply_pagination(query, bounded_page(page, page_size or self.page_size), page_size)
 
     def get_one(self, id):
         obj = super().get_one(id)
