@@ -16,6 +16,7 @@ from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.job import Job
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.residents.models.placement import Placement, PlacementDocument
@@ -47,7 +48,7 @@ OUTSIDE_CHILD = {"register_number": "ABH-MATRIKS-LUAR", "full_name": "Larasati P
 # model is not found here fails the matrix until it is added: no route escapes silently.
 PAGE_MODELS = {"accreditation": Assessment, "accreditation_instrument": AccreditationInstrument,
                "registry": Institution, "registry_files": Institution, "registry_files.download": EvidenceDocument,
-               "standards": Institution, "verify": Verification}
+               "standards": Institution, "verify": Verification, "downloads.file": Job}
 API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": InstitutionClass,
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
