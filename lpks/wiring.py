@@ -24,7 +24,7 @@ from lpks.residents import dashboard as residents_dashboard
 HOOK_MODULES = (audit, evidence, standards_store, accreditation_hooks, jobs)
 SECTION_MODULES = (dashboard, registry_dashboard, residents_dashboard, accreditation_dashboard)
 # Modules declaring JOB_KINDS = {name: JobKind}, imported here by name (they may import Flask-Admin's views).
-JOB_MODULES = ("lpks.platform.exports",)
+JOB_MODULES = ("lpks.platform.exports", "lpks.residents.exports")
 
 
 def install() -> None:

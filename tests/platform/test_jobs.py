@@ -156,3 +156,22 @@ def test_the_daily_tasks_run_just_after_midnight_in_jakarta(utc, due):
     from lpks.platform.jobs.queue import daily_at
 
     assert daily_at("00:05", "Asia/Jakarta")(utc) is due
+
+
+def test_a_large_residents_export_with_identity_is_a_job_that_audits_each_child(demo, small_inline, client, session):
+    from lpks.residents.models.resident import Resident
+    from tests.conftest import csrf_token
+
+    login(client, "operator.pasuruan")
+    token = csrf_token(client, "/admin/resident/")
+    started = client.post("/admin/resident/export-identity/", data={"csrf_token": token})
+    assert started.status_code == 302 and started.headers["Location"].endswith("/admin/downloads/")
+    job = _job(session, "operator.pasuruan")
+    assert job.kind == "export-residents" and job.status == DONE, job.message
+    user = session.scalar(select(User).where(User.username == "operator.pasuruan"))
+    mine = set(session.scalars(select(Resident.id).where(Resident.institution_id == user.institution_id)))
+    viewed = set(session.scalars(select(AuditLog.object_id).where(AuditLog.action == "view_identity",
+                                                                  AuditLog.username == "operator.pasuruan")))
+    assert viewed == {str(i) for i in mine} and job.rows_total == len(mine) >= 2
+    book = fetch(client, f"/admin/downloads/{job.id}/file")
+    assert book.status_code == 200 and book.data[:2] == b"PK"
