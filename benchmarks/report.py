@@ -30,17 +30,22 @@ def _page_cells(result: dict) -> dict[str, str]:
     return cells
 
 
+LABELS = {"export": "export of the residents, xlsx (job)", "export-titipan-xlsx": "export of the titipan, xlsx (job)",
+          "export-titipan-csv": "export of the titipan, csv (job)",
+          "export-audit-csv": "export of the audit trail, csv (job)", "import": "import of 10,000 residents"}
+
+
 def _other_cells(result: dict) -> dict[str, str]:
     cells = {}
-    for kind in ("export", "export-titipan-xlsx", "export-titipan-csv", "export-audit-csv", "import"):
+    for kind, name in LABELS.items():
         figures = result.get(kind)
         if not figures:
             continue
         if "error" in figures:
-            cells[kind] = "error"
+            cells[name] = "error"
             continue
         rows = f"{figures.get('rows', 0):,} rows, " if figures.get("rows") else ""
-        cells[kind] = (f"{rows}{figures['seconds']} s, peak RSS {figures['peak_rss_mb']} MB · "
+        cells[name] = (f"{rows}{figures['seconds']} s, peak RSS {figures['peak_rss_mb']} MB · "
                        f"load {figures.get('load_1m', '?')}")
     load = result.get("load")
     if load:
