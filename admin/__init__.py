@@ -5,7 +5,6 @@ from flask import g
 from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
-
 from lpks.admin import accreditation, platform, registry, residents
 from lpks.admin.downloads import DownloadsView
 from lpks.admin.home import AccountView, HomeView

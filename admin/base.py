@@ -22,9 +22,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
+<<<<<<< HEAD
+=======
+from lpks.io.cells import neutralise_cell
+from lpks.platform.errors import ServiceError
+>>>>>>> main
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.permissions import POLICY
-from lpks.platform.errors import ServiceError
+
 
 from lpks.admin.exporting import StreamingExportMixin
 from lpks.admin.list_paging import CappedCountQuery, bounded_page

@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from lpks.extensions import db
-from lpks.platform.models.user import User
 from lpks.platform import dashboard
-from lpks.platform.services import users
 from lpks.platform.errors import ServiceError
+from lpks.platform.models.user import User
+from lpks.platform.services import users
 from lpks.web.forms import PasswordForm
 
 

@@ -4,22 +4,20 @@ from __future__ import annotations
 from flask import g
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.base import SecureModelView
+from sqlalchemy import select
 from wtforms import HiddenField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
-from sqlalchemy import select
 
 from lpks.extensions import db
-from lpks.platform.models.user import ApiToken, User
-from lpks.platform.models.audit import AuditLog
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.platform.models.user import ROLES
-from lpks.registry.services import institutions
-from lpks.platform.services import users
 from lpks.platform.errors import ServiceError
 from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
-
-from lpks.admin.base import SecureModelView
+from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.region import Region
+from lpks.platform.models.user import ROLES, ApiToken, User
+from lpks.platform.services import users
+from lpks.registry.models.institution import Institution
+from lpks.registry.services import institutions
 
 
 def region_name(code: str | None) -> str:

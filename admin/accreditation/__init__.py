@@ -3,15 +3,14 @@ read-only lists of workflow events and stored classes; and its dashboard section
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-
-from lpks.accreditation.models import AssessmentEvent, InstitutionClass
-from lpks.accreditation import dashboard as accreditation_dashboard  # noqa: F401  (registers the dashboard sections)
-from lpks.accreditation.services import hooks as accreditation_hooks  # noqa: F401  (append-only guard, class recomputation)
-
 from lpks.admin.accreditation.instrument import InstrumentPages
 from lpks.admin.accreditation.pages import AssessmentPages
 from lpks.admin.accreditation.reports import ClassPages, ReportPages
 from lpks.admin.accreditation.views import EventView, StoredClassView
+
+from lpks.accreditation import dashboard as accreditation_dashboard  # noqa: F401  (registers the dashboard sections)
+from lpks.accreditation.models import AssessmentEvent, InstitutionClass
+from lpks.accreditation.services import hooks as accreditation_hooks  # noqa: F401  (append-only guard, class recomputation)
 
 CATEGORY = _l("Akreditasi")
 

@@ -10,19 +10,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from lpks.admin.accreditation.pages import AccreditationPage
 from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import Optional
 
-from lpks.extensions import db
-from lpks.io.accreditation import XLSX_MIME, instrument_workbook, read_instrument_rows
 from lpks.accreditation.models import AccreditationInstrument
 from lpks.accreditation.services import instruments
+from lpks.extensions import db
+from lpks.io.accreditation import instrument_workbook, read_instrument_rows
+from lpks.io.workbook import XLSX_MIME
+from lpks.platform.errors import ServiceError
 from lpks.platform.services import audit
 from lpks.security.access import scoped_select
-from lpks.platform.errors import ServiceError
-
-from lpks.admin.accreditation.pages import AccreditationPage
 
 
 class ImportForm(FlaskForm):

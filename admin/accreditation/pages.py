@@ -2,28 +2,34 @@
 the printable A4 certificate. Every page loads through the scoped services; another scope's page answers 404."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_admin import BaseView, expose
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from accreditation.workflow import QUEUES, State, effective_state, may_adjust, may_answer
-from lpks.extensions import db
-from lpks.accreditation.models import Assessment, AssessmentEvent
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.user import User
-from lpks.security import WRITE, can, works_with_lpks_data
-from lpks.accreditation.services import assessments
-from lpks.accreditation.services import evidence as answer_evidence
-from lpks.accreditation.services import classes
+from accreditation.workflow import (
+    QUEUES,
+    State,
+    effective_state,
+    may_adjust,
+    may_answer,
+)
 from lpks.accreditation import reports
-from lpks.accreditation.services import steps
-from lpks.platform import clock
-from lpks.security.access import scoped_select
+from lpks.accreditation.models import Assessment, AssessmentEvent
+from lpks.accreditation.services import assessments, classes, steps
+from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
 from lpks.accreditation.view import lines as indicator_lines
+from lpks.extensions import db
+from lpks.platform import clock
 from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.models.user import User
+from lpks.platform.services import audit
+from lpks.registry.models.institution import Institution
+from lpks.security import WRITE, can, works_with_lpks_data
+from lpks.security.access import scoped_select
+from lpks.web.documents import document_response, wants_pdf
 
 PAGE_SIZE = 50
 SUGGEST_STATES = {State.DRAFT.value, State.RETURNED.value, State.SUBMITTED.value}
@@ -165,7 +171,11 @@ class AssessmentPages(AccreditationPage):
         inst = db.session.get(Institution, a.institution_id)
         instr = assessments.instrument_of(db.session, a)
         signer = db.session.get(User, a.designated_by_id) if a.designated_by_id else None
-        return render_template("accreditation/certificate.html", a=a, inst=inst, instr=instr,
+        audit.record(db.session, "export" if wants_pdf() else "print", "accreditation_certificate", a.id,
+                     ("pdf",) if wants_pdf() else ())
+        return document_response("accreditation/certificate.html", f"sertifikat-akreditasi-{inst.id}-{a.id}",
+                               back_url=url_for(".detail", ident=ident),
+                               pdf_url=url_for(".certificate", ident=ident, format="pdf"), a=a, inst=inst, instr=instr,
                                signer=(signer.full_name or signer.username) if signer else "",
                                state=effective_state(a.state, a.valid_until, clock.today()), state_label=state_label,
                                region=reports.region_names(db.session, [inst.kabkota_code, inst.province_code]))

@@ -5,13 +5,18 @@ from __future__ import annotations
 from flask import g, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.base import SecureModelView
 from markupsafe import Markup
 from sqlalchemy import select
 
 from accreditation.workflow import State
+from lpks.accreditation import reports
+from lpks.accreditation.services import classes
 from lpks.extensions import db
+from lpks.platform import clock
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, scope_clause
+<<<<<<< HEAD
 from lpks.accreditation.services import classes
 from lpks.accreditation import reports
 from lpks.platform import clock
@@ -20,6 +25,8 @@ from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import institution_name, labelled
 from lpks.platform.exports import ExportColumn
 from lpks.accreditation.models import AssessmentEvent, InstitutionClass
+=======
+>>>>>>> main
 
 
 def _names() -> dict[int, str]:

@@ -3,15 +3,6 @@ verification, standards reports, Excel import and export; and its dashboard sect
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-
-from lpks.registry.models.evidence import EvidenceDocument
-from lpks.registry.models.funding import FinancialReport, FundingSource
-from lpks.registry.models.profile import OrganisationPosition
-from lpks.registry.models.registration import Registration
-from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.verification import Verification
-from lpks.registry import dashboard as registry_dashboard  # noqa: F401  (registers the dashboard sections)
-
 from lpks.admin.registry.files import RegistryFiles
 from lpks.admin.registry.pages import RegistryHome
 from lpks.admin.registry.registrations import RegistrationView
@@ -25,6 +16,14 @@ from lpks.admin.registry.views import (
     StaffView,
     VerificationView,
 )
+
+from lpks.registry import dashboard as registry_dashboard  # noqa: F401  (registers the dashboard sections)
+from lpks.registry.models.evidence import EvidenceDocument
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.profile import OrganisationPosition
+from lpks.registry.models.registration import Registration
+from lpks.registry.models.staff import StaffMember
+from lpks.registry.models.verification import Verification
 
 CATEGORY = _l("Registri LPKS")
 

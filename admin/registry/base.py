@@ -8,6 +8,7 @@ from flask import abort, redirect, request, url_for
 from flask_admin import BaseView
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.base import SecureModelView
 from sqlalchemy import select, true
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -15,11 +16,8 @@ from wtforms.validators import Optional
 
 from lpks.extensions import db
 from lpks.registry.models.institution import Institution
-from lpks.security import READ, WRITE, scope_clause
+from lpks.security import READ, WRITE, scope_clause, works_with_lpks_data
 from lpks.security.permissions import ALL, POLICY, REGION
-
-from lpks.security import works_with_lpks_data
-from lpks.admin.base import SecureModelView
 
 SKIP = ("csrf_token", "version")
 

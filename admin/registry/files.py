@@ -11,7 +11,7 @@ from lpks.admin.registry.pages import _attach
 
 from lpks.extensions import db
 from lpks.io import registry_export
-from lpks.io.registry_xlsx import XLSX_MIME
+from lpks.io.workbook import XLSX_MIME
 from lpks.platform.errors import ServiceError
 from lpks.registry import reports as registry_reports
 from lpks.registry.models.evidence import EvidenceDocument

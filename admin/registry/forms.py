@@ -4,13 +4,19 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from lpks.admin.registry.base import options
+from wtforms import (
+    DateField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Optional
 
 from accreditation import STANDARD_ITEMS
 from accreditation.registry_catalogue import DOCUMENT_KINDS
-
-from lpks.admin.registry.base import options
 
 FORMATION_CHOICES = options([("", "—"), ("upt", _l("Dibentuk Pemerintah sebagai UPT (Pasal 53)")),
                      ("masyarakat", _l("Dibentuk masyarakat, berbadan hukum (Pasal 54)"))])

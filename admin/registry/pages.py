@@ -8,36 +8,48 @@ from flask import flash, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
+from lpks.admin.registry.base import RegistryPage, options
+from lpks.admin.registry.forms import ProfileForm, WorkAreaForm
 from sqlalchemy import func, select
 
 from accreditation import FACILITY_GROUPS
-from accreditation.registry_catalogue import CONDITIONS, FUNDING_SOURCES, POSITIONS, label
+from accreditation.registry_catalogue import (
+    CONDITIONS,
+    FUNDING_SOURCES,
+    POSITIONS,
+    label,
+)
 from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.platform.models.region import Region
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FundingSource
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition, WorkArea
-from lpks.platform.models.region import Region
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification
-from lpks.security import READ, WRITE, can, scope_clause
-from lpks.registry.services import institutions as institution_service
 from lpks.registry.services import (
     evidence,
-    facilities as registry_facilities,
-    profile as registry_profile,
-    registrations as registry_registrations,
-    verification as registry_verification,
     standards,
     standards_store,
 )
+from lpks.registry.services import (
+    facilities as registry_facilities,
+)
+from lpks.registry.services import institutions as institution_service
+from lpks.registry.services import (
+    profile as registry_profile,
+)
+from lpks.registry.services import (
+    registrations as registry_registrations,
+)
+from lpks.registry.services import (
+    verification as registry_verification,
+)
+from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.access import get_scoped
-from lpks.platform.errors import ServiceError
-
-from lpks.admin.registry.base import RegistryPage, options
-from lpks.admin.registry.forms import ProfileForm, WorkAreaForm
 
 # As every admin list (SecureModelView.page_size); compliance comes from the stored evaluations.
 PAGE_SIZE = 20

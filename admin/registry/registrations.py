@@ -3,11 +3,14 @@ through lpks.registry.services.registrations; lists, exports and the LPKS choose
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from lpks.admin.registry.base import ServiceModelView, options
+from lpks.admin.registry.views import COMMON_LABELS, institution_formatter
 from sqlalchemy import select
 from wtforms import SelectField
 from wtforms.validators import Optional
 
 from lpks.extensions import db
+<<<<<<< HEAD
 from lpks.platform.models.region import Region
 from lpks.platform.models.region import LEVEL_PROVINCE
 from lpks.registry.models.registration import Registration
@@ -17,6 +20,11 @@ from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
 from lpks.admin.registry.views import COMMON_LABELS, institution_formatter
 
+=======
+from lpks.platform.models.region import LEVEL_PROVINCE, Region
+from lpks.registry.services import registrations as registry_registrations
+
+>>>>>>> main
 AUTHORITY_CHOICES = options([("kemensos", _l("Kementerian Sosial")),
                              ("dinsos_provinsi", _l("Dinas Sosial provinsi")),
                              ("dinsos_kabkota", _l("Dinas Sosial kabupaten/kota"))])

@@ -1,19 +1,19 @@
 """The standards report of one LPKS: on screen, printable on A4, and as an Excel workbook."""
 from __future__ import annotations
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import Response, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.registry.base import RegistryPage
 
 from lpks.extensions import db
 from lpks.io.registry_export import standards_workbook
-from lpks.io.registry_xlsx import XLSX_MIME
+from lpks.io.workbook import XLSX_MIME
 from lpks.platform.services import audit
 from lpks.registry.services import evidence, standards
 from lpks.registry.services.common import day
-
-from lpks.admin.registry.base import RegistryPage
+from lpks.web.documents import document_response, wants_pdf
 
 
 def _as_of():
@@ -44,8 +44,14 @@ class StandardsPages(RegistryPage):
     @expose("/<int:ident>/print")
     def print_view(self, ident: int):
         view, docs = self._load(ident)
-        return render_template("registry/standards_print.html", view=view, docs=docs, report=view.report,
-                               inst=view.institution)
+        audit.record(db.session, "export" if wants_pdf() else "print", "standards_report", view.institution.id,
+                     ("pdf",) if wants_pdf() else ())
+        as_of = view.report.as_of.isoformat()
+        return document_response("registry/standards_print.html",
+                                 f"laporan-standar-lpks-{view.institution.id}-{as_of}", view=view, docs=docs,
+                                 report=view.report, inst=view.institution,
+                                 back_url=url_for(".report", ident=ident, as_of=as_of),
+                                 pdf_url=url_for(".print_view", ident=ident, as_of=as_of, format="pdf"))
 
     @expose("/<int:ident>/xlsx")
     def workbook(self, ident: int):

@@ -6,19 +6,17 @@ from flask import flash, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
-
-from lpks.extensions import db
-from lpks.registry.models.institution import Institution
-from lpks.registry.models.verification import Verification
-from lpks.security import WRITE, can
-from lpks.registry.services import verification
-from lpks.registry.services import standards
-from lpks.security.access import get_scoped
-from lpks.platform.errors import ServiceError
-
 from lpks.admin.registry.base import RegistryPage
 from lpks.admin.registry.forms import ActionForm, VerificationForm
 from lpks.admin.registry.pages import _attach
+
+from lpks.extensions import db
+from lpks.platform.errors import ServiceError
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.verification import Verification
+from lpks.registry.services import standards, verification
+from lpks.security import WRITE, can
+from lpks.security.access import get_scoped
 
 
 class VerificationPages(RegistryPage):

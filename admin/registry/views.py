@@ -6,29 +6,46 @@ from flask import g, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.registry.base import ServiceModelView, options
 from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import Optional
 
 from accreditation import STAFF_FUNCTIONS, STANDARD_ITEMS, Engagement
-from accreditation.registry_catalogue import DOCUMENT_KINDS, FUNDING_SOURCES, POSITIONS, label
+from accreditation.registry_catalogue import (
+    DOCUMENT_KINDS,
+    FUNDING_SOURCES,
+    POSITIONS,
+    label,
+)
 from lpks.extensions import db
 from lpks.formats import format_angka
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.funding import FundingSource
 from lpks.registry.models.staff import StaffMember
-from lpks.security import READ, scope_clause
 from lpks.registry.services import (
     evidence,
+)
+from lpks.registry.services import (
     funding as registry_funding,
+)
+from lpks.registry.services import (
     profile as registry_profile,
+)
+from lpks.registry.services import (
     staff as registry_staff,
+)
+from lpks.registry.services import (
     verification as registry_verification,
 )
+<<<<<<< HEAD
 
 from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
+=======
+from lpks.security import READ, scope_clause
+>>>>>>> main
 
 FUNCTION_CHOICES = options((fn.code, f"{fn.label_id} ({fn.pasal})") for fn in STAFF_FUNCTIONS)
 FUNCTION_LABELS = {fn.code: fn.label_id for fn in STAFF_FUNCTIONS}

@@ -54,6 +54,7 @@ from lpks.residents.services.placement_status import label
 from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
 from lpks.rules.lifecycle import allowed_actions
 from lpks.security import READ, WRITE, can
+from lpks.web.documents import document_response, wants_pdf
 
 _export_resident = aliased(Resident, name="export_resident")
 PRINTS = {"bast": "residents/print/bast.html", "serah-terima-titipan": "residents/print/serah_terima.html",
@@ -264,7 +265,8 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
             abort(400)
         resident = db.session.get(Resident, placement.resident_id)
         try:
-            identity = residents.reveal_identity(db.session, current_user, resident, f"print_{document}")
+            identity = residents.reveal_identity(db.session, current_user, resident,
+                                                 f"{'pdf' if wants_pdf() else 'print'}_{document}")
         except ServiceError as exc:
             abort(exc.status)
         state = placements_status.state(db.session, placement)
@@ -275,8 +277,13 @@ class PlacementView(LimitFirstMixin, DueListMixin, SecureModelView):
         periods = placements_status.periods_of(db.session, placement)
         region = db.session.get(Region, placement.institution.kabkota_code)
         handover = local_date(placement.handover_at) if placement.handover_at else today()
-        return self.render(PRINTS[document], placement=placement, state=state, resident=resident, identity=identity,
-                           institution=placement.institution, period=period, today=today(),
-                           period_state=placements_status.period_state(db.session, period, True) if period else None,
-                           first_period=periods[0] if periods else None, last_period=periods[-1] if periods else None,
-                           city=region.name if region else "", handover_day=format_date(handover, "EEEE", locale="id"))
+        return document_response(
+            PRINTS[document], f"{document}-{resident.register_number}", placement=placement, state=state,
+            resident=resident, identity=identity, confirm=ConfirmForm(),
+            back_url=self.get_url(".details_view", id=placement.id),
+            pdf_url=self.get_url(".print_view", document=document, id=placement.id,
+                                 **({"period": period.id} if period else {})),
+            institution=placement.institution, period=period, today=today(),
+            period_state=placements_status.period_state(db.session, period, True) if period else None,
+            first_period=periods[0] if periods else None, last_period=periods[-1] if periods else None,
+            city=region.name if region else "", handover_day=format_date(handover, "EEEE", locale="id"))

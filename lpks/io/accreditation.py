@@ -5,18 +5,12 @@ every sheet row, blank ones included, to instrument_from_rows, so its errors nam
 """
 from __future__ import annotations
 
-import io
-from datetime import date
-from decimal import Decimal
-from typing import Any, Iterable
-
-from openpyxl import Workbook
+from typing import Any
 
 from accreditation import COLUMNS, Instrument, instrument_to_rows
-from lpks.io.cells import neutralise_cell
 from lpks.io.upload import read_table
+from lpks.io.workbook import workbook_bytes
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INSTRUMENT_SHEET = "instrumen"
 MAX_ROWS = 2000  # an instrument has tens of rows; more is not an instrument
 GUIDE = (
@@ -29,25 +23,6 @@ GUIDE = (
              "terakreditasi'. Rentang tidak boleh bercelah atau tumpang tindih."),
     ("prefill", "Kode butir standar (dipisah koma) yang jawabannya diisi dari registri LPKS."),
 )
-
-
-def _out(value: Any) -> Any:
-    if value is None or isinstance(value, (int, float, Decimal, date)) and not isinstance(value, bool):
-        return value
-    return neutralise_cell(str(value))
-
-
-def workbook_bytes(sheets: Iterable[tuple[str, list[str], Iterable[Iterable[Any]]]]) -> bytes:
-    """A write_only workbook of (title, header, rows) sheets; every text cell neutralised against formulas."""
-    workbook = Workbook(write_only=True)
-    for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([_out(h) for h in header])
-        for row in rows:
-            sheet.append([_out(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def instrument_workbook(instr: Instrument) -> bytes:

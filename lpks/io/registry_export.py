@@ -5,8 +5,7 @@ from typing import Iterable
 
 from accreditation import FACILITY_ITEMS, STAFF_FUNCTIONS
 from accreditation.registry_catalogue import CONDITIONS
-
-from lpks.io.registry_xlsx import workbook_bytes
+from lpks.io.workbook import workbook_bytes
 
 # Import/export columns: header in the workbook → service field. An export of one LPKS re-imports as is.
 STAFF_COLUMNS = (

@@ -9,11 +9,10 @@ from flask_babel import gettext as _
 from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
-from lpks.platform import clock
-from lpks.residents import history as residents_history
-from lpks.platform.labels import role_label
-
 from lpks.io.cells import neutralise_cell
+from lpks.platform import clock
+from lpks.platform.labels import role_label
+from lpks.residents import history as residents_history
 
 
 def _local(moment):

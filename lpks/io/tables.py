@@ -7,9 +7,8 @@ from pathlib import Path
 
 from flask_babel import gettext as _
 
-from lpks.platform.errors import ServiceError
-
 from lpks.io.upload import read_table
+from lpks.platform.errors import ServiceError
 
 
 def read_rows(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

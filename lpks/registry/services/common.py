@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.base import utcnow
-from lpks.platform.models.user import ROLE_OPERATOR
-from lpks.security import READ, WRITE, can
-
 from lpks.platform import clock
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import ROLE_OPERATOR
+from lpks.registry.models.institution import Institution
+from lpks.security import READ, WRITE, can
+from lpks.security.access import check_version
 
 MAX_TEXT = 5000
 
@@ -186,3 +186,34 @@ def check_write(user: Any, obj: Any) -> None:
 def touch(obj: Any) -> None:
     """Stamp the change time (the version column is bumped by the ORM)."""
     obj.updated_at = utcnow()
+
+
+def create_record(session: Session, user: Any, model: type, data: dict[str, Any],
+                  clean: Callable[[dict[str, Any]], dict[str, Any]], *, check: Callable | None = None):
+    """Add a record of an LPKS: the LPKS chosen within the user's write scope, every field validated by `clean`,
+    then `check(institution, values)` for rules across records (a duplicate year, say)."""
+    inst = institution_for_write(session, user, data, model)
+    values = clean(data)
+    if check is not None:
+        check(inst, values)
+    record = model(institution_id=inst.id, **values)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def update_record(session: Session, user: Any, record: Any, data: dict[str, Any],
+                  clean: Callable[[dict[str, Any]], dict[str, Any]], fields: Iterable[str], *,
+                  fixed: Iterable[str] = ()):
+    """Change a record of an LPKS, refusing a stale version and a move to another LPKS; fields left out (and the
+    `fixed` ones) keep their value, and the whole record is validated again."""
+    check_write(user, record)
+    check_version(record, data.get("version"))
+    institution_for_write(session, user, data, type(record), current=record.institution_id)
+    merged = {key: getattr(record, key) for key in fields}
+    merged.update({k: v for k, v in data.items() if k in merged and k not in set(fixed)})
+    for key, value in clean(merged).items():
+        setattr(record, key, value)
+    touch(record)
+    session.flush()
+    return record

@@ -23,12 +23,19 @@ from werkzeug.utils import secure_filename
 
 from accreditation import STANDARD_ITEMS
 from accreditation.registry_catalogue import DOCUMENT_KINDS, codes
-from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
-
-from lpks.platform.services import audit
-from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import ServiceError
-from lpks.registry.services.common import check_write, choice, day, institution_for_write, period, text, touch
+from lpks.platform.services import audit
+from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
+from lpks.registry.services.common import (
+    check_write,
+    choice,
+    day,
+    institution_for_write,
+    period,
+    text,
+    touch,
+)
+from lpks.security.access import check_version, get_scoped
 
 # Leading bytes of each accepted format (the file's name and the browser's claim are not trusted).
 SIGNATURES = ((b"%PDF-", "application/pdf", "pdf"), (b"\xff\xd8\xff", "image/jpeg", "jpg"),

@@ -11,12 +11,18 @@ from sqlalchemy.orm import Session
 
 from accreditation import FACILITY_ITEMS, FacilityItem, FacilityStatus
 from accreditation.registry_catalogue import CONDITIONS, codes
+from lpks.platform.errors import Collector, FieldErrors, ServiceError
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
-
+from lpks.registry.services.common import (
+    check_write,
+    choice,
+    institution_for_write,
+    integer,
+    text,
+    touch,
+)
 from lpks.security.access import check_version
-from lpks.platform.errors import Collector, FieldErrors, ServiceError
-from lpks.registry.services.common import check_write, choice, institution_for_write, integer, text, touch
 
 STATUSES = tuple(s.value for s in FacilityStatus)
 CONDITION_CODES = codes(CONDITIONS)

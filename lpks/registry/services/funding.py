@@ -9,21 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accreditation.registry_catalogue import FUNDING_SOURCES, codes
-from lpks.registry.models.funding import FinancialReport, FundingSource
-
-from lpks.security.access import check_version
 from lpks.platform.errors import Conflict
+from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.registry.models.institution import Institution
 from lpks.registry.services.common import (
     amount,
     check_write,
     choice,
+    create_record,
     day,
     flag,
-    institution_for_write,
     integer,
     text,
     today,
-    touch,
+    update_record,
 )
 
 SOURCE_CODES = codes(FUNDING_SOURCES)
@@ -31,6 +30,10 @@ SOURCE_CODES = codes(FUNDING_SOURCES)
 
 def _year(data: dict[str, Any]) -> int:
     return integer(data, "year", _l("Tahun"), minimum=2000, maximum=today().year + 1, required=True)
+
+
+SOURCE_FIELDS = ("year", "source_kind", "description", "amount")
+REPORT_FIELDS = ("year", "budget_plan", "spending_records", "report_submitted_on", "report_recipient", "note")
 
 
 def clean_source(data: dict[str, Any]) -> dict[str, Any]:
@@ -43,25 +46,12 @@ def clean_source(data: dict[str, Any]) -> dict[str, Any]:
 
 def create_source(session: Session, user: Any, data: dict[str, Any]) -> FundingSource:
     """Record a funding source of one year."""
-    inst = institution_for_write(session, user, data, FundingSource)
-    source = FundingSource(institution_id=inst.id, **clean_source(data))
-    session.add(source)
-    session.flush()
-    return source
+    return create_record(session, user, FundingSource, data, clean_source)
 
 
 def update_source(session: Session, user: Any, source: FundingSource, data: dict[str, Any]) -> FundingSource:
     """Change a funding source, refusing a stale version."""
-    check_write(user, source)
-    check_version(source, data.get("version"))
-    institution_for_write(session, user, data, FundingSource, current=source.institution_id)
-    merged = {k: getattr(source, k) for k in ("year", "source_kind", "description", "amount")}
-    merged.update({k: v for k, v in data.items() if k in merged})
-    for key, value in clean_source(merged).items():
-        setattr(source, key, value)
-    touch(source)
-    session.flush()
-    return source
+    return update_record(session, user, source, data, clean_source, SOURCE_FIELDS)
 
 
 def delete_source(session: Session, user: Any, source: FundingSource) -> None:
@@ -81,33 +71,24 @@ def clean_report(data: dict[str, Any]) -> dict[str, Any]:
             "note": text(data, "note", _l("Catatan"), 500)}
 
 
+def _one_per_year(session: Session):
+    def check(inst: Institution, values: dict[str, Any]) -> None:
+        exists = session.scalar(select(FinancialReport.id).where(FinancialReport.institution_id == inst.id,
+                                                                 FinancialReport.year == values["year"]))
+        if exists:
+            raise Conflict(_("Catatan pengelolaan dana tahun %(year)s sudah ada: ubah catatan itu.",
+                             year=values["year"]), "year")
+    return check
+
+
 def create_report(session: Session, user: Any, data: dict[str, Any]) -> FinancialReport:
     """Record the fund management of one year (one record per LPKS and year)."""
-    inst = institution_for_write(session, user, data, FinancialReport)
-    values = clean_report(data)
-    exists = session.scalar(select(FinancialReport.id).where(FinancialReport.institution_id == inst.id,
-                                                             FinancialReport.year == values["year"]))
-    if exists:
-        raise Conflict(_("Catatan pengelolaan dana tahun %(year)s sudah ada: ubah catatan itu.",
-                         year=values['year']), "year")
-    report = FinancialReport(institution_id=inst.id, **values)
-    session.add(report)
-    session.flush()
-    return report
+    return create_record(session, user, FinancialReport, data, clean_report, check=_one_per_year(session))
 
 
 def update_report(session: Session, user: Any, report: FinancialReport, data: dict[str, Any]) -> FinancialReport:
     """Change a yearly record, refusing a stale version; the year stays."""
-    check_write(user, report)
-    check_version(report, data.get("version"))
-    merged = {k: getattr(report, k) for k in ("year", "budget_plan", "spending_records", "report_submitted_on",
-                                               "report_recipient", "note")}
-    merged.update({k: v for k, v in data.items() if k in merged and k != "year"})
-    for key, value in clean_report(merged).items():
-        setattr(report, key, value)
-    touch(report)
-    session.flush()
-    return report
+    return update_record(session, user, report, data, clean_report, REPORT_FIELDS, fixed=("year",))
 
 
 def delete_report(session: Session, user: Any, report: FinancialReport) -> None:

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from lpks.io.registry_export import FACILITY_COLUMNS, STAFF_COLUMNS
 from lpks.io.registry_xlsx import read_sheet
 from lpks.io.upload import cap_errors
+from lpks.platform.errors import ServiceError
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
-
-from lpks.registry.services import facilities as registry_facilities, staff as registry_staff
-from lpks.platform.errors import ServiceError
+from lpks.registry.services import facilities as registry_facilities
+from lpks.registry.services import staff as registry_staff
 from lpks.registry.services.common import institution_for_write, touch
 
 MAX_ROWS = 5000

@@ -8,18 +8,15 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.platform.models.base import utcnow
-from lpks.registry.models.institution import REFERRAL_SCOPES
-from lpks.platform.models.region import LEVEL_KABKOTA, province_of
-from lpks.platform.models.user import ROLE_KEMENSOS
-from lpks.security import WRITE, can, may_set, setters_of
-
-from lpks.security.access import check_version
-from lpks.registry.services.profile import REGISTRY_FIELDS, clean_registry
 from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
+from lpks.platform.models.user import ROLE_KEMENSOS
+from lpks.registry.models.institution import REFERRAL_SCOPES, Institution
 from lpks.registry.services.common import only_for
+from lpks.registry.services.profile import REGISTRY_FIELDS, clean_registry
+from lpks.security import WRITE, can, may_set, setters_of
+from lpks.security.access import check_version
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 EDITABLE = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys", "capacity_girls")

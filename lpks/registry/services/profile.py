@@ -10,17 +10,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from accreditation.registry_catalogue import POSITIONS, codes
-from lpks.registry.models.institution import Institution
-from lpks.registry.models.profile import OrganisationPosition, WorkArea
-from lpks.platform.models.region import Region
-from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.institution import FORMATION_KINDS
-from lpks.platform.models.region import LEVEL_KABKOTA
-from lpks.security import READ, WRITE, can
-from lpks.security.permissions import POLICY
-
-from lpks.security.access import check_version
 from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.models.region import LEVEL_KABKOTA, Region
+from lpks.registry.models.institution import FORMATION_KINDS, Institution
+from lpks.registry.models.profile import OrganisationPosition, WorkArea
+from lpks.registry.models.staff import StaffMember
 from lpks.registry.services.common import (
     MAX_TEXT,
     check_write,
@@ -33,6 +27,9 @@ from lpks.registry.services.common import (
     today,
     touch,
 )
+from lpks.security import READ, WRITE, can
+from lpks.security.access import check_version
+from lpks.security.permissions import POLICY
 
 NUMBERS = {  # field: label (decree and deed numbers)
     "establishment_decree_number": _l("Nomor keputusan pembentukan UPT"),

@@ -13,16 +13,25 @@ from sqlalchemy.orm import Session
 
 from accreditation import RegistrationFact
 from accreditation.expiry import expiry_state
-from lpks.registry.models.institution import Institution
-from lpks.platform.models.region import Region
-from lpks.registry.models.registration import Registration
-from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE
-from lpks.registry.models.registration import AUTHORITIES, DINSOS_KABKOTA, DINSOS_PROVINSI, KEMENSOS
-
 from lpks.platform import clock
-from lpks.security.access import check_version
 from lpks.platform.errors import Collector, Conflict, ServiceError
-from lpks.registry.services.common import blank, check_write, day, institution_for_write, touch
+from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, Region
+from lpks.registry.models.institution import Institution
+from lpks.registry.models.registration import (
+    AUTHORITIES,
+    DINSOS_KABKOTA,
+    DINSOS_PROVINSI,
+    KEMENSOS,
+    Registration,
+)
+from lpks.registry.services.common import (
+    blank,
+    check_write,
+    day,
+    institution_for_write,
+    touch,
+)
+from lpks.security.access import check_version
 
 FIELDS = ("authority", "region_code", "number", "issued_on", "valid_until")
 # The level of the issuing region each Dinas Sosial has; Kemensos is national (no region).

@@ -9,12 +9,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accreditation import STAFF_FUNCTIONS, Engagement
+from lpks.platform.errors import Collector, ServiceError
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
-
-from lpks.security.access import check_version
-from lpks.platform.errors import Collector, ServiceError
-from lpks.registry.services.common import check_write, choice, day, institution_for_write, period, text, today, touch
+from lpks.registry.services.common import (
+    check_write,
+    choice,
+    create_record,
+    day,
+    period,
+    text,
+    today,
+    update_record,
+)
 
 FUNCTION_CODES = tuple(fn.code for fn in STAFF_FUNCTIONS)
 ENGAGEMENTS = tuple(e.value for e in Engagement)
@@ -79,25 +86,12 @@ def clean(data: dict[str, Any]) -> dict[str, Any]:
 
 def create(session: Session, user: Any, data: dict[str, Any]) -> StaffMember:
     """Add a person to the staff register of an LPKS."""
-    inst = institution_for_write(session, user, data, StaffMember)
-    staff = StaffMember(institution_id=inst.id, **clean(data))
-    session.add(staff)
-    session.flush()
-    return staff
+    return create_record(session, user, StaffMember, data, clean)
 
 
 def update_staff(session: Session, user: Any, staff: StaffMember, data: dict[str, Any]) -> StaffMember:
     """Change a staff record, refusing a stale version; fields left out keep their value."""
-    check_write(user, staff)
-    check_version(staff, data.get("version"))
-    institution_for_write(session, user, data, StaffMember, current=staff.institution_id)
-    merged = {key: getattr(staff, key) for key in FIELDS}
-    merged.update({k: v for k, v in data.items() if k in FIELDS})
-    for key, value in clean(merged).items():
-        setattr(staff, key, value)
-    touch(staff)
-    session.flush()
-    return staff
+    return update_record(session, user, staff, data, clean, FIELDS)
 
 
 def delete_staff(session: Session, user: Any, staff: StaffMember) -> None:

@@ -10,7 +10,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from accreditation import Engagement, InstitutionFacts, StaffFact, StandardsReport, VerifierFinding, evaluate
+from accreditation import (
+    Engagement,
+    InstitutionFacts,
+    StaffFact,
+    StandardsReport,
+    VerifierFinding,
+    evaluate,
+)
 from accreditation.findings import RoundFindings, findings_in_force
 from accreditation.registry_catalogue import POSITION_FACTS, reporting_years
 from lpks.registry.models.facility import FacilityRecord
@@ -19,11 +26,10 @@ from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification
-
-from lpks.security.access import get_scoped
 from lpks.registry.services.common import today
 from lpks.registry.services.registrations import facts_by_institution
 from lpks.registry.services.verification import final_findings
+from lpks.security.access import get_scoped
 
 
 @dataclass

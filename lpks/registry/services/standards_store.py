@@ -20,16 +20,15 @@ from sqlalchemy import and_, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from accreditation import AccreditationError
+from lpks.platform import clock
+from lpks.registry.models.evaluation import StandardsEvaluation
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.models.evaluation import StandardsEvaluation
 from lpks.registry.models.verification import Verification, VerificationFinding
-
-from lpks.platform import clock
 
 SOURCES = (StaffMember, FacilityRecord, OrganisationPosition, FundingSource, FinancialReport, Registration,
            Verification, VerificationFinding)

@@ -12,15 +12,25 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from accreditation import STANDARD_ITEMS, ItemStatus
-from lpks.registry.models.verification import Verification, VerificationFinding
-from lpks.platform.models.base import utcnow
-from lpks.registry.models.verification import DRAFT, FINAL
-from lpks.platform.models.user import ROLE_OPERATOR
-from lpks.security import READ, can, scope_clause
-
-from lpks.security.access import check_version, get_scoped
 from lpks.platform.errors import Conflict, NotFound, ServiceError
-from lpks.registry.services.common import check_write, day, institution_for_write, text, today, touch
+from lpks.platform.models.base import utcnow
+from lpks.platform.models.user import ROLE_OPERATOR
+from lpks.registry.models.verification import (
+    DRAFT,
+    FINAL,
+    Verification,
+    VerificationFinding,
+)
+from lpks.registry.services.common import (
+    check_write,
+    day,
+    institution_for_write,
+    text,
+    today,
+    touch,
+)
+from lpks.security import READ, can, scope_clause
+from lpks.security.access import check_version, get_scoped
 
 ITEM_CODES = frozenset(item.code for item in STANDARD_ITEMS)
 STATUSES = tuple(s.value for s in ItemStatus)
