@@ -22,17 +22,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
-<<<<<<< HEAD
-=======
-from lpks.io.cells import neutralise_cell
 from lpks.platform.errors import ServiceError
->>>>>>> main
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.permissions import POLICY
 
-
 from lpks.admin.exporting import StreamingExportMixin
 from lpks.admin.list_paging import CappedCountQuery, bounded_page
+
 
 def role_may(model: type, action: str) -> bool:
     """Does the current user's role reach `model` for `action` at all?"""

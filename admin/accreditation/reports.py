@@ -5,24 +5,12 @@ from __future__ import annotations
 from flask import Response, request
 from flask_admin import expose
 from flask_login import current_user
-<<<<<<< HEAD
-
-from lpks.extensions import db
-from lpks.io.accreditation import XLSX_MIME, report_workbook
-from lpks.accreditation import reports
-from lpks.accreditation.services import classes
-from lpks.accreditation.class_page import class_page
-from lpks.accreditation.recap import recap_page
-from lpks.platform.services import audit
-from lpks.platform.errors import ServiceError
-
-=======
->>>>>>> main
 from lpks.admin.accreditation.chart import stacked_bars
 from lpks.admin.accreditation.pages import AccreditationPage
 
 from lpks.accreditation import reports
 from lpks.accreditation.class_page import class_page
+from lpks.accreditation.recap import recap_page
 from lpks.accreditation.services import classes
 from lpks.extensions import db
 from lpks.io.accreditation import report_workbook

@@ -11,22 +11,14 @@ from sqlalchemy import select
 
 from accreditation.workflow import State
 from lpks.accreditation import reports
+from lpks.accreditation.models import AssessmentEvent, InstitutionClass
 from lpks.accreditation.services import classes
+from lpks.admin.exporting import institution_name, labelled
 from lpks.extensions import db
 from lpks.platform import clock
+from lpks.platform.exports import ExportColumn
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, scope_clause
-<<<<<<< HEAD
-from lpks.accreditation.services import classes
-from lpks.accreditation import reports
-from lpks.platform import clock
-
-from lpks.admin.base import SecureModelView
-from lpks.admin.exporting import institution_name, labelled
-from lpks.platform.exports import ExportColumn
-from lpks.accreditation.models import AssessmentEvent, InstitutionClass
-=======
->>>>>>> main
 
 
 def _names() -> dict[int, str]:

@@ -3,6 +3,7 @@ through lpks.registry.services.registrations; lists, exports and the LPKS choose
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
 from lpks.admin.registry.views import COMMON_LABELS, institution_formatter
 from sqlalchemy import select
@@ -10,21 +11,10 @@ from wtforms import SelectField
 from wtforms.validators import Optional
 
 from lpks.extensions import db
-<<<<<<< HEAD
-from lpks.platform.models.region import Region
-from lpks.platform.models.region import LEVEL_PROVINCE
+from lpks.platform.models.region import LEVEL_PROVINCE, Region
 from lpks.registry.models.registration import Registration
 from lpks.registry.services import registrations as registry_registrations
 
-from lpks.admin.exporting import institution_name, labelled
-from lpks.admin.registry.base import ServiceModelView, options
-from lpks.admin.registry.views import COMMON_LABELS, institution_formatter
-
-=======
-from lpks.platform.models.region import LEVEL_PROVINCE, Region
-from lpks.registry.services import registrations as registry_registrations
-
->>>>>>> main
 AUTHORITY_CHOICES = options([("kemensos", _l("Kementerian Sosial")),
                              ("dinsos_provinsi", _l("Dinas Sosial provinsi")),
                              ("dinsos_kabkota", _l("Dinas Sosial kabupaten/kota"))])

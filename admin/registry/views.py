@@ -6,6 +6,7 @@ from flask import g, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
 from markupsafe import Markup
 from sqlalchemy import select
@@ -39,13 +40,7 @@ from lpks.registry.services import (
 from lpks.registry.services import (
     verification as registry_verification,
 )
-<<<<<<< HEAD
-
-from lpks.admin.exporting import institution_name, labelled
-from lpks.admin.registry.base import ServiceModelView, options
-=======
 from lpks.security import READ, scope_clause
->>>>>>> main
 
 FUNCTION_CHOICES = options((fn.code, f"{fn.label_id} ({fn.pasal})") for fn in STAFF_FUNCTIONS)
 FUNCTION_LABELS = {fn.code: fn.label_id for fn in STAFF_FUNCTIONS}
