@@ -1,6 +1,7 @@
 """The README's Performance table from the JSON files benchmarks.run wrote.
 
     python -m benchmarks.report benchmarks/out/sqlite-1x.json benchmarks/out/postgresql-1x.json
+    python -m benchmarks.report pages.json+rest.json ...   (one column from several runs of one data set)
 
 One column per file; per page the slowest role's median / p95 in ms, then the most any role's median spent above its
 own raw SQL, the statements, and the load average while it was measured; then the exports, the import, the load
@@ -48,7 +49,9 @@ def _other_cells(result: dict) -> dict[str, str]:
         cells[name] = (f"{rows}{figures['seconds']} s, peak RSS {figures['peak_rss_mb']} MB · "
                        f"load {figures.get('load_1m', '?')}")
     load = result.get("load")
-    if load:
+    if load and "error" in load:
+        cells["20 clients × 60 s"] = "error"
+    elif load:
         cells["20 clients × 60 s"] = (f"{load['rps']} req/s, p95 {load['p95_ms']:.0f} ms, {load['errors']} errors · "
                                      f"load {load.get('load_1m_before', '?')}→{load.get('load_1m_after', '?')}")
     return cells
@@ -74,8 +77,15 @@ def misses(result: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Print the table (markdown) and the misses."""
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
-    results = [json.loads(p.read_text()) for p in paths]
+    paths, results = [], []
+    for arg in (argv if argv is not None else sys.argv[1:]):
+        # a+b.json: the figures of several runs of one data set (e.g. the pages of one, the rest of another)
+        parts = [Path(p) for p in arg.split("+")]
+        merged: dict = {}
+        for part in parts:
+            merged.update(json.loads(part.read_text()))
+        paths.append(parts[-1])
+        results.append(merged)
     pages = [_page_cells(r) for r in results]
     others = [_other_cells(r) for r in results]
     names = list(dict.fromkeys(k for cells in pages for k in cells))

@@ -213,8 +213,11 @@ def measure(args, url: str) -> dict:
     if "load" not in args.skip:
         from benchmarks import load as loader
         start_load = load_average()
-        result["load"] = loader.main(["--database-url", url, "--clients", "20", "--seconds", str(args.load_seconds),
-                                      "--port", str(args.port)])
+        try:
+            result["load"] = loader.main(["--database-url", url, "--clients", "20", "--seconds",
+                                          str(args.load_seconds), "--port", str(args.port)])
+        except Exception as exc:  # noqa: BLE001  (the other figures are still written)
+            result["load"] = {"error": str(exc)[-2000:]}
         result["load"].update({"load_1m_before": start_load, "load_1m_after": load_average()})
     return result
 
