@@ -58,7 +58,7 @@ def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen([gunicorn, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
                              "--log-level", "warning", "lpks:create_app()"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 30
+    deadline = time.time() + 120  # four workers each build the app; on a loaded machine that takes a while
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).read()
