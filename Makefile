@@ -32,6 +32,9 @@ run: install
 	$(BIN)/lpks demo
 	@echo
 	@echo "LPKS berjalan di http://$(HOST):$(PORT)/  (hentikan dengan Ctrl+C)"
+	@# the job worker (large exports, the daily tasks after midnight) runs beside gunicorn and stops with it
+	@$(BIN)/lpks worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'lpks:create_app()'
 
 serve: install

@@ -6,6 +6,7 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 from lpks.admin import accreditation, cases, platform, registry, residents
+from lpks.admin.downloads import DownloadsView
 from lpks.admin.home import AccountView, HomeView
 
 
@@ -18,4 +19,9 @@ def init_admin(app) -> Admin:
     for area in (platform, registry, residents, accreditation, cases):
         area.register(admin)
     admin.add_view(AccountView(name=_l("Akun saya"), endpoint="account", url="/account", category=_l("Akun")))
+    admin.add_view(DownloadsView(name=_l("Unduhan saya"), endpoint="downloads", url="/admin/downloads",
+                                 category=_l("Akun")))
+    # the lists whose export the streaming exporter (and its background job) may run, by endpoint
+    app.extensions["lpks_exports"] = {view.endpoint: view for view in admin._views if getattr(view, "can_export", False)
+                                      and hasattr(view, "export_statement")}
     return admin

@@ -1,15 +1,15 @@
 """The one secure base for every Flask-Admin view: deny by default, scope every query path.
 
 Flask-Admin lets everyone in, reads `get_one()` around `get_query()`, lists every row in relation
-dropdowns, hands raw ids to actions and writes `=`-cells as formulas in exports. Each of those is
-closed here, once, through the permission policy in `lpks.security`.
+dropdowns, hands raw ids to actions and writes `=`-cells as formulas in exports (which also build the whole
+workbook in memory). Each of those is closed here, once, through the permission policy in `lpks.security`; exports
+go through the project's streaming exporter (admin/exporting.py).
 """
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from flask import abort, flash, redirect, request, url_for
-from flask_admin import expose
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.model import typefmt
 from flask_admin.model.filters import BaseIntFilter, BaseIntListFilter
@@ -17,12 +17,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from lpks.admin.exporting import StreamingExportMixin
+from lpks.admin.list_paging import CappedCountQuery, bounded_page
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
-from lpks.io.cells import neutralise_cell
 from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
 from lpks.platform.services import audit
@@ -59,7 +61,7 @@ class AdminForm(FlaskForm):
         super().__init__(*args, obj=obj, **kwargs)
 
 
-class SecureModelView(ModelView):
+class SecureModelView(StreamingExportMixin, ModelView):
     """Base view: access, CRUD rights, queries, dropdowns, actions and exports all follow the policy."""
 
     column_type_formatters = DATE_FORMATTERS
@@ -71,7 +73,6 @@ class SecureModelView(ModelView):
     can_view_details = True
     create_allowed = True
     delete_allowed = False
-    export_types = ["xlsx", "csv"]
 
     def __init__(self, model, **kwargs):
         super().__init__(model, db, **kwargs)
@@ -122,7 +123,11 @@ class SecureModelView(ModelView):
         return super().get_query().filter(scope_clause(current_user, self.model, self.read_action))
 
     def get_count_query(self):
-        return super().get_count_query().filter(scope_clause(current_user, self.model, self.read_action))
+        query = CappedCountQuery([func.count("*")], session=db.session).select_from(self.model)
+        return query.filter(scope_clause(current_user, self.model, self.read_action))
+
+    def _apply_pagination(self, query, page, page_size):
+        return super()._apply_pagination(query, bounded_page(page, page_size or self.page_size), page_size)
 
     def _get_list_filter_args(self):
         """Integer filters (`flt0_3=…`) outside the database's range are refused naming the filter (they used to
@@ -208,18 +213,6 @@ class SecureModelView(ModelView):
         if not self.can_delete:
             abort(403)
         return super().action_delete(tuple(_cast_ids(self.model, ids)))
-
-    # --- exports ---------------------------------------------------------------------------------
-    @expose("/export/<export_type>/")
-    def export(self, export_type):
-        """Every export is audited (what and in which format), then served by Flask-Admin."""
-        if self.can_export and export_type in self.export_types:
-            audit.record(db.session, "export", self.model.__tablename__, None, (export_type,))
-            db.session.commit()
-        return super().export(export_type)
-
-    def get_export_value(self, model, name):
-        return neutralise_cell(super().get_export_value(model, name))
 
 
 def _cast_ids(model, ids):

@@ -11,6 +11,7 @@ from wtforms.validators import Optional
 
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
+from lpks.platform.exports import ExportColumn
 from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
 from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.region import Region
@@ -64,6 +65,7 @@ class RegionView(SecureModelView):
 
     create_allowed = False
     can_export = True
+    export_name = "wilayah"
     column_list = ("code", "name", "level", "province_code")
     column_searchable_list = ("code", "name")
     column_filters = ("level",)
@@ -79,6 +81,7 @@ class InstitutionView(SecureModelView):
     """LPKS profiles, scoped by role."""
 
     can_export = True
+    export_name = "lpks"
     column_list = ("name", "kabkota_code", "referral_scope", "capacity_boys", "capacity_girls", "verified_capacity_boys",
                    "verified_capacity_girls")
     column_export_list = ("id", "name", "kabkota_code", "province_code", "address", "phone", "email", "referral_scope",
@@ -224,6 +227,7 @@ class AuditView(SecureModelView):
 
     create_allowed = False
     can_export = True
+    export_name = "jejak-audit"
     can_view_details = False
     column_default_sort = ("id", True)
     # Previous/next pages, no total: counting an append-only trail that only grows costs a full index scan on every
@@ -231,6 +235,9 @@ class AuditView(SecureModelView):
     simple_list_pager = True
     column_list = ("at", "username", "role", "ip", "action", "object_type", "object_id", "fields", "hits")
     column_formatters = {"hits": lambda view, context, model, name: audit_hits(model)}
+    # the export reads the count of an aggregated row from its tally, joined (one statement, streamed)
+    export_overrides = {"hits": ExportColumn("hits", _l("Jumlah dalam semenit"), expr=AuditTally.hits,
+                                             join=(AuditTally, AuditTally.audit_id == AuditLog.id))}
     column_filters = ("action", "username", "object_type", "object_id")
     column_labels = {"at": _l("Waktu"), "username": _l("Pengguna"), "role": _l("Peran"), "ip": _l("Alamat IP"),
                      "action": _l("Tindakan"), "object_type": _l("Jenis objek"), "object_id": _l("Id objek"),

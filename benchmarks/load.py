@@ -1,6 +1,6 @@
 """Load on loopback: gunicorn serving the app, N parallel API clients for T seconds.
 
-    python -m benchmarks.load --database-url sqlite:////tmp/lpks.sqlite --clients 20 --seconds 60
+    python -m benchmarks.load --database-url sqlite:////tmp/lpks.sqlite --clients 20 --seconds 60 [--port 8765]
 
 Each client holds its own bearer token and mixes reads (lists, details, dashboard) with writes (an
 update of an LPKS profile, re-read first so the version is current). It reports requests per second,
@@ -58,7 +58,7 @@ def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen([gunicorn, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
                              "--log-level", "warning", "lpks:create_app()"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 30
+    deadline = time.time() + 120  # four workers each build the app; on a loaded machine that takes a while
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2).read()
@@ -162,10 +162,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=0, help="gunicorn's port on 127.0.0.1 (default: a free one)")
     args = parser.parse_args(argv)
     env = {**os.environ, "DATABASE_URL": args.database_url}
     pairs = prepare(args.database_url, args.clients)
-    port = free_port()
+    port = args.port or free_port()
     server = start_gunicorn(env, port, args.workers)
     try:
         result = run_load(f"http://127.0.0.1:{port}", pairs, args.seconds)

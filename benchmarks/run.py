@@ -2,35 +2,34 @@
 Excel export and import, and the gunicorn load; prints a table and writes JSON.
 
     python -m benchmarks.run --database-url sqlite:////tmp/lpks_bench.sqlite [--out benchmarks/out/results.json]
+                             [--port 8765] [--in-place] [--skip pages export import load]
 
-Run benchmarks/generate.py on the database first. Pages go through the WSGI app (Flask test client, logged in as
+Run benchmarks/generate.py on the database first. The run measures a scratch copy of it (benchmarks/scratch.py), so
+the data set is left as generated (checked: every table's row count and largest id before and after); --in-place
+measures the database itself. Every figure carries the machine's load average when it was taken. Pages go through the WSGI app (Flask test client, logged in as
 each role); SQL statements are counted with SQLAlchemy's before_cursor_execute event and the last request's
 statements are executed again directly on a DBAPI connection (then rolled back), so the database's share and
-ours are seen apart. Export and import run in a child process each, for an honest peak RSS (ru_maxrss).
+ours are seen apart. Export and import run in a child process each, for an honest peak RSS (ru_maxrss); the list
+exports run as the background job a user would get (huey in immediate mode, in that child).
 """
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
-import re
-import resource
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from sqlalchemy import event, func, select
 
-from benchmarks.generate import PASSWORD
+from benchmarks.children import JOB_EXPORTS, child, login, run_child
 
 ROLES = ("bench.operator", "bench.kabkota", "bench.provinsi", "kemensos", "admin")
 TARGETS = {"p95_ms": 100, "over_raw_ms": 30, "statements": 15, "export_s": 15, "export_mb": 300, "import_s": 20}
 
 
-def pages(resident_id: int, institution_id: int) -> list[tuple[str, str]]:
+def pages(resident_id: int, institution_id: int, username_contains: int) -> list[tuple[str, str]]:
     """(name, path) of every main page and API list measured."""
     return [
         ("dashboard", "/"), ("admin home", "/admin/"),
@@ -52,7 +51,21 @@ def pages(resident_id: int, institution_id: int) -> list[tuple[str, str]]:
         ("API case tasks", "/api/v1/case-tasks?due=upcoming"),
         ("referrals", "/admin/referral/"), ("API referrals", "/api/v1/referrals"),
         ("case page", f"/admin/case/of-resident/?resident_id={resident_id}"),
+        # issue 16: the recap page, deep, sorted and filtered lists
+        ("recap page", "/admin/accreditation-report/"),
+        ("custody last page", "/admin/custody/?page=100000"), ("custody by start", "/admin/custody/?sort=2"),
+        ("placements last page", "/admin/placement/?page=100000"),
+        ("residents search", "/admin/resident/?search=0001"),
+        ("audit username filter", f"/admin/audit/?flt0_{username_contains}=jatim"),
+        ("audit username, no match", f"/admin/audit/?flt0_{username_contains}=tidak-ada"),
+        ("audit last page", "/admin/audit/?page=100000"),
+        ("my downloads", "/admin/downloads/"),
     ]
+
+
+def load_average() -> float:
+    """The machine's 1-minute load average (2 cores: above 2, requests wait for a core)."""
+    return round(os.getloadavg()[0], 2)
 
 
 class Recorder:
@@ -90,14 +103,6 @@ def replay(engine, statements, repeat: int) -> float:
     return statistics.median(times)
 
 
-def login(client, username: str) -> None:
-    html = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    resp = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
-    if resp.status_code not in (302, 303):
-        raise RuntimeError(f"login of {username} failed: {resp.status_code}")
-
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
@@ -118,16 +123,20 @@ def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
         name = db.session.get(Institution, inst_id).name
         db.session.close()
     print(f"largest LPKS #{inst_id} {name}: {residents} residents; detail of resident #{resident_id}", flush=True)
+    from flask_admin.contrib.sqla.filters import FilterLike
+
+    username_contains = next(i for i, flt in enumerate(app.extensions["lpks_exports"]["audit"]._filters)
+                             if isinstance(flt, FilterLike) and flt.column.key == "username")
     recorder, results = Recorder(engine), []
     for username in ROLES:
         client = app.test_client()
         login(client, username)
-        for label, path in pages(resident_id, inst_id):
+        for label, path in pages(resident_id, inst_id, username_contains):
             status = client.get(path).status_code  # warm-up (templates, caches)
             if status != 200:
                 results.append({"role": username, "page": label, "path": path, "status": status})
                 continue
-            times, counts = [], []
+            times, counts, load = [], [], load_average()
             for _ in range(requests):
                 recorder.statements = []
                 recorder.on = True
@@ -142,78 +151,14 @@ def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
                    "median_ms": round(median * 1000, 1), "p95_ms": round(percentile(times, 0.95) * 1000, 1),
                    "statements": max(counts), "raw_sql_ms": round(raw * 1000, 1),
                    "ratio": round(median / raw, 1) if raw else None,
-                   "over_raw_ms": round((median - raw) * 1000, 1)}
+                   "over_raw_ms": round((median - raw) * 1000, 1), "load_1m": load}
             row["ok"] = (row["p95_ms"] <= TARGETS["p95_ms"] and row["over_raw_ms"] <= TARGETS["over_raw_ms"]
                          and row["statements"] <= TARGETS["statements"])
             results.append(row)
-            print(f"{username:<15} {label:<20} {row['median_ms']:>8} {row['p95_ms']:>8} {row['statements']:>4} "
-                  f"{row['raw_sql_ms']:>8} {str(row['ratio']):>6} {'ok' if row['ok'] else 'MISS'}", flush=True)
+            print(f"{username:<15} {label:<22} {row['median_ms']:>8} {row['p95_ms']:>8} {row['statements']:>4} "
+                  f"{row['raw_sql_ms']:>8} {str(row['ratio']):>6} {load:>5} {'ok' if row['ok'] else 'MISS'}",
+                  flush=True)
     return results
-
-
-def child(kind: str, url: str) -> None:
-    """In a child process: export 100,000 residents or import 10,000; print time and peak RSS as JSON."""
-    from flask import g
-    from flask_login import login_user
-
-    from lpks import create_app
-    from lpks.extensions import db
-    from lpks.platform.models.user import User
-
-    app = create_app({"DATABASE_URL": url})
-    with app.app_context():
-        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        if kind == "export":
-            client = app.test_client()
-            login(client, "kemensos")
-            started = time.perf_counter()
-            resp = client.get("/admin/resident/export.xlsx")
-            body = resp.get_data()
-            seconds = time.perf_counter() - started
-            from openpyxl import load_workbook
-            rows = sum(1 for _ in load_workbook(io.BytesIO(body), read_only=True).worksheets[0].iter_rows()) - 1
-            figures = {"status": resp.status_code, "rows": rows, "bytes": len(body)}
-        else:
-            from lpks.io.residents import import_residents
-            stream = import_file(10000)
-            user = db.session.scalar(select(User).where(User.username == "bench.operator"))
-            with app.test_request_context():
-                login_user(user)
-                g.user = user
-                started = time.perf_counter()
-                count = import_residents(db.session, user, stream)
-                db.session.flush()
-                seconds = time.perf_counter() - started
-                db.session.rollback()  # measured, not kept: the data set stays as generated
-            figures = {"rows": count}
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({**figures, "seconds": round(seconds, 1), "peak_rss_mb": round(peak),
-                      "rss_before_mb": round(base)}))
-
-
-def import_file(rows: int) -> io.BytesIO:
-    """An import workbook of `rows` children (identity only, explicit register numbers)."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("anak")
-    sheet.append(["nomor_register", "jenis_abh", "nama_lengkap", "tanggal_lahir", "jenis_kelamin",
-                  "tanggal_tindak_pidana", "uraian_tindak_pidana", "alamat"])
-    for i in range(rows):
-        sheet.append([f"IMP-{i + 1:05d}", "anak", f"Anak Impor {i + 1}", "2010-03-04", "laki_laki", "2025-06-01",
-                      "Pencurian", "Alamat contoh"])
-    stream = io.BytesIO()
-    book.save(stream)
-    stream.seek(0)
-    return stream
-
-
-def run_child(kind: str, url: str) -> dict:
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.run", "--database-url", url, "--child", kind],
-                          capture_output=True, text=True, env={**os.environ, "DATABASE_URL": url})
-    if proc.returncode:
-        return {"error": proc.stderr[-2000:]}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -225,34 +170,60 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--replays", type=int, default=10)
     parser.add_argument("--load-seconds", type=float, default=60)
     parser.add_argument("--skip", nargs="*", default=[], choices=("pages", "export", "import", "load"))
-    parser.add_argument("--child", choices=("export", "import"))
+    parser.add_argument("--child", choices=("import", *JOB_EXPORTS))
+    parser.add_argument("--port", type=int, default=0, help="the load step's gunicorn port (default: a free one)")
+    parser.add_argument("--in-place", action="store_true", help="measure the database itself, not a copy")
     args = parser.parse_args(argv)
     os.environ.setdefault("LPKS_INSTANCE_PATH", "/tmp/lpks-bench-instance")
     if args.child:
         child(args.child, args.database_url)
         return {}
-    from lpks import create_app
-    from lpks.extensions import db
+    from benchmarks import scratch
 
-    app = create_app({"DATABASE_URL": args.database_url})
-    result: dict = {"database": args.database_url.split(":", 1)[0], "targets": TARGETS}
-    if "pages" not in args.skip:
-        print(f"{'role':<15} {'page':<20} {'median':>8} {'p95':>8} {'sql':>4} {'raw sql':>8} {'ratio':>6}")
-        with app.app_context():
-            engine = db.engine
-        result["pages"] = measure_pages(app, engine, args.requests, args.replays)
-    for kind in ("export", "import"):
-        if kind not in args.skip:
-            result[kind] = run_child(kind, args.database_url)
-            print(kind, json.dumps(result[kind]), flush=True)
-    if "load" not in args.skip:
-        from benchmarks import load
-        result["load"] = load.main(["--database-url", args.database_url, "--clients", "20",
-                                    "--seconds", str(args.load_seconds)])
+    original = args.database_url
+    before = scratch.fingerprint(original)
+    url = original if args.in_place else scratch.copy(original)
+    try:
+        result = measure(args, url)
+    finally:
+        if url != original:
+            scratch.drop(url)
+    result["dataset_unchanged"] = scratch.fingerprint(original) == before
+    print(f"data set unchanged by the run: {result['dataset_unchanged']}")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
     print(f"written {out}")
+    return result
+
+
+def measure(args, url: str) -> dict:
+    """Every measurement on the database at `url`."""
+    from lpks import create_app
+    from lpks.extensions import db
+
+    app = create_app({"DATABASE_URL": url})
+    result: dict = {"database": url.split(":", 1)[0], "targets": TARGETS, "load_1m_start": load_average()}
+    if "pages" not in args.skip:
+        print(f"{'role':<15} {'page':<22} {'median':>8} {'p95':>8} {'sql':>4} {'raw sql':>8} {'ratio':>6} {'load':>5}")
+        with app.app_context():
+            engine = db.engine
+        result["pages"] = measure_pages(app, engine, args.requests, args.replays)
+    kinds = [] if "export" in args.skip else list(JOB_EXPORTS)
+    kinds += [] if "import" in args.skip else ["import"]
+    for kind in kinds:
+        load = load_average()
+        result[kind] = {**run_child(kind, url), "load_1m": load}
+        print(kind, json.dumps(result[kind]), flush=True)
+    if "load" not in args.skip:
+        from benchmarks import load as loader
+        start_load = load_average()
+        try:
+            result["load"] = loader.main(["--database-url", url, "--clients", "20", "--seconds",
+                                          str(args.load_seconds), "--port", str(args.port)])
+        except Exception as exc:  # noqa: BLE001  (the other figures are still written)
+            result["load"] = {"error": str(exc)[-2000:]}
+        result["load"].update({"load_1m_before": start_load, "load_1m_after": load_average()})
     return result
 
 

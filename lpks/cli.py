@@ -281,6 +281,26 @@ def standards_refresh(everything: bool) -> None:
     click.echo(f"{done} evaluasi standar LPKS disimpan.")
 
 
+@main.command("worker")
+@click.option("--workers", type=int, default=None, help="Threads running jobs (bawaan: LPKS_JOBS_WORKERS, 2).")
+@with_appcontext
+def worker(workers: int | None) -> None:
+    """Run the background jobs (large exports) and the daily tasks (standards refresh and accreditation expiry just
+    after midnight, removal of old downloads) until stopped with Ctrl+C or SIGTERM."""
+    import logging
+
+    from flask import current_app
+
+    from lpks.platform.jobs.queue import run_consumer
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
+    try:
+        run_consumer(current_app._get_current_object(), workers)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @main.command("backup")
 @click.argument("dest", type=click.Path(dir_okay=False))
 @with_appcontext

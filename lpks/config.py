@@ -60,6 +60,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "TESTING": False,
         "REGIONS_FILE": env.get("LPKS_REGIONS_FILE")
         or str(Path(__file__).resolve().parents[2] / "shared" / "data" / "wilayah_provinsi_kabkota.csv"),
+        **job_settings(instance_path),
     }
     if overrides:
         cfg.update(overrides)
@@ -80,6 +81,23 @@ def _positive(env, name: str, default: int, minimum: int = 1) -> int:
     if value < minimum:
         raise ConfigError(f"{name} paling kecil {minimum}.")
     return value
+
+
+def job_settings(instance_path: str) -> dict:
+    """The job runner (huey): Redis when LPKS_REDIS_URL is set, else a SQLite queue file in the instance folder;
+    where finished downloads are kept, for how long, and how many rows an export may have to be served at once."""
+    env = os.environ
+    return {
+        "JOBS_REDIS_URL": env.get("LPKS_REDIS_URL") or None,
+        "JOBS_QUEUE_FILE": env.get("LPKS_JOBS_FILE") or str(Path(instance_path) / "jobs.sqlite"),
+        "JOBS_QUEUE_NAME": env.get("LPKS_JOBS_QUEUE", "lpks"),
+        "JOBS_IMMEDIATE": env.get("LPKS_JOBS_IMMEDIATE", "") == "1",
+        "JOBS_WORKERS": int(env.get("LPKS_JOBS_WORKERS", "2")),
+        "DOWNLOAD_DIR": env.get("LPKS_DOWNLOAD_DIR") or str(Path(instance_path) / "downloads"),
+        "DOWNLOAD_HOURS": int(env.get("LPKS_DOWNLOAD_HOURS", "24")),
+        "EXPORT_INLINE_ROWS": int(env.get("LPKS_EXPORT_INLINE_ROWS", "5000")),
+        "DAILY_JOBS_AT": env.get("LPKS_DAILY_JOBS_AT", "00:05"),
+    }
 
 
 def engine_options(url: str) -> dict:

@@ -207,7 +207,7 @@ def app(database_url, tmp_path_factory, tmp_path):
         os.environ["LPKS_INSTANCE_PATH"] = str(base / "instance")
         try:
             application = create_app({"DATABASE_URL": database_url, "TESTING": True, "PASSWORD_HASH_FAST": True,
-                                      "REGIONS_FILE": str(base / "no-such-file.csv")})
+                                      "REGIONS_FILE": str(base / "no-such-file.csv"), "JOBS_IMMEDIATE": True})
         finally:
             if previous is None:
                 os.environ.pop("LPKS_INSTANCE_PATH", None)
@@ -216,6 +216,7 @@ def app(database_url, tmp_path_factory, tmp_path):
         _APPS[database_url] = application
     saved = dict(application.config)
     application.config["UPLOAD_DIR"] = str(tmp_path / "uploads")  # each test's evidence files are its own
+    application.config["DOWNLOAD_DIR"] = str(tmp_path / "downloads")  # and so are its finished exports
     yield application
     _release(database_url)
     application.config.clear()

@@ -10,6 +10,7 @@ from lpks.admin.accreditation.pages import AccreditationPage
 
 from lpks.accreditation import reports
 from lpks.accreditation.class_page import class_page
+from lpks.accreditation.recap import recap_page
 from lpks.accreditation.services import classes
 from lpks.extensions import db
 from lpks.io.accreditation import report_workbook
@@ -50,10 +51,11 @@ class ReportPages(AccreditationPage):
 
     @expose("/")
     def index(self):
+        """The regions' figures (SQL aggregates) and one page of LPKS."""
         try:
-            compilation = self._compile()
+            compilation = recap_page(db.session, current_user, request.args.get("group"), request.args.get("page", 1))
         except ServiceError:
-            compilation = reports.compile_report(db.session, current_user, "provinsi")
+            compilation = recap_page(db.session, current_user, "provinsi", request.args.get("page", 1))
         regions = compilation.regions
         return self.render("accreditation/report.html", c=compilation, totals=compilation.totals,
                            grade_chart=stacked_bars([(r.name, [r.grades[k] for k, _n in GRADE_SERIES]) for r in regions],

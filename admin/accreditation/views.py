@@ -6,14 +6,17 @@ from flask import g, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.exporting import institution_name, labelled
 from markupsafe import Markup
 from sqlalchemy import select
 
 from accreditation.workflow import State
 from lpks.accreditation import reports
+from lpks.accreditation.models import AssessmentEvent, InstitutionClass
 from lpks.accreditation.services import classes
 from lpks.extensions import db
 from lpks.platform import clock
+from lpks.platform.exports import ExportColumn
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, scope_clause
 
@@ -34,9 +37,12 @@ def _assessment_link(view, context, model, name):
     return Markup('<a href="{}">#{}</a>').format(url, model.assessment_id)  # format() escapes every argument
 
 
-def _state(view, context, model, name):
-    value = getattr(model, name)
+def _state_label(value):
     return reports.state_name(value) if value in {s.value for s in State} else (value or "-")
+
+
+def _state(view, context, model, name):
+    return _state_label(getattr(model, name))
 
 
 class ReadOnlyView(SecureModelView):
@@ -59,7 +65,10 @@ class EventView(ReadOnlyView):
     column_filters = ("action", "username", "role", "assessment_id", "institution_id")
     column_formatters = {"institution_id": _institution, "assessment_id": _assessment_link,
                          "from_state": _state, "to_state": _state}
-    column_formatters_export = {"institution_id": _institution}
+    export_name = "langkah-akreditasi"
+    export_overrides = {"institution_id": institution_name(AssessmentEvent, _l("LPKS")),
+                        "from_state": labelled("from_state", _l("Dari status"), lambda v: _state_label(v)),
+                        "to_state": labelled("to_state", _l("Ke status"), lambda v: _state_label(v))}
     column_labels = {"at": _l("Waktu"), "institution_id": _l("LPKS"), "assessment_id": _l("Penilaian"),
                      "action": _l("Langkah"), "from_state": _l("Dari status"), "to_state": _l("Ke status"),
                      "username": _l("Pengguna"), "role": _l("Peran"), "note": _l("Catatan/alasan"),
@@ -91,7 +100,14 @@ class StoredClassView(ReadOnlyView):
                    "kabupaten_kota", "criteria", "reason", "computed_at")
     column_filters = ("klass", "grade", "referral_scope", "valid_until")
     column_formatters = {"institution_id": _institution, "klass": _class, "grade": _grade, "criteria": _unmet}
-    column_formatters_export = column_formatters
+    export_name = "kelas-lpks"
+    export_needs = ("institution_id", "klass", "grade", "valid_until", "referral_scope", "provinces",
+                    "kabupaten_kota", "criteria")
+    export_overrides = {"institution_id": institution_name(InstitutionClass, _l("LPKS")),
+                        "klass": ExportColumn("klass", _l("Kelas"), row=lambda r: _class(None, None, r, "klass")),
+                        "grade": ExportColumn("grade", _l("Nilai akreditasi"), row=lambda r: _grade(None, None, r, "grade")),
+                        "criteria": ExportColumn("criteria", _l("Alasan: kriteria"),
+                                                 row=lambda r: _unmet(None, None, r, "criteria"))}
     column_labels = {"institution_id": _l("LPKS"), "klass": _l("Kelas"), "grade": _l("Nilai akreditasi"),
                      "valid_until": _l("Berlaku sampai"), "referral_scope": _l("Lingkup rujukan"),
                      "provinces": _l("Provinsi wilayah kerja"), "kabupaten_kota": _l("Kabupaten/kota wilayah kerja"),

@@ -3,6 +3,7 @@ through lpks.registry.services.registrations; lists, exports and the LPKS choose
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
 from lpks.admin.registry.views import COMMON_LABELS, institution_formatter
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from wtforms.validators import Optional
 
 from lpks.extensions import db
 from lpks.platform.models.region import LEVEL_PROVINCE, Region
+from lpks.registry.models.registration import Registration
 from lpks.registry.services import registrations as registry_registrations
 
 AUTHORITY_CHOICES = options([("kemensos", _l("Kementerian Sosial")),
@@ -30,6 +32,7 @@ class RegistrationView(ServiceModelView):
     service_delete = staticmethod(registry_registrations.delete)
     delete_allowed = True
     can_export = True
+    export_name = "tanda-daftar"
     column_list = ("institution_id", "authority", "region_code", "number", "issued_on", "valid_until")
     column_filters = ("authority", "institution_id", "region_code", "valid_until")
     column_default_sort = "valid_until"
@@ -37,7 +40,9 @@ class RegistrationView(ServiceModelView):
                      "number": _l("Nomor tanda daftar"), "issued_on": _l("Tanggal tanda daftar"),
                      "valid_until": _l("Tanda daftar berlaku sampai")}
     column_formatters = {"institution_id": institution_formatter, "authority": _authority}
-    column_formatters_export = column_formatters
+    export_overrides = {"institution_id": institution_name(Registration, _l("LPKS")),
+                        "authority": labelled("authority", _l("Instansi pendaftar"),
+                                              lambda v: registry_registrations.authority_labels().get(v, v))}
     column_descriptions = {"region_code": _l("Kosongkan untuk Dinas Sosial domisili LPKS; tidak diisi untuk "
                                              "Kementerian Sosial.")}
     form_columns = ("authority", "number", "issued_on", "valid_until")

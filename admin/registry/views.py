@@ -6,6 +6,7 @@ from flask import g, redirect, request, url_for
 from flask_admin import expose
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from lpks.admin.exporting import institution_name, labelled
 from lpks.admin.registry.base import ServiceModelView, options
 from markupsafe import Markup
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from accreditation.registry_catalogue import (
 from lpks.extensions import db
 from lpks.formats import format_angka
 from lpks.platform.numbers import as_id
+from lpks.registry.models.funding import FundingSource
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.services import (
@@ -77,6 +79,7 @@ class StaffView(ServiceModelView):
     service_delete = staticmethod(registry_staff.delete_staff)
     delete_allowed = True
     can_export = True
+    export_name = "tenaga"
     column_list = ("name", "institution_id", "function", "engagement", "certification_valid_until",
                    "sppa_valid_until", "active_until")
     column_searchable_list = ("name",)
@@ -86,7 +89,9 @@ class StaffView(ServiceModelView):
     column_labels = {**COMMON_LABELS, **registry_staff.LABELS}
     column_formatters = {"institution_id": institution_formatter,
                          "function": lambda v, c, m, n: FUNCTION_LABELS.get(m.function, m.function)}
-    column_formatters_export = column_formatters
+    export_overrides = {"institution_id": institution_name(StaffMember, _l("LPKS")),
+                        "function": labelled("function", registry_staff.LABELS.get("function", _l("Fungsi")),
+                                             FUNCTION_LABELS)}
     form_columns = registry_staff.FIELDS
     form_overrides = {"function": SelectField, "engagement": SelectField}
     form_args = {"function": {"choices": FUNCTION_CHOICES}, "engagement": {"choices": ENGAGEMENT_CHOICES}}
@@ -139,6 +144,7 @@ class FundingView(ServiceModelView):
     service_delete = staticmethod(registry_funding.delete_source)
     delete_allowed = True
     can_export = True
+    export_name = "pendanaan"
     column_list = ("institution_id", "year", "source_kind", "description", "amount")
     column_filters = ("year", "source_kind", "institution_id")
     column_default_sort = ("year", True)
@@ -146,6 +152,9 @@ class FundingView(ServiceModelView):
                      "description": _l("Keterangan (pemberi dana)"), "amount": _l("Jumlah (Rp)")}
     column_formatters = {"institution_id": institution_formatter, "source_kind": coded(FUNDING_SOURCES),
                          "amount": lambda v, c, m, n: format_angka(m.amount, 2)}
+    export_overrides = {"institution_id": institution_name(FundingSource, _l("LPKS")),
+                        "source_kind": labelled("source_kind", _l("Sumber dana"),
+                                                lambda v: label(FUNDING_SOURCES, v))}
     form_columns = ("year", "source_kind", "description", "amount")
     form_overrides = {"source_kind": SelectField}
     form_args = {"source_kind": {"choices": options((t.code, f"{t.label_id} ({t.pasal})") for t in FUNDING_SOURCES)}}

@@ -2,7 +2,7 @@
 export; registers every view of the residents area."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, send_file
+from flask import abort, flash, g, redirect, request, send_file, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -179,26 +179,32 @@ class ResidentView(LimitFirstMixin, SecureModelView):
     # --- Excel export and import ------------------------------------------------------------------------------
     @expose("/export.xlsx")
     def export_xlsx(self):
-        """Excel export, pseudonymised (initials and register number); audited."""
-        from lpks.io.residents import export_residents
-
-        stream = export_residents(db.session, current_user, identity=False)
-        db.session.commit()
-        return send_file(stream, as_attachment=True, download_name="anak-lpks.xlsx")
+        """Excel export, pseudonymised (initials and register number); audited; a large one runs as a job."""
+        return self._export(identity=False)
 
     @expose("/export-identity/", methods=("POST",))
     def export_identity(self):
         """Excel export with full identity (permitted roles only); every resident in it is an audited view."""
-        from lpks.io.residents import export_residents
-
         if not ConfirmForm().validate_on_submit():
             abort(400)
+        return self._export(identity=True)
+
+    def _export(self, identity: bool):
+        from lpks.io.residents import export_residents
+        from lpks.residents import exports
+
         try:
-            stream = export_residents(db.session, current_user, identity=True)
+            inline, job = exports.start(db.session, current_user, identity)
+            stream = export_residents(db.session, current_user, identity=identity) if inline else None
         except ServiceError as exc:
+            db.session.rollback()
             abort(exc.status)
-        db.session.commit()
-        return send_file(stream, as_attachment=True, download_name="anak-lpks-identitas.xlsx")
+        db.session.commit()  # the audit rows, or the job (sent to the worker by this commit)
+        if job is not None:
+            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Unduhan saya "
+                    "setelah selesai."), "info")
+            return redirect(url_for("downloads.index_view"))
+        return send_file(stream, as_attachment=True, download_name=exports.file_name(identity))
 
     @expose("/import/", methods=("GET", "POST"))
     def import_view(self):

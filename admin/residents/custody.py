@@ -5,6 +5,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from lpks.admin.base import SecureModelView
+from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
 from markupsafe import Markup
@@ -42,6 +43,7 @@ class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
     create_allowed = False
     can_view_details = False
     can_export = True
+    export_name = "titipan"
     column_list = ("placement", "level", "start_date", "total_days", "last_day", "notice_deadline", "notice_sent_on",
                    "status", "depositor_agency")
     column_export_list = ("placement_id", "level", "start_date", "total_days", "max_days", "last_day",
@@ -58,6 +60,9 @@ class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
                          "notice_deadline": _deadline,
                          "status": lambda v, c, m, n: STATUS_LABELS.get(m.status, m.status)}
     column_formatters_export = {"level": column_formatters["level"], "status": column_formatters["status"]}
+
+    export_overrides = {"level": labelled("level", _l("Tingkat"), lambda v: label(CustodyLevel, v)),
+                        "status": labelled("status", _l("Status"), STATUS_LABELS)}
 
     @property
     def can_edit(self):

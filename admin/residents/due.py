@@ -19,6 +19,10 @@ class DueListMixin:
         query, due = super().get_query(), self._due()
         return query if due is None else query.filter(due)
 
+    def export_conditions(self, spec):
+        due = due_filter(self.model, spec.get("due"))
+        return [*super().export_conditions(spec), *([] if due is None else [due])]
+
     def get_count_query(self):
         query, due = super().get_count_query(), self._due()
         return query if due is None else query.filter(due)

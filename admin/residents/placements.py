@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
 from lpks.admin.residents.forms import (
@@ -29,10 +30,12 @@ from lpks.admin.residents.forms import (
     on_form,
 )
 from lpks.admin.residents.obligations import ObligationsMixin
+from sqlalchemy.orm import aliased
 from wtforms import SelectChoice
 
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
+from lpks.platform.exports import ExportColumn
 from lpks.platform.models.region import Region
 from lpks.platform.numbers import as_id
 from lpks.residents.models.custody import CustodyPeriod
@@ -56,6 +59,7 @@ from lpks.rules.lifecycle import allowed_actions
 from lpks.security import READ, WRITE, can
 from lpks.web.documents import document_response, wants_pdf
 
+_export_resident = aliased(Resident, name="export_resident")
 PRINTS = {"bast": "residents/print/bast.html", "serah-terima-titipan": "residents/print/serah_terima.html",
           "pemberitahuan": "residents/print/notice.html"}
 
@@ -76,6 +80,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
     can_export = True
+    export_name = "penempatan"
     details_template = "residents/placement_details.html"
     column_list = ("resident", "institution", "basis", "status", "start_date", "last_day", "parole_eligible_from",
                    "exit_date")
@@ -91,7 +96,13 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
     column_formatters = {"basis": lambda v, c, m, n: label(LegalBasis, m.basis),
                          "status": lambda v, c, m, n: STATUS_LABELS.get(m.status, m.status),
                          "institution": lambda v, c, m, n: m.institution.name if m.institution else "-"}
-    column_formatters_export = {"resident": lambda v, c, m, n: str(m.resident)}
+    # initials and register number only, as the list shows them (never the name)
+    export_overrides = {
+        "resident": ExportColumn("resident", _l("Anak"), expr=_export_resident.initials + " · "
+                                 + _export_resident.register_number,
+                                 join=(_export_resident, _export_resident.id == Placement.resident_id)),
+        "basis": labelled("basis", _l("Dasar hukum"), lambda v: label(LegalBasis, v)),
+        "status": labelled("status", _l("Status"), STATUS_LABELS)}
 
     @property
     def can_edit(self):  # changes go through the forms of the placement page

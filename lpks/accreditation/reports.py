@@ -100,38 +100,46 @@ def require_reader(user: Any, model: type = InstitutionClass) -> None:
 
 
 def compile_report(session: Session, user: Any, group: str | None = None, today: date | None = None) -> Compilation:
-    """Accreditation and class of every LPKS in the user's scope, grouped by region."""
+    """Accreditation and class of every LPKS in the user's scope, grouped by region (the workbook; the page shows
+    the regions from SQL aggregates and one page of LPKS: lpks.accreditation.recap)."""
     require_reader(user)
     group = check_group(group)
     today = today or clock.today()
     insts = list(session.scalars(scoped_select(user, Institution).order_by(Institution.province_code,
                                                                             Institution.kabkota_code, Institution.name)))
+    lines = lpks_lines(session, insts, today)
+    regions: dict[str, RegionLine] = {}
+    for line in lines:
+        inst = line.institution
+        key = inst.province_code if group == "provinsi" else inst.kabkota_code
+        region = regions.setdefault(key, RegionLine(key, line.province if group == "provinsi" else line.kabkota))
+        region.total += 1
+        region.grades[line.grade] += 1
+        region.classes[line.klass.klass] += 1
+        region.in_process += line.open_state is not None
+        region.expiring += line.expiring
+    return Compilation(group, today, sorted(regions.values(), key=lambda r: r.code), lines)
+
+
+def lpks_lines(session: Session, insts: list[Institution], today: date) -> list[LpksLine]:
+    """Each LPKS's accreditation in force, class and open assessment, in the order given."""
     ids = [i.id for i in insts]
     designations = classes.current_designations(session, ids)
     views = classes.effective(session, insts, today)
     open_states = dict(session.execute(select(Assessment.institution_id, Assessment.state).where(
         Assessment.institution_id.in_(ids), Assessment.state.in_([s.value for s in OPEN_STATES]))).all()) if ids else {}
-    codes = {i.province_code for i in insts} | {i.kabkota_code for i in insts}
-    names = region_names(session, codes)
-    regions: dict[str, RegionLine] = {}
+    names = region_names(session, {i.province_code for i in insts} | {i.kabkota_code for i in insts})
     lines = []
     for inst in insts:
         d = designations.get(inst.id)
         grade = valid_grade(d.state, d.grade, d.valid_until, today) if d is not None else None
-        line = LpksLine(inst, names.get(inst.province_code, inst.province_code),
-                        names.get(inst.kabkota_code, inst.kabkota_code), grade,
-                        d.valid_until if grade else None, d.decree_number if d is not None else None,
-                        views[inst.id], open_states.get(inst.id),
-                        bool(grade) and expiring(d.valid_until, today))
-        lines.append(line)
-        key = inst.province_code if group == "provinsi" else inst.kabkota_code
-        region = regions.setdefault(key, RegionLine(key, names.get(key, key)))
-        region.total += 1
-        region.grades[grade] += 1
-        region.classes[line.klass.klass] += 1
-        region.in_process += line.open_state is not None
-        region.expiring += line.expiring
-    return Compilation(group, today, sorted(regions.values(), key=lambda r: r.code), lines)
+        grade = grade.value if hasattr(grade, "value") else grade
+        lines.append(LpksLine(inst, names.get(inst.province_code, inst.province_code),
+                              names.get(inst.kabkota_code, inst.kabkota_code), grade,
+                              d.valid_until if grade else None, d.decree_number if d is not None else None,
+                              views[inst.id], open_states.get(inst.id),
+                              bool(grade) and expiring(d.valid_until, today)))
+    return lines
 
 
 def queue_select(user: Any):

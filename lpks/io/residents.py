@@ -35,18 +35,30 @@ def _cell(value: Any) -> Any:
 
 def export_residents(session: Session, user: Any, *, identity: bool) -> io.BytesIO:
     """The residents in the user's scope as .xlsx; an "export" audit row, and a "view_identity" per child."""
+    stream = io.BytesIO()
+    revealed = write_residents(session, user, identity, stream)
+    record_residents_export(session, identity, revealed)
+    stream.seek(0)
+    return stream
+
+
+def residents_statement(user: Any, identity: bool):
+    """The export's rows: plain columns of the residents in scope with their current placement."""
+    current = and_(Placement.resident_id == Resident.id, Placement.status != STATUS_EXITED)
+    identity_columns = [getattr(Resident, key) for key in IDENTITY_FIELDS] if identity else []
+    return (select(Resident.id, Resident.register_number, Resident.initials, Resident.kind, Resident.sex,
+                   Resident.route, Resident.age_at_offence, Institution.name, Placement.basis, Placement.status,
+                   Placement.start_date, Placement.last_day, Placement.parole_eligible_from, *identity_columns)
+            .join(Institution, Institution.id == Resident.institution_id).outerjoin(Placement, current)
+            .where(scope_clause(user, Resident, READ)).order_by(Institution.name, Resident.register_number))
+
+
+def write_residents(session: Session, user: Any, identity: bool, target, progress=None) -> list[int]:
+    """Write the export to `target` (a path or a binary stream); returns the children whose identity it holds."""
     if identity and not residents.may_export_identity(user):
         raise Forbidden(_("Ekspor identitas lengkap hanya untuk operator LPKS dan Dinas Sosial kabupaten/kota."))
-    current = and_(Placement.resident_id == Resident.id, Placement.status != STATUS_EXITED)
     # Plain columns streamed in batches (not 100,000 Resident objects held at once): memory stays flat.
-    identity_columns = [getattr(Resident, key) for key in IDENTITY_FIELDS] if identity else []
-    rows = session.execute(
-        select(Resident.id, Resident.register_number, Resident.initials, Resident.kind, Resident.sex, Resident.route,
-               Resident.age_at_offence, Institution.name, Placement.basis, Placement.status, Placement.start_date,
-               Placement.last_day, Placement.parole_eligible_from, *identity_columns)
-        .join(Institution, Institution.id == Resident.institution_id).outerjoin(Placement, current)
-        .where(scope_clause(user, Resident, READ)).order_by(Institution.name, Resident.register_number)
-        .execution_options(yield_per=2000))
+    rows = session.execute(residents_statement(user, identity).execution_options(yield_per=2000))
     labels: dict[tuple[type, str], str] = {}  # a handful of distinct codes: translate each once
 
     def cached(enum_type: type, value: str) -> str:
@@ -58,20 +70,24 @@ def export_residents(session: Session, user: Any, *, identity: bool) -> io.Bytes
     book = Workbook(write_only=True)  # openpyxl streams the rows to a temporary file: memory stays flat
     sheet = book.create_sheet("anak")
     sheet.append(PUBLIC_HEADER + (IDENTITY_HEADER if identity else ()))
-    for (ident, number, initials, kind, sex, route, age, lpks, basis, status, start, last_day, parole,
-         *identity_values) in rows:
+    for count, (ident, number, initials, kind, sex, route, age, lpks, basis, status, start, last_day, parole,
+                *identity_values) in enumerate(rows, start=1):
         values = [number, initials, cached(ResidentKind, kind), sex, cached(Route, route) if route else "", age,
                   lpks, cached(LegalBasis, basis) if basis else "", status or "", start, last_day, parole]
         if identity:
             values += identity_values
             revealed.append(ident)
         sheet.append([_cell(value) for value in values])
+        if progress is not None:
+            progress(count)
+    book.save(target)
+    return revealed
+
+
+def record_residents_export(session: Session, identity: bool, revealed: list[int]) -> None:
+    """The export's audit rows: a "view_identity" per child whose identity it holds, and the "export" itself."""
     audit.record_many(session, "view_identity", "resident", revealed, ("export",))
     audit.record(session, "export", "resident", None, ("identity",) if identity else ("pseudonymised",))
-    stream = io.BytesIO()
-    book.save(stream)
-    stream.seek(0)
-    return stream
 
 
 def import_template() -> io.BytesIO:

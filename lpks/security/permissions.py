@@ -46,6 +46,7 @@ from lpks.intake.models import (
 )
 from lpks.platform.models.audit import AuditLog
 from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.job import Job
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import (
     FUNCTION_DATA,
@@ -116,6 +117,8 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
         ROLE_KEMENSOS: {READ: SELF},
     },
     AuditLog: {ROLE_ADMIN: {READ: ALL}},
+    # A background job and its file belong to the user who started it, whatever the role.
+    Job: {role: {READ: SELF} for role in (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS, ROLE_ADMIN)},
     # Child data (RULES §1): the LPKS writes its own; Dinas Sosial and Kemensos read their scope; admin nothing.
     # A Dinas Sosial kabupaten/kota registers the children whose cases it handles itself (RULES §8).
     Resident: {ROLE_OPERATOR: {READ: REGION, WRITE: REGION}, ROLE_KABKOTA: {READ: REGION, WRITE: UNIT},

@@ -22,16 +22,23 @@ LISTS = {"/admin/placement/": (Placement, Placement.id, [Placement.id.desc()],
                              r'/admin/placement/details/\?id=(\d+)#titipan')}
 
 
+# the start date's column in each list (?sort=n), and a page far past the last one (its offset stays bounded)
+SORT_START = {"/admin/placement/": 4, "/admin/custody/": 2}
+
+
 @pytest.mark.parametrize("username", ["dinsos.jatim", "kemensos"])
+@pytest.mark.parametrize("variant", ["first", "sorted", "deep"])
 @pytest.mark.parametrize("path", sorted(LISTS))
-def test_limit_before_joins_and_a_count_without_joins(demo, app, session, username, path):
+def test_limit_before_joins_and_a_count_without_joins(demo, app, session, username, path, variant):
     _add_children(app, 6, 0)
     client = app.test_client()
     login(client, username)
-    statements = recorded(app, client, f"{path}?page_size=5")
+    extra = {"first": "", "sorted": f"&sort={SORT_START[path]}&desc=1", "deep": "&page=100000"}[variant]
+    statements = recorded(app, client, f"{path}?page_size=5{extra}")
     assert len(statements) <= 4  # as before: BEGIN, the user, the count, the page
     count = next(s for s in statements if s.startswith("SELECT count("))
     assert " JOIN " not in count
+    assert count.endswith(") AS anon_1") and " LIMIT " in count  # counted no further than the cap
     page = next(s for s in statements if " LEFT OUTER JOIN " in s)
     head, inner = page.split(" IN (SELECT anon_1.id FROM (", 1)
     assert " LIMIT " not in head and " LIMIT " in inner and " JOIN " not in inner  # limit first, joins after

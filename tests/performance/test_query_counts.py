@@ -29,7 +29,13 @@ def _paths(resident_id: int, institution_id: int, size: int) -> list[str]:
             "/admin/accreditation/", f"/api/v1/accreditation/assessments{api}", "/admin/accreditation-class/",
             f"/api/v1/accreditation/classes{api}", f"/admin/audit/{admin}", f"/api/v1/audit{api}",
             "/admin/case/", f"/api/v1/cases{api}", "/admin/referral/", f"/api/v1/referrals{api}",
-            f"/admin/case-tasks/?due=overdue&per_page={size}", f"/api/v1/case-tasks?due=upcoming&per_page={size}"]
+            f"/admin/case-tasks/?due=overdue&per_page={size}", f"/api/v1/case-tasks?due=upcoming&per_page={size}",
+            # sorted, deep (bounded offset) and aggregated pages, the downloads page, and the streaming exports
+            f"/admin/custody/{admin}&sort=2", f"/admin/placement/{admin}&sort=4&desc=1",
+            f"/admin/placement/{admin}&page=100000", f"/admin/audit/{admin}&page=100000",
+            "/admin/accreditation-report/", "/admin/accreditation-report/?group=kabupaten_kota", "/admin/downloads/",
+            "/admin/custody/export/csv/", "/admin/placement/export/xlsx/", "/admin/institution/export/csv/",
+            "/admin/audit/export/csv/", "/admin/staff/export/xlsx/"]
 
 
 def _add_children(app, count: int, start: int) -> None:
@@ -82,7 +88,7 @@ def _counts(app, session, engine, warm: bool) -> dict[tuple[str, str, int], int]
             login(client, username)
             for size in (20, 100):
                 for path in _paths(resident, inst, size):
-                    if size == 100 and "?" not in path:
+                    if size == 100 and "page_size" not in path and "per_page" not in path:
                         continue  # not a list: the page size does not apply
                     if warm and size == 20:
                         client.get(path)  # first load: caches, lazy imports

@@ -25,6 +25,8 @@ from lpks.intake.models import (CaseIntake, CaseManagerReport, CaseOfficer, Inta
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
+from lpks.platform.models.holiday import Holiday
+from lpks.platform.models.job import Job
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.reach import ReachProposal
@@ -66,7 +68,7 @@ OUTSIDE_CHILD = {"register_number": "ABH-MATRIKS-LUAR", "full_name": "Larasati P
 PAGE_MODELS = {"accreditation": Assessment, "accreditation_instrument": AccreditationInstrument,
                "registry": Institution, "registry_files": Institution, "registry_files.download": EvidenceDocument,
                "registry.reach_decision": ReachProposal,
-               "standards": Institution, "verify": Verification}
+               "standards": Institution, "verify": Verification, "downloads.file": Job}
 API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": InstitutionClass,
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,

@@ -35,6 +35,8 @@ class CustodyPeriod(SQLModel, table=True):
         # the dashboard's titipan list: open periods by notice deadline, nationally and per LPKS (migration 0010)
         Index("ix_custody_status_deadline", "status", "notice_deadline"),
         Index("ix_custody_institution_status_deadline", "institution_id", "status", "notice_deadline"),
+        # the titipan list sorted by start date (migration 0014)
+        Index("ix_custody_start_date", "start_date", "id"),
     )
     __mapper_args__: ClassVar[dict] = {"version_id_col": _CUSTODY_PERIOD_VERSION}
 

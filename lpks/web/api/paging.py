@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from flask import request
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, inspect, select
+from sqlalchemy import Select, inspect
 
 from lpks.extensions import db
+from lpks.platform import paging as limits
 from lpks.platform.errors import ServiceError
 
 MAX_PER_PAGE = 100
@@ -26,18 +27,27 @@ def _positive(name: str, default: int, maximum: int | None = None) -> int:
 
 
 def paginate(stmt: Select, serialize) -> dict:
-    """One page of a SELECT: {"items", "page", "per_page", "total"}; `serialize` gets an object, or a row when the
-    SELECT has several columns."""
+    """One page of a SELECT: {"items", "page", "per_page", "total"} and, when the list has more than COUNT_CAP rows,
+    "total" = COUNT_CAP and "total_capped": true; `serialize` gets an object, or a row when the SELECT has several
+    columns. Pages deeper than MAX_OFFSET rows are refused (422): filter, sort the other way, or export."""
     page = _positive("page", 1)
     per_page = _positive("per_page", 20, MAX_PER_PAGE)
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     offset = (page - 1) * per_page
+    if offset > limits.MAX_OFFSET:
+        raise ServiceError(_("Halaman terlalu jauh: daftar dibaca paling jauh sampai baris ke-%(n)s. Persempit "
+                             "dengan filter, balik urutannya, atau gunakan ekspor.", n=limits.MAX_OFFSET), "page")
+    counted = limits.capped_count(db.session, stmt)
+    capped = counted > limits.COUNT_CAP
     # A SELECT of one entity gives objects; of several columns (an object and a joined name) gives rows.
     if len(stmt.column_descriptions) > 1:
         rows = db.session.execute(stmt.limit(per_page).offset(offset)).all()
     else:
         rows = db.session.scalars(_limit_first(stmt, per_page, offset)).all()
-    return {"items": [serialize(r) for r in rows], "page": page, "per_page": per_page, "total": total}
+    body = {"items": [serialize(r) for r in rows], "page": page, "per_page": per_page,
+            "total": limits.COUNT_CAP if capped else counted}
+    if capped:
+        body["total_capped"] = True
+    return body
 
 
 def _limit_first(stmt: Select, limit: int, offset: int) -> Select:
