@@ -5,7 +5,7 @@ from flask import g
 from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
-from lpks.admin import accreditation, cases, platform, registry, residents
+from lpks.admin import accreditation, cases, platform, registry, reports, residents
 from lpks.admin.downloads import DownloadsView
 from lpks.admin.home import AccountView, HomeView
 
@@ -16,7 +16,7 @@ def init_admin(app) -> Admin:
                   index_view=HomeView(name=_l("Beranda"), url="/", endpoint="home"),
                   theme=Bootstrap4Theme(swatch="cerulean", base_template="admin/lpks_base.html"),
                   csp_nonce_generator=lambda: g.get("csp_nonce", ""))
-    for area in (platform, registry, residents, accreditation, cases):
+    for area in (platform, registry, residents, accreditation, cases, reports):
         area.register(admin)
     admin.add_view(AccountView(name=_l("Akun saya"), endpoint="account", url="/account", category=_l("Akun")))
     admin.add_view(DownloadsView(name=_l("Unduhan saya"), endpoint="downloads", url="/admin/downloads",

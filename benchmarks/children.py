@@ -37,14 +37,14 @@ def login(client, username: str) -> None:
 def child(kind: str, url: str) -> None:
     """In a child process: one export (run as the job a large export is) or the import of 10,000 residents; print
     time and peak RSS as JSON."""
+    import tempfile
+
     from flask import g
     from flask_login import login_user
 
     from lpks import create_app
     from lpks.extensions import db
     from lpks.platform.models.user import User
-
-    import tempfile
 
     folder = tempfile.mkdtemp(prefix="lpks-bench-downloads-")
     # every list export runs as the job a large one becomes (the small ones are served the same way, inline)

@@ -16,7 +16,8 @@ import os
 import random
 import sys
 import time
-from datetime import date, datetime, time as dtime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as dtime
 from decimal import Decimal
 
 from sqlalchemy import func, select, text
@@ -139,8 +140,8 @@ class Generator:
         from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
         from lpks.residents.models.placement import Placement
         from lpks.residents.models.resident import Resident
-        from lpks.rules import RuleError, check_resident_age
         from lpks.residents.services.residents import initials_of
+        from lpks.rules import RuleError, check_resident_age
 
         rng = self.rng
         kinds = rng.choices(("anak", "anak_korban", "anak_saksi"), (93, 4, 3), k=self.n["residents"])
@@ -246,11 +247,17 @@ class Generator:
         """One placement (and its titipan periods) as the services would have stored it."""
         from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
         from lpks.residents.models.placement import Placement
-        from lpks.rules import (
-            PreProcessOffence, RuleError, TitipanReason, check_conditions, check_exit_reason, compute_court_placement,
-            compute_custody, doctor_certificate_due,
-        )
         from lpks.residents.services.admission import needs_doctor_certificate
+        from lpks.rules import (
+            PreProcessOffence,
+            RuleError,
+            TitipanReason,
+            check_conditions,
+            check_exit_reason,
+            compute_court_placement,
+            compute_custody,
+            doctor_certificate_due,
+        )
 
         rng, basis, today = self.rng, stay["basis"], self.today
         pid = self.ids[Placement]
@@ -310,12 +317,14 @@ class Generator:
                             row["parole_eligible_from"] or end)
                 try:
                     check_exit_reason(basis, alt, exit_date=alt_date, custody_last_day=end if periods else None,
-                                      notice_sent_on=notice["notice_sent_on"] if periods else None)
+                                      notice_sent_on=notice["notice_sent_on"] if periods else None,
+                                      placement_last_day=row["last_day"])
                     reason, exit_date = alt, alt_date
                 except RuleError:
                     pass
             check_exit_reason(basis, reason, exit_date=exit_date, custody_last_day=end if periods else None,
-                              notice_sent_on=notice["notice_sent_on"] if periods else None)
+                              notice_sent_on=notice["notice_sent_on"] if periods else None,
+                              placement_last_day=row["last_day"])
             row.update(status="exited", exit_date=exit_date, exit_reason=reason)
             if periods:
                 notice.update(closed_on=exit_date, closed_reason=reason)
@@ -379,8 +388,8 @@ class Generator:
 
 def prepare(app, session, today: date):
     """Services: official regions, holidays over the six years, the demo (users per role, instrument)."""
-    from lpks.platform.services import holidays
     from lpks.demo import seed
+    from lpks.platform.services import holidays
 
     seed(session, regions_file=REGIONS_FILE, password=PASSWORD)
     holidays.seed(session, list(range(today.year - 5, today.year + 2)))
@@ -389,9 +398,9 @@ def prepare(app, session, today: date):
 
 def bench_users(session, inst_id: int) -> None:
     """Accounts scoped to the largest LPKS and its regions, so each role's pages meet the most data."""
-    from lpks.registry.models.institution import Institution
     from lpks.platform.models.user import User
     from lpks.platform.services.users import create_user
+    from lpks.registry.models.institution import Institution
 
     inst = session.get(Institution, inst_id)
     for username, role, scope in (("bench.operator", "operator_lpks", str(inst.id)),
@@ -411,16 +420,17 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     os.environ.setdefault("LPKS_INSTANCE_PATH", "/tmp/lpks-bench-instance")
     from lpks import create_app
-    from lpks.extensions import db
     from lpks.accreditation.models import AccreditationInstrument
-    from lpks.registry.models.institution import Institution
+    from lpks.accreditation.services import classes as accreditation_classes
+    from lpks.accreditation.services import instruments as accreditation_instruments
+    from lpks.extensions import db
+    from lpks.platform import clock
     from lpks.platform.models.region import Region
     from lpks.platform.models.user import User
-    from lpks.accreditation.services import classes as accreditation_classes, instruments as accreditation_instruments
-    from lpks.platform import clock
+    from lpks.platform.schema import upgrade
+    from lpks.registry.models.institution import Institution
     from lpks.registry.services import standards_store
     from lpks.residents.services.common import holiday_set
-    from lpks.platform.schema import upgrade
 
     upgrade("heads", url=args.database_url)
     app = create_app({"DATABASE_URL": args.database_url, "PASSWORD_HASH_FAST": False})

@@ -27,9 +27,20 @@ class CaseGenerator:
     """Rows of every case table, chunk by chunk."""
 
     def __init__(self, conn, today: date, seed: int = 13):
-        from lpks.cases.models import (CaseAssessment, CaseCompanion, CaseConference, CasePlan, CaseService,
-                                       CaseStage, ChildCase, ConferenceParticipant, FollowUpVisit, PlanNeed, Referral,
-                                       Reintegration)
+        from lpks.cases.models import (
+            CaseAssessment,
+            CaseCompanion,
+            CaseConference,
+            CasePlan,
+            CaseService,
+            CaseStage,
+            ChildCase,
+            ConferenceParticipant,
+            FollowUpVisit,
+            PlanNeed,
+            Referral,
+            Reintegration,
+        )
         from lpks.rules.case_tasks import TaskDefaults
 
         self.conn, self.today, self.rng, self.defaults = conn, today, random.Random(seed), TaskDefaults()
@@ -137,8 +148,17 @@ class CaseGenerator:
 
     def records(self, case_id: int, inst: int, index: int, marks: list[date], manager, returned, closed) -> None:
         """Assessment, conference, plan, services, companion, reintegration, follow-ups, referral."""
-        from lpks.cases.models import (CaseAssessment, CaseCompanion, CaseConference, CasePlan, CaseService,
-                                       ConferenceParticipant, FollowUpVisit, PlanNeed, Reintegration)
+        from lpks.cases.models import (
+            CaseAssessment,
+            CaseCompanion,
+            CaseConference,
+            CasePlan,
+            CaseService,
+            ConferenceParticipant,
+            FollowUpVisit,
+            PlanNeed,
+            Reintegration,
+        )
         from lpks.rules.case_tasks import follow_up_dates
 
         rng, today, owner = self.rng, self.today, _owner(inst)

@@ -124,12 +124,12 @@ def run_load(base: str, clients: list[tuple[str, int]], seconds: float) -> Resul
 def prepare(database_url: str, clients: int) -> list[tuple[str, int]]:
     """Migrate, seed the demo and give each client a kemensos token and an LPKS of its own."""
     from lpks import create_app
-    from lpks.extensions import db
-    from lpks.registry.models.institution import Institution
     from lpks.demo import seed
+    from lpks.extensions import db
     from lpks.platform.schema import upgrade
     from lpks.platform.services.tokens import create_token
     from lpks.platform.services.users import create_user
+    from lpks.registry.models.institution import Institution
 
     upgrade("heads", url=database_url)
     app = create_app({"DATABASE_URL": database_url})
@@ -140,6 +140,7 @@ def prepare(database_url: str, clients: int) -> list[tuple[str, int]]:
         for i in range(clients):
             username = f"load{i:02d}"
             from sqlalchemy import select
+
             from lpks.platform.models.user import User
 
             if session.scalar(select(User).where(User.username == username)) is None:

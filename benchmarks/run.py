@@ -19,6 +19,7 @@ import json
 import os
 import statistics
 import time
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import event, func, select
@@ -26,11 +27,16 @@ from sqlalchemy import event, func, select
 from benchmarks.children import JOB_EXPORTS, child, login, run_child
 
 ROLES = ("bench.operator", "bench.kabkota", "bench.provinsi", "kemensos", "admin")
-TARGETS = {"p95_ms": 100, "over_raw_ms": 30, "statements": 15, "export_s": 15, "export_mb": 300, "import_s": 20}
+TARGETS = {"p95_ms": 100, "over_raw_ms": 30, "statements": 15, "export_s": 15, "export_mb": 300, "import_s": 20,
+           "figures_p95_ms": 1000}
+# The figures of a whole year (issue 15): every figure of RULES §9 over the user's area, answered within 1 s.
+FIGURE_PAGES = ("figures", "API figures")
 
 
 def pages(resident_id: int, institution_id: int, username_contains: int) -> list[tuple[str, str]]:
     """(name, path) of every main page and API list measured."""
+    year = date.today().year
+    period = f"from={year}-01-01&to={year}-12-31"
     return [
         ("dashboard", "/"), ("admin home", "/admin/"),
         ("LPKS list", "/admin/institution/"), ("API LPKS", "/api/v1/institutions"),
@@ -60,7 +66,18 @@ def pages(resident_id: int, institution_id: int, username_contains: int) -> list
         ("audit username, no match", f"/admin/audit/?flt0_{username_contains}=tidak-ada"),
         ("audit last page", "/admin/audit/?page=100000"),
         ("my downloads", "/admin/downloads/"),
+        ("figures", f"/admin/reports/?{period}"), ("API figures", f"/api/v1/reports/figures?{period}"),
+        ("yearly reports", "/admin/annual-reports/"),
     ]
+
+
+def backend_cpu(pid: int) -> float | None:
+    """CPU seconds a local PostgreSQL backend has used (user + system), or None when /proc does not show it."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load_average() -> float:
@@ -69,15 +86,25 @@ def load_average() -> float:
 
 
 class Recorder:
-    """Collects the statements the engine runs while `on` is set."""
+    """Collects the statements the engine runs while `on` is set, and (local PostgreSQL) the CPU its backend had
+    used when the request's first statement began: on a busy machine the CPU, not the wall clock, is what a page
+    costs."""
 
     def __init__(self, engine):
-        self.on, self.statements = False, []
+        self.on, self.statements, self.cpu_at = False, [], {}
         event.listen(engine, "before_cursor_execute", self._seen)
 
     def _seen(self, conn, cursor, statement, parameters, context, executemany):
         if self.on:
             self.statements.append((statement, parameters, executemany))
+            pid = getattr(getattr(conn.connection.driver_connection, "info", None), "backend_pid", None)
+            if pid is not None and pid not in self.cpu_at:
+                self.cpu_at[pid] = backend_cpu(pid)
+
+    def db_cpu(self) -> float | None:
+        """CPU seconds the backends spent since the request's first statement."""
+        spent = [(backend_cpu(pid) or 0) - start for pid, start in self.cpu_at.items() if start is not None]
+        return sum(spent) if spent else None
 
 
 def replay(engine, statements, repeat: int) -> float:
@@ -108,12 +135,12 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
 
-def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
+def measure_pages(app, engine, requests: int, repeat: int, only: list[str] | None = None) -> list[dict]:
     """Median/p95 per page and role, statements per request, the same SQL replayed raw."""
     from lpks.extensions import db
+    from lpks.platform.models.user import User
     from lpks.registry.models.institution import Institution
     from lpks.residents.models.resident import Resident
-    from lpks.platform.models.user import User
 
     with app.app_context():
         inst_id = db.session.scalar(select(User.institution_id).where(User.username == "bench.operator"))
@@ -136,14 +163,16 @@ def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
             if status != 200:
                 results.append({"role": username, "page": label, "path": path, "status": status})
                 continue
-            times, counts, load = [], [], load_average()
+            times, counts, cpu, load = [], [], [], load_average()
             for _ in range(requests):
-                recorder.statements = []
+                recorder.statements, recorder.cpu_at = [], {}
                 recorder.on = True
-                started = time.perf_counter()
+                started, own = time.perf_counter(), time.process_time()
                 client.get(path)
                 times.append(time.perf_counter() - started)
                 recorder.on = False
+                db_cpu = recorder.db_cpu()
+                cpu.append(time.process_time() - own + (db_cpu or 0) if db_cpu is not None else None)
                 counts.append(len(recorder.statements))
             raw = replay(engine, recorder.statements, repeat)
             median = statistics.median(times)
@@ -152,8 +181,11 @@ def measure_pages(app, engine, requests: int, repeat: int) -> list[dict]:
                    "statements": max(counts), "raw_sql_ms": round(raw * 1000, 1),
                    "ratio": round(median / raw, 1) if raw else None,
                    "over_raw_ms": round((median - raw) * 1000, 1), "load_1m": load}
-            row["ok"] = (row["p95_ms"] <= TARGETS["p95_ms"] and row["over_raw_ms"] <= TARGETS["over_raw_ms"]
-                         and row["statements"] <= TARGETS["statements"])
+            if label in FIGURE_PAGES:
+                row["ok"] = row["p95_ms"] <= TARGETS["figures_p95_ms"] and row["statements"] <= TARGETS["statements"]
+            else:
+                row["ok"] = (row["p95_ms"] <= TARGETS["p95_ms"] and row["over_raw_ms"] <= TARGETS["over_raw_ms"]
+                             and row["statements"] <= TARGETS["statements"])
             results.append(row)
             print(f"{username:<15} {label:<22} {row['median_ms']:>8} {row['p95_ms']:>8} {row['statements']:>4} "
                   f"{row['raw_sql_ms']:>8} {str(row['ratio']):>6} {load:>5} {'ok' if row['ok'] else 'MISS'}",

@@ -100,4 +100,8 @@ def seed(session: Session, regions_file: str | None = None, password: str | None
     from lpks.intake.demo import seed_cases as seed_intake
 
     lines.append(seed_intake(session))
+
+    from lpks.reports.demo import seed_reports
+
+    lines.append(seed_reports(session, password))
     return "\n".join(lines)

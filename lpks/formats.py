@@ -67,6 +67,13 @@ def format_tanggal_waktu(value: datetime | date | None, locale: str | Locale | N
     return dates.format_datetime(_local(value), f"{DATE_PATTERN} {time_pattern}", locale=loc)
 
 
+def format_month(value: date | None, locale: str | Locale | None = None) -> str:
+    """A month and year: "Agu 2026" (id), "Aug 2026" (en)."""
+    if _empty(value):
+        return "-"
+    return dates.format_date(value, "MMM y", locale=_locale(locale))
+
+
 def format_angka(value: Any, desimal: int | None = None, locale: str | Locale | None = None) -> str:
     """A number with locale grouping: "1.234.567,5" (id), "1,234,567.5" (en); desimal fixes decimals."""
     if _empty(value):

@@ -4,9 +4,10 @@ from lpks.cases import models as cases
 from lpks.intake import models as intake
 from lpks.platform import models as platform
 from lpks.registry import models as registry
+from lpks.reports import models as reports
 from lpks.residents import models as residents
 
-AREAS = (platform, registry, residents, accreditation, cases, intake)
+AREAS = (platform, registry, residents, accreditation, cases, intake, reports)
 
 
 def table_classes() -> dict[str, type]:

@@ -69,6 +69,7 @@ from lpks.registry.models.reach import ReachProposal
 from lpks.registry.models.registration import Registration
 from lpks.registry.models.staff import StaffMember
 from lpks.registry.models.verification import Verification, VerificationFinding
+from lpks.reports.models import AnnualReport
 from lpks.residents.models.custody import CustodyExtension, CustodyPeriod
 from lpks.residents.models.obligations import (
     MinimumWage,
@@ -186,7 +187,16 @@ POLICY: dict[type, dict[str, dict[str, str]]] = {
     # The task defaults of RULES §6 are the national user's.
     CaseTaskSetting: {ROLE_OPERATOR: {READ: ALL}, ROLE_KABKOTA: {READ: ALL}, ROLE_PROVINCE: {READ: ALL},
                       ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
+    # The yearly report (issue 15, Pasal 91–92) is a government office's: each office reaches its own and those below
+    # it (OFFICE_MODELS); lpks.rules.reporting decides which office takes which step and hides drafts from those
+    # above. LPKS operators and the administrator have none.
+    AnnualReport: {ROLE_KABKOTA: {READ: REGION, WRITE: REGION}, ROLE_PROVINCE: {READ: REGION, WRITE: REGION},
+                   ROLE_KEMENSOS: {READ: ALL, WRITE: ALL}},
 }
+
+# Rows of a government office rather than of an LPKS: `region_code` names the office (a kabupaten/kota, a province,
+# or None for the nation). An office's REGION is its own rows and those of the offices below it.
+OFFICE_MODELS = (AnnualReport,)
 
 # Who owns a row: pairs of (LPKS column, Dinas Sosial kabupaten/kota column). By default the LPKS in `institution_id`,
 # and the Dinas Sosial in `owner_region_code` where the model has one (a case and its records: RULES §6, §8). A row
@@ -261,6 +271,9 @@ def _region_keys(obj: Any, user: Any = None) -> list[tuple[int | None, str | Non
     """
     if isinstance(obj, Institution):
         return [(obj.id, obj.kabkota_code, obj.province_code)]
+    if isinstance(obj, OFFICE_MODELS):
+        code = obj.region_code
+        return [(None, code, code.split(".")[0] if code else None)]
     return [keys for keys in _owner_keys_by_pair(obj, user) if keys is not None]
 
 
@@ -348,6 +361,8 @@ def scope_clause(user: Any, model: type, action: str = READ):
 
 
 def _region_clause(user: Any, model: type):
+    if model in OFFICE_MODELS:
+        return _office_clause(user, model)
     if model is Institution:
         if user.role == ROLE_OPERATOR:
             return Institution.id == user.institution_id if user.institution_id else false()
@@ -383,6 +398,15 @@ def _unit_clause(user: Any, model: type):
         return false()
     clauses = [getattr(model, region_attr) == user.region_code for _inst, region_attr in _owners(model) if region_attr]
     return false() if not clauses else clauses[0] if len(clauses) == 1 else or_(*clauses)
+
+
+def _office_clause(user: Any, model: type):
+    """Rows of the user's office and of the offices below it (a province: its own and its kabupaten/kota)."""
+    if user.role == ROLE_KABKOTA and user.region_code:
+        return model.region_code == user.region_code
+    if user.role == ROLE_PROVINCE and user.region_code:
+        return or_(model.region_code == user.region_code, model.region_code.like(f"{user.region_code}.%"))
+    return false()
 
 
 def user_scope_label(user: Any) -> str:

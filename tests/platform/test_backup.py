@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from lpks.cli import main
 from lpks.demo import DEMO_USERS
 from lpks.intake.demo import OFFICERS
+from lpks.reports.demo import OFFICES as REPORT_OFFICES
 
 
 def table_digests(url: str) -> dict[str, tuple[int, str]]:
@@ -40,7 +41,9 @@ def test_backup_and_restore_round_trip(database_url, cli_env, tmp_path):
     env = {**cli_env, "DATABASE_URL": database_url}
     assert runner.invoke(main, ["demo"], env=env, catch_exceptions=False).exit_code == 0
     before = table_digests(database_url)
-    assert before["app_user"][0] == len(DEMO_USERS) + len(OFFICERS) and before["audit_log"][0] > 0
+    accounts = len(DEMO_USERS) + len(OFFICERS) + len(REPORT_OFFICES)  # one per role, the Dinas Sosial's officers,
+    # and the offices that sent the demo's reports
+    assert before["app_user"][0] == accounts and before["audit_log"][0] > 0
     dest = tmp_path / "backup.bin"
     result = runner.invoke(main, ["backup", str(dest)], env=env, catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -10,10 +10,12 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, func, select, text
 
 from lpks.cli import main
+from lpks.demo import DEMO_USERS
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
 from lpks.demo import DEMO_USERS
 from lpks.intake.demo import OFFICERS
+from lpks.reports.demo import OFFICES as REPORT_OFFICES
 
 SHARED_REGIONS = Path(__file__).resolve().parents[3] / "shared" / "data" / "wilayah_provinsi_kabkota.csv"
 
@@ -179,7 +181,8 @@ def test_backup_is_a_consistent_copy(run, database_url, tmp_path):
     if database_url.startswith("sqlite"):
         copy = sqlite3.connect(dest)
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert copy.execute("SELECT count(*) FROM app_user").fetchone()[0] == len(DEMO_USERS) + len(OFFICERS)
+        accounts = len(DEMO_USERS) + len(OFFICERS) + len(REPORT_OFFICES)  # roles, officers, report offices
+        assert copy.execute("SELECT count(*) FROM app_user").fetchone()[0] == accounts
         copy.close()
 
 

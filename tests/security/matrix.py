@@ -37,6 +37,7 @@ from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
 from lpks.residents.models.placement import Placement, PlacementDocument
 from lpks.residents.models.resident import Resident
+from lpks.reports.models import AnnualReport
 
 ROLES = ("anonymous", "operator.pasuruan", "dinsos.pasuruan", "dinsos.jatim", "kemensos", "admin",
          "peksos.pasuruan", "datin.pasuruan")  # the Dinas Sosial's peksos and data section (RULES §8)
@@ -68,14 +69,14 @@ OUTSIDE_CHILD = {"register_number": "ABH-MATRIKS-LUAR", "full_name": "Larasati P
 PAGE_MODELS = {"accreditation": Assessment, "accreditation_instrument": AccreditationInstrument,
                "registry": Institution, "registry_files": Institution, "registry_files.download": EvidenceDocument,
                "registry.reach_decision": ReachProposal,
-               "standards": Institution, "verify": Verification, "downloads.file": Job}
+               "standards": Institution, "verify": Verification, "downloads.file": Job, "annual_report": AnnualReport}
 API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": InstitutionClass,
               "accreditation/instruments": AccreditationInstrument, "custody-periods": CustodyPeriod,
               "evidence": EvidenceDocument, "financial-reports": FinancialReport, "funding-sources": FundingSource,
               "holidays": Holiday, "institutions": Institution, "placement-documents": PlacementDocument,
               "placements": Placement, "positions": OrganisationPosition, "registrations": Registration,
               "reach-proposals": ReachProposal, "minimum-wages": MinimumWage, "school-exams": SchoolExamRequest,
-              "residents": Resident,
+              "reports/annual": AnnualReport, "residents": Resident,
               "staff": StaffMember, "verifications": Verification,
               "cases": ChildCase, "case-services": CaseService, "companions": CaseCompanion, "follow-ups": FollowUpVisit,
               "referrals": Referral, "substitute-searches": SubstituteFamilySearch,
@@ -184,6 +185,13 @@ def collect(session) -> Objects:
             found.inside[model] = session.scalar(select(func.max(model.id)).where(model.owner_region_code == OFFICE))
             found.outside[model] = session.scalar(select(func.max(model.id)).where(
                 model.owner_region_code == OUTSIDE_OFFICE))
+        elif hasattr(model, "region_code") and not hasattr(model, "institution_id"):
+            # a government office's rows (yearly reports): inside, a sent report of Kota Pasuruan (its province and
+            # Kemensos see it too); outside, one of DKI Jakarta, which only Kemensos reaches
+            found.inside[model] = session.scalar(select(func.max(model.id)).where(
+                model.region_code == "35.75", model.state != "draft"))
+            found.outside[model] = session.scalar(select(func.max(model.id)).where(
+                model.region_code.like("31%"), model.state != "draft"))
         elif hasattr(model, "institution_id"):
             found.inside[model] = session.scalar(select(func.max(model.id)).where(model.institution_id == inside_inst))
             found.outside[model] = session.scalar(select(func.max(model.id)).where(model.institution_id.in_(outside)))

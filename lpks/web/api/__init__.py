@@ -58,6 +58,7 @@ def init_app(app) -> None:
     from lpks.registry.api import reach as registry_reach  # noqa: F401  (routes: reach proposals, RULES §3)
     from lpks.registry.api import records as registry_records
     from lpks.registry.api import registrations as registry_registrations  # noqa: F401  (routes: registrations of an LPKS, Pasal 54 ayat 2)
+    from lpks.reports import api as reports  # noqa: F401  (routes: figures and yearly reports, issue 15)
     from lpks.residents.api import custody, obligations, residents, rules  # noqa: F401  (routes: residents, placements, titipan, calculators, holidays)  # noqa: F401  (routes: titipan periods; obligations, issue 12)
     from lpks.residents.api import history as residents_history  # noqa: F401  (routes: a child's processing history, UU 27/2022)
 

@@ -1,0 +1,1 @@
+"""Writes of the reports area: the yearly report workflow."""
