@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from accreditation import Grade, Instrument, valid_until
 from accreditation.scoring import add_years
 from accreditation.workflow import Action, State
-from lpks.accreditation.models import Assessment
+from lpks.accreditation.models import Assessment, AssessmentConflictReason
+from lpks.accreditation.services.conflicts import conflicts_of
 from lpks.accreditation.services import assessments, classes, instruments
 from lpks.accreditation.services.assessments import record_event
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
@@ -94,11 +95,25 @@ def _seed_one(session: Session, inst: Institution, index: int, row, instr: Instr
                 inst.designation_decree_number, inst.designation_decree_date = assessment.decree_number, decree_date
         if action == "submit":
             assessment.submitted_at = utcnow()
+        if action == "propose":
+            _accept_conflicts(session, assessment, actors[action], suggested)
         target = {"submit": State.SUBMITTED, "propose": State.PROPOSED, "recommend": State.RECOMMENDED,
                   "designate": State.DESIGNATED}[action]
         _move(session, assessment, actors[action], Action(action).value, target, NOTES[action], result)
     session.flush()
     return f"{inst.name}: {assessment.state} ({result.total})"
+
+
+def _accept_conflicts(session: Session, assessment: Assessment, reviewer: SimpleNamespace,
+                      suggested: dict[str, tuple[str, str]]) -> None:
+    """The verifier records why each answer the registry contradicts goes forward (RULES §3), as a reviewer must."""
+    for code, conflict in conflicts_of(session, assessment, suggested=suggested).items():
+        session.add(AssessmentConflictReason(
+            assessment_id=assessment.id, institution_id=assessment.institution_id, indicator_code=code,
+            answer_code=conflict["answer"], registry_answer=conflict["registry_answer"],
+            reason=f"Diperiksa saat verifikasi lapangan: bukti fisik {code} ada di LPKS, registri belum diperbarui.",
+            user_id=reviewer.id, username=reviewer.username, role=reviewer.role, at=utcnow()))
+    session.flush()
 
 
 def seed_accreditation(session: Session, institutions: list[Institution]) -> str:
