@@ -11,6 +11,7 @@ from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
+from lpks.admin.residents.documents import DocumentsMixin, missing_codes
 from lpks.admin.residents.due import DueListMixin
 from lpks.admin.residents.forms import (
     STATUS_LABELS,
@@ -26,6 +27,7 @@ from lpks.admin.residents.forms import (
     PlacementEditForm,
     PlacementForm,
     ScanForm,
+    documents_form,
     form_data,
     on_form,
 )
@@ -75,7 +77,7 @@ STATUS_STYLES = {"present": "success", "pending": "warning", "exited": "secondar
 PERIOD_LABELS = {"open": _l("berjalan"), "closed": _l("ditutup")}
 
 
-class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
+class PlacementView(DocumentsMixin, ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
@@ -168,8 +170,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
                     model.hospital_exam_place or "", "hospital_exam_result": model.hospital_exam_result or "",
                     "note": model.note or "", "version": str(model.version),
                     "victim_loss": "" if model.victim_loss is None else str(model.victim_loss)}),
-                documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
-                           for doc in state["documents"] if not doc["on_file"]},
+                documents=documents_form(missing_codes(model, state), bound=False),
                 scan=ScanForm(formdata=None),
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
                 notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
