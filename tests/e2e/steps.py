@@ -45,3 +45,11 @@ def menu(page, category: str, item: str, clicks: Clicks | None = None) -> None:
 def flash(page) -> str:
     """The flashed messages and alerts now on screen."""
     return "\n".join(page.locator(".alert").all_inner_texts())
+
+
+def local_today():
+    """Today where the users are (Asia/Jakarta, as the server's clock): at 01:00 UTC it is already tomorrow there."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date()

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.e2e.conftest import login, logout
-from tests.e2e.steps import Clicks, flash, menu
+from tests.e2e.steps import Clicks, flash, local_today, menu
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +25,7 @@ def _quick(live_server, page):
 
 
 def test_a_titipan_intake_takes_at_most_twelve_clicks(live_server, page):
-    today = date.today()
+    today = local_today()
     login(page, live_server, "operator.pasuruan")
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text() == "Dasbor LPKS"
@@ -113,7 +113,7 @@ def _fill(form, values: dict) -> None:
 def test_dinas_sosial_takes_a_report_routes_it_and_issues_its_product_within_five_working_days(live_server, page):
     """A peksos of the kota's Dinas Sosial: the report received, the assessment and case conference recorded, the
     route decided, the berita acara issued and printed, the 5-working-day service time shown as met."""
-    today = date.today()
+    today = local_today()
     login(page, live_server, "peksos.pasuruan")
     menu(page, "Kasus anak", "Daftar kasus")
     page.click("[data-testid=intake-new]")
