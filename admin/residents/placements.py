@@ -42,6 +42,7 @@ from lpks.platform.models.region import Region
 from lpks.platform.numbers import as_id
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.registry.services import profile
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import (
     admission as placements_admission,
@@ -317,6 +318,7 @@ class PlacementView(DocumentsMixin, ObligationsMixin, LimitFirstMixin, DueListMi
             pdf_url=self.get_url(".print_view", document=document, id=placement.id,
                                  **({"period": period.id} if period else {})),
             institution=placement.institution, period=period, today=today(),
+            signer=profile.head_of(db.session, placement.institution_id, today()),
             period_state=placements_status.period_state(db.session, period, True) if period else None,
             first_period=periods[0] if periods else None, last_period=periods[-1] if periods else None,
             city=region.name if region else "", handover_day=format_date(handover, "EEEE", locale="id"))
