@@ -72,11 +72,11 @@ def _flash(page) -> str:
 
 
 def _record_document(page, label: str, number: str) -> None:
-    row = page.locator("tr", has_text=label)
-    row.locator("summary:has-text('Catat')").click()
+    """One row of the placement's documents form filled, the others left blank (they are skipped)."""
+    row = page.locator("[data-testid=documents-form] tr", has_text=label)
     row.locator("input[name$=dated]").fill(date.today().isoformat())  # a document has its date (RULES §4)
     row.locator("input[name$=number]").fill(number)
-    row.locator("button:has-text('Catat dokumen')").click()
+    page.click("[data-testid=documents-form] button:has-text('Simpan dokumen')")
     page.wait_for_load_state()
     assert "Dokumen dicatat." in _flash(page)
 
