@@ -6,6 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    Form,
+    FormField,
     HiddenField,
     SelectChoice,
     SelectField,
@@ -111,6 +113,31 @@ class DocumentForm(FlaskForm):
     file = FileField(_l("Pindaian (PDF, JPEG, PNG), bila tidak ada nomor surat atau sebagai lampiran"))
     received_at = StringField(_l("Diterima (tanggal dan jam; kosong = sekarang)"),
                               render_kw={"type": "datetime-local"}, validators=[Optional()])
+
+
+class DocumentRow(Form):
+    """One row of the documents form: its own fields, no CSRF token (the form around it carries one)."""
+
+    code = HiddenField()
+    dated = StringField(_l("Tanggal surat"), render_kw=DATE, validators=[Optional()])
+    number = StringField(_l("Nomor surat"), validators=[Optional()])
+    file = FileField(_l("Pindaian (PDF, JPEG, PNG)"))
+
+
+class DocumentsForm(FlaskForm):
+    """Every required document not yet on file, recorded in one form (one row each, named `<code>-<field>`)."""
+
+    received_at = StringField(_l("Diterima (tanggal dan jam; kosong = sekarang)"),
+                              render_kw={"type": "datetime-local"}, validators=[Optional()])
+
+
+def documents_form(codes: list[str], bound: bool = True) -> DocumentsForm:
+    """The documents form with a row for each code, bound to the request's input unless `bound` is false."""
+    class Rows(DocumentsForm):
+        pass
+    for code in codes:
+        setattr(Rows, code, FormField(DocumentRow, default={"code": code}))
+    return Rows() if bound else Rows(formdata=None)
 
 
 class ScanForm(FlaskForm):

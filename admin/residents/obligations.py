@@ -22,9 +22,10 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import Region
+from lpks.registry.services import profile
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import pre_process, reports, residents, under12
-from lpks.residents.services.common import locale_code
+from lpks.residents.services.common import locale_code, today
 from lpks.rules import (
     ExamAnswer,
     ExamPlace,
@@ -32,6 +33,7 @@ from lpks.rules import (
     MeetingParticipant,
     Recommendation,
 )
+from lpks.web.documents import document_response, wants_pdf
 
 DATE = {"type": "date"}
 
@@ -173,10 +175,15 @@ class ObligationsMixin:
             abort(400)
         resident = db.session.get(Resident, placement.resident_id)
         try:
-            identity = residents.reveal_identity(db.session, current_user, resident, "print_ujian_sekolah")
+            identity = residents.reveal_identity(db.session, current_user, resident,
+                                                 f"{'pdf' if wants_pdf() else 'print'}_ujian_sekolah")
         except ServiceError as exc:
             abort(exc.status)
         db.session.commit()
         region = db.session.get(Region, placement.institution.kabkota_code)
-        return self.render("residents/print/school_exam.html", exam=exam, resident=resident, identity=identity,
-                           institution=placement.institution, city=region.name if region else "")
+        return document_response(
+            "residents/print/school_exam.html", f"permohonan-ujian-{resident.register_number}", exam=exam,
+            resident=resident, identity=identity, institution=placement.institution,
+            city=region.name if region else "", signer=profile.head_of(db.session, placement.institution_id, today()),
+            confirm=ConfirmForm(), back_url=self.get_url(".details_view", id=placement.id) + "#exams",
+            pdf_url=self.get_url(".school_exam_print_view", id=placement.id, exam=exam.id))

@@ -11,6 +11,7 @@ from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
+from lpks.admin.residents.documents import DocumentsMixin, missing_codes
 from lpks.admin.residents.due import DueListMixin
 from lpks.admin.residents.forms import (
     STATUS_LABELS,
@@ -26,6 +27,7 @@ from lpks.admin.residents.forms import (
     PlacementEditForm,
     PlacementForm,
     ScanForm,
+    documents_form,
     form_data,
     on_form,
 )
@@ -40,6 +42,7 @@ from lpks.platform.models.region import Region
 from lpks.platform.numbers import as_id
 from lpks.residents.models.custody import CustodyPeriod
 from lpks.residents.models.placement import Placement, PlacementDocument
+from lpks.registry.services import profile
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import (
     admission as placements_admission,
@@ -75,7 +78,7 @@ STATUS_STYLES = {"present": "success", "pending": "warning", "exited": "secondar
 PERIOD_LABELS = {"open": _l("berjalan"), "closed": _l("ditutup")}
 
 
-class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
+class PlacementView(DocumentsMixin, ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)
@@ -168,8 +171,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
                     model.hospital_exam_place or "", "hospital_exam_result": model.hospital_exam_result or "",
                     "note": model.note or "", "version": str(model.version),
                     "victim_loss": "" if model.victim_loss is None else str(model.victim_loss)}),
-                documents={doc["code"]: DocumentForm(formdata=None, prefix=doc["code"], code=doc["code"])
-                           for doc in state["documents"] if not doc["on_file"]},
+                documents=documents_form(missing_codes(model, state), bound=False),
                 scan=ScanForm(formdata=None),
                 admit=AdmitForm(formdata=None), custody=custody_form, extension=ExtensionForm(formdata=None),
                 notice=NoticeForm(formdata=None), behaviour=BehaviourForm(formdata=None), exit=exit_form,
@@ -316,6 +318,7 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
             pdf_url=self.get_url(".print_view", document=document, id=placement.id,
                                  **({"period": period.id} if period else {})),
             institution=placement.institution, period=period, today=today(),
+            signer=profile.head_of(db.session, placement.institution_id, today()),
             period_state=placements_status.period_state(db.session, period, True) if period else None,
             first_period=periods[0] if periods else None, last_period=periods[-1] if periods else None,
             city=region.name if region else "", handover_day=format_date(handover, "EEEE", locale="id"))

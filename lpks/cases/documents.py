@@ -18,6 +18,7 @@ from lpks.cases.models import CaseAssessment, ChildCase, Referral
 from lpks.cases.queries_referrals import referral_json
 from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.region import Region
+from lpks.registry.services import profile
 from lpks.registry.models.institution import Institution
 from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
@@ -94,6 +95,7 @@ def print_context(session: Session, user: Any, case: ChildCase, code: str, refer
     return {
         "document": document, "case": data, "model": case, "resident": resident, "identity": identity,
         "institution": institution, "city": region.name if region else "", "today": day,
+        "head": profile.head_of(session, case.institution_id, day) if case.institution_id else None,
         "weekday": format_date(day, "EEEE", locale="id"),
         "placements": session.scalars(select(Placement).where(Placement.resident_id == case.resident_id)
                                       .order_by(Placement.start_date)).all(),

@@ -52,7 +52,8 @@ def _menu(page, category: str, item: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.wait_for_load_state("load")
-    toggle = page.locator(f"a.nav-link.dropdown-toggle:has-text('{category}')")
+    # the category's whole name: "Anak" is also a word of "Kasus anak"
+    toggle = page.locator("a.nav-link.dropdown-toggle").filter(has_text=re.compile(rf"^\s*{re.escape(category)}\s*$"))
     entry = page.locator(f"a.dropdown-item:has-text('{item}')")
     for _attempt in range(3):
         toggle.click()
@@ -71,11 +72,11 @@ def _flash(page) -> str:
 
 
 def _record_document(page, label: str, number: str) -> None:
-    row = page.locator("tr", has_text=label)
-    row.locator("summary:has-text('Catat')").click()
+    """One row of the placement's documents form filled, the others left blank (they are skipped)."""
+    row = page.locator("[data-testid=documents-form] tr", has_text=label)
     row.locator("input[name$=dated]").fill(date.today().isoformat())  # a document has its date (RULES §4)
     row.locator("input[name$=number]").fill(number)
-    row.locator("button:has-text('Catat dokumen')").click()
+    page.click("[data-testid=documents-form] button:has-text('Simpan dokumen')")
     page.wait_for_load_state()
     assert "Dokumen dicatat." in _flash(page)
 
@@ -103,10 +104,47 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     _record_document(page, "persetujuan anak untuk menjadi klien", "PA-17")
     page.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
+    refusal = _flash(page)
+    assert "Kesepakatan musyawarah" in refusal, refusal  # a child not yet in legal process: the meeting first
+    assert page.locator("[data-testid=meeting-missing]").is_visible()
+
+    form = page.locator("[data-testid=meeting-form]")
+    form.locator("input[name=held_on]").fill(date.today().isoformat())
+    form.locator("input[name=place]").fill("Pusat Kesejahteraan Sosial Kelurahan Bugul Kidul")
+    form.locator("select[name=initiator]").select_option("peksos")
+    for box in form.locator("input[name=participants]").all():
+        box.check()
+    form.locator("textarea[name=outcome]").fill("Anak ditempatkan di LPKS untuk pembinaan")
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Kesepakatan musyawarah dicatat." in _flash(page), _flash(page)
+    assert "Pusat Kesejahteraan Sosial Kelurahan Bugul Kidul" in page.inner_text("[data-testid=meeting]")
+    page.click("[data-testid=admit-form] button:has-text('Terima anak')")
+    page.wait_for_load_state()
     assert "Anak diterima di LPKS." in _flash(page)
     assert page.locator("[data-testid=missing]").count() == 0
     assert page.locator("[data-testid=admit-form]").count() == 0
     logout(page)
+
+
+def _record_conflict_reasons(page, reason: str) -> int:
+    """As a reviewer: every answer that contradicts the registry gets the reviewer's recorded reason, one form at a
+    time (each records and reloads the page); returns how many were recorded."""
+    recorded = 0
+    while (form := page.locator("form[data-testid^=conflict-form-]").first).count():
+        code = form.get_attribute("data-testid").removeprefix("conflict-form-")
+        form.locator("input[name=reason]").fill(reason)
+        form.locator("button:has-text('Catat alasan')").click()
+        page.wait_for_load_state()
+        assert page.locator(f"form[data-testid='conflict-form-{code}']").count() == 0, _flash(page)
+        assert reason in page.inner_text(f"[data-testid='conflict-{code}']")
+        recorded += 1
+    return recorded
+
+
+def _open_assessment(page, institution: str) -> None:
+    page.locator("[data-testid=queue] tr", has_text=institution).locator("a").first.click()
+    page.wait_for_load_state()
 
 
 def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_server, page):
@@ -131,7 +169,15 @@ def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_serv
     assert row.locator("input[type=text]").input_value() == "Papan nama belum terpasang saat kunjungan"
 
     _menu(page, "Akreditasi", "Penilaian akreditasi")
-    page.locator("[data-testid=queue] tr", has_text=CITY).locator("a").first.click()
+    _open_assessment(page, CITY)
+    page.fill("[data-testid=step-propose] textarea[name=note]", "Verifikasi lapangan sesuai")
+    page.click("[data-testid=step-propose] button[type=submit]")
+    page.wait_for_load_state()
+    refusal = _flash(page)  # answers that contradict the registry's "belum" need a reviewer's reason first
+    assert "bertentangan dengan penilaian registri" in refusal and "Catat alasan" in refusal, refusal
+    assert page.locator("[data-testid=step-propose]").count() == 1
+
+    assert _record_conflict_reasons(page, "Dipenuhi saat kunjungan verifikasi; registri belum diperbarui") > 0
     page.fill("[data-testid=step-propose] textarea[name=note]", "Verifikasi lapangan sesuai")
     page.click("[data-testid=step-propose] button[type=submit]")
     page.wait_for_load_state()
@@ -143,7 +189,9 @@ def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_serv
 def test_dinsos_provinsi_recommends_a_proposed_accreditation(live_server, page):
     login(page, live_server, "dinsos.jatim")
     _menu(page, "Akreditasi", "Penilaian akreditasi")
-    page.locator("[data-testid=queue] tr", has_text="LPKS Taruna Mandiri Pasuruan").locator("a").first.click()
+    _open_assessment(page, "LPKS Taruna Mandiri Pasuruan")
+    assert page.locator("form[data-testid^=conflict-form-]").count() > 0  # contradictions are shown before the step
+    assert _record_conflict_reasons(page, "Diperiksa provinsi: bukti dokumen memadai") > 0
     page.fill("[data-testid=step-recommend] textarea[name=note]", "Layak direkomendasikan kepada Menteri")
     page.click("[data-testid=step-recommend] button[type=submit]")
     page.wait_for_load_state()

@@ -80,7 +80,8 @@ def _crawl(page, base: str, limit: int, deadline: float) -> int:
             visited += 1
             assert page.dialogs == [] and page.errors == [], (url, "print", page.dialogs, page.errors)
             page.go_back()
-        for href in page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)"):
+        for href in page.eval_on_selector_all(  # an SVG link's href is an object: resolve the attribute
+                "a[href]", "as => as.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"):
             parts = urlsplit(href)
             if parts.scheme not in ("http", "https") or not href.startswith(base) or parts.fragment:
                 continue

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from lpks.accreditation.models import Assessment
 from lpks.io.pdf import RefusedResource, static_path
 from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.user import User
 from lpks.registry.models.institution import Institution
 from tests.conftest import login
 
@@ -30,6 +31,8 @@ def test_standards_report_pdf(demo, client, session):
     assert 'data-testid="print-pdf"' in page and 'data-testid="print-back"' in page
     text = _text(client.get(f"/admin/standards/{inst.id}/print?format=pdf"))
     assert "LAPORAN PEMENUHAN STANDAR LEMBAGA" in text and inst.name in text
+    flat = " ".join(text.split())
+    assert inst.address in flat and "Pasal 52" in flat and "Kepatuhan keseluruhan" in flat  # the registry's record
     session.rollback()
     row = session.scalar(select(AuditLog).where(AuditLog.object_type == "standards_report")
                          .order_by(AuditLog.id.desc()))
@@ -40,8 +43,15 @@ def test_accreditation_certificate_pdf(demo, client, session):
     assessment = session.scalar(select(Assessment).where(Assessment.state == "designated", Assessment.grade == "A")
                                 .order_by(Assessment.id))
     login(client, "kemensos")
-    text = _text(client.get(f"/admin/accreditation/{assessment.id}/certificate?format=pdf"))
+    response = client.get(f"/admin/accreditation/{assessment.id}/certificate?format=pdf")
+    text = _text(response)
     assert "SERTIFIKAT AKREDITASI" in text and assessment.decree_number in text
+    flat = " ".join(text.split())
+    inst = session.get(Institution, assessment.institution_id)
+    signer = session.get(User, assessment.designated_by_id)
+    assert "KEMENTERIAN SOSIAL REPUBLIK INDONESIA" in flat and inst.name in flat and (inst.address or "") in flat
+    assert (signer.full_name or signer.username) in flat and "a.n. Menteri Sosial" in flat  # who designated signs
+    assert len(PdfReader(io.BytesIO(response.get_data())).pages) == 1  # a certificate is one page
     session.rollback()
     row = session.scalar(select(AuditLog).where(AuditLog.object_type == "accreditation_certificate"))
     assert (row.action, row.fields) == ("export", "pdf")

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.user import User
 from lpks.reports.models import AnnualReport
 from tests.reports.conftest import table_cells
 
@@ -82,6 +83,10 @@ def test_a_yearly_report_as_pdf_and_workbook(browse, session):
     text = _pdf_text(kemensos.get(f"/admin/annual-reports/{report.id}/print?format=pdf"))
     assert "LAPORAN TAHUNAN PELAKSANAAN REHABILITASI SOSIAL" in text and "Jawa Timur" in text
     assert "I. Evaluasi kebijakan" in text and "III. Laporan tingkat di bawah yang dihimpun" in text
+    flat = " ".join(text.split())
+    sender = session.get(User, report.submitted_by_id)
+    assert "Dinas Sosial provinsi — Jawa Timur" in flat  # the office that reports, under the heading
+    assert (sender.full_name or sender.username) in flat and " ".join(report.evaluation.split()) in flat
     for part in detail["parts"]:
         assert part["name"] in text
     book = _book(kemensos.get(f"/admin/annual-reports/{report.id}/xlsx"))

@@ -2,11 +2,12 @@
 area (RULES §1) and its organisation structure (Pasal 58). Registrations (Pasal 54 ayat (2)): registry_registrations."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Iterable
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from accreditation import authority
@@ -208,3 +209,17 @@ def delete_position(session: Session, user: Any, position: OrganisationPosition)
     check_write(user, position)
     session.delete(position)
     session.flush()
+
+
+HEAD_POSITION = "pimpinan"  # Pasal 58 ayat (1) huruf a: the head signs the LPKS's letters
+
+
+def head_of(session: Session, institution_id: int, on: date) -> str | None:
+    """The name of the LPKS's head in office on `on`, as its organisation structure records it, or None."""
+    return session.scalar(
+        select(OrganisationPosition.holder_name)
+        .where(OrganisationPosition.institution_id == institution_id,
+               OrganisationPosition.position == HEAD_POSITION,
+               or_(OrganisationPosition.since.is_(None), OrganisationPosition.since <= on),
+               or_(OrganisationPosition.until.is_(None), OrganisationPosition.until >= on))
+        .order_by(OrganisationPosition.since.desc().nulls_last(), OrganisationPosition.id.desc()).limit(1))

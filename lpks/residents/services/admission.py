@@ -28,6 +28,7 @@ from lpks.residents.services.common import (
 )
 from lpks.residents.services.documents import (  # noqa: F401  (callers reach the documents through admission)
     add_document,
+    add_documents,
     attach_scan,
     document_choices,
     on_file,

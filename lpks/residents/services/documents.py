@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lpks.platform.errors import Forbidden, NotFound, ServiceError
+from lpks.platform.errors import FieldErrors, Forbidden, NotFound, ServiceError, error_list
 from lpks.platform.models.base import utcnow
 from lpks.platform.services import audit
 from lpks.registry.services import evidence
@@ -19,6 +19,7 @@ from lpks.residents.models.placement import (
 )
 from lpks.residents.services.common import (
     call_rule,
+    locale_code,
     now,
     parse_date,
     parse_datetime,
@@ -74,9 +75,46 @@ def add_document(session: Session, user: Any, placement: Placement, data: dict[s
                  upload: tuple[IO[bytes] | bytes, str | None] | None = None) -> PlacementDocument:
     """Record a required document: its date (not in the future) and its number or an attached scan, when it was
     received (Reading, RULES §4); a row recorded earlier without them is completed instead."""
+    _may_record(user, placement)
+    return _write(session, placement, _checked(session, placement, data, upload is not None), data, upload)
+
+
+def add_documents(session: Session, user: Any, placement: Placement,
+                  rows: list[tuple[dict[str, Any], tuple[IO[bytes] | bytes, str | None] | None]]) -> int:
+    """Record several required documents from one form (the placement page): rows left blank are skipped, every
+    filled row is checked first and all problems are reported at once, each naming its document and field
+    (`<code>-<field>`); nothing is written, no scan stored, unless every row passes. Returns how many were recorded."""
+    _may_record(user, placement)
+    filled = [(data, upload) for data, upload in rows
+              if upload is not None or any((data.get(key) or "").strip() for key in ("dated", "number"))]
+    if not filled:
+        raise ServiceError(_("Isi tanggal dan nomor surat (atau lampirkan pindaian) setidaknya satu dokumen."),
+                           "documents")
+    errors, checked = [], []
+    for data, upload in filled:
+        try:
+            checked.append((_checked(session, placement, data, upload is not None), data, upload))
+        except ServiceError as exc:
+            code = (data.get("code") or "").strip()
+            label = document_labels().get(code, (code, code))[0 if locale_code() == "id" else 1]
+            errors += [ServiceError(_("%(document)s: %(message)s", document=label, message=message),
+                                    f"{code}-{field or 'code'}")
+                       for field, message in error_list(exc)]
+    if errors:
+        raise FieldErrors(errors)
+    for values, data, upload in checked:
+        _write(session, placement, values, data, upload)
+    return len(checked)
+
+
+def _may_record(user: Any, placement: Placement) -> None:
     if not can(user, WRITE, placement):
         raise Forbidden()
     call_rule(lifecycle.require, placement.status, Action.RECORD_DOCUMENT)
+
+
+def _checked(session: Session, placement: Placement, data: dict[str, Any], has_scan: bool) -> tuple:
+    """The row's code, existing record, received time, number and date, once the rules accept them."""
     codes = [code for code, _label, _pasal in document_choices(placement.basis)]
     code = (data.get("code") or "").strip()
     if code not in codes:
@@ -91,7 +129,13 @@ def add_document(session: Session, user: Any, placement: Placement, data: dict[s
     number = parse_text(data.get("number"), "number", _("Nomor surat"), 80)
     dated = parse_date(data.get("dated"), "dated", _("Tanggal surat"), required=False)
     with rules():
-        check_document(*_label(placement.basis, code), dated, number, upload is not None, today())
+        check_document(*_label(placement.basis, code), dated, number, has_scan, today())
+    return code, doc, received, number, dated
+
+
+def _write(session: Session, placement: Placement, values: tuple, data: dict[str, Any],
+           upload: tuple[IO[bytes] | bytes, str | None] | None) -> PlacementDocument:
+    code, doc, received, number, dated = values
     if doc is None:
         doc = PlacementDocument(institution_id=placement.institution_id, placement_id=placement.id, code=code,
                                 received_at=received)
