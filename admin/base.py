@@ -27,6 +27,7 @@ from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
+from lpks.platform.labels import label
 from lpks.platform.services import audit
 from lpks.security import READ, WRITE, can, reaches, scope_clause
 
@@ -46,8 +47,13 @@ def _datetime(view, value, name=None):
 
 # Dates read "20 Maret 2026" in lists and details; exports keep ISO dates for spreadsheets.
 # datetime is a date too: it must come first, Flask-Admin takes the first isinstance match.
-DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.BASE_FORMATTERS}
-DETAIL_DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.DETAIL_FORMATTERS}
+def _bool(view, value, name):
+    """ya/tidak in the user's language (flask-admin's icon carries an English "name: true" title)."""
+    return _("ya") if value else _("tidak")
+
+
+DATE_FORMATTERS = {**typefmt.BASE_FORMATTERS, datetime: _datetime, date: _date, bool: _bool}
+DETAIL_DATE_FORMATTERS = {**typefmt.DETAIL_FORMATTERS, datetime: _datetime, date: _date, bool: _bool}
 
 
 class AdminForm(FlaskForm):
@@ -59,6 +65,12 @@ class AdminForm(FlaskForm):
     def __init__(self, *args, obj=None, **kwargs):
         self._obj = obj
         super().__init__(*args, obj=obj, **kwargs)
+
+
+def _code_formatter(kind: str):
+    def show(view, context, model, name):
+        return label(kind, getattr(model, name))
+    return show
 
 
 class SecureModelView(StreamingExportMixin, ModelView):
@@ -75,6 +87,10 @@ class SecureModelView(StreamingExportMixin, ModelView):
     delete_allowed = False
 
     def __init__(self, model, **kwargs):
+        # A coded column reads as its label (lpks.platform.labels) on the list and the details, as in the export.
+        coded = {name: _code_formatter(kind) for name, kind in self.column_codes.items()}
+        self.column_formatters = {**coded, **dict(self.column_formatters or {})}
+        self.column_formatters_detail = {**coded, **dict(self.column_formatters_detail or self.column_formatters or {})}
         super().__init__(model, db, **kwargs)
 
     # Roles that see this view at all (None: every role the policy lets read the model).
