@@ -11,6 +11,7 @@ from flask import has_request_context
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from accreditation import STANDARD_ITEMS
 from accreditation import registry_catalogue as terms
 from accreditation.catalogue_staff import STAFF_FUNCTIONS
 from accreditation.workflow import STATE_LABELS, Action
@@ -101,7 +102,7 @@ _DICTS = {
 }
 _VOCABULARIES = {
     "staff_function": STAFF_FUNCTIONS, "position": terms.POSITIONS, "funding_source": terms.FUNDING_SOURCES,
-    "condition": terms.CONDITIONS, "document_kind": terms.DOCUMENT_KINDS,
+    "condition": terms.CONDITIONS, "document_kind": terms.DOCUMENT_KINDS, "standard_item": STANDARD_ITEMS,
 }
 
 
@@ -145,7 +146,8 @@ COMMON_FIELD_LABELS = {
     "age_at_offence": _l("Usia saat tindak pidana"), "route": _l("Jalur penanganan"),
     "max_days": _l("Batas hari"), "granted_days": _l("Hari yang diberikan"), "total_days": _l("Jumlah hari"),
     "notice_deadline": _l("Batas surat pemberitahuan"), "last_day": _l("Hari terakhir"),
-    "doctor_certificate_due": _l("Batas surat keterangan dokter"), "court_deadline": _l("Batas penyampaian ke pengadilan"),
+    "doctor_certificate_due": _l("Batas surat keterangan dokter"),
+    "court_deadline": _l("Batas penyampaian ke pengadilan"),
     "parole_eligible_from": _l("Dapat bebas bersyarat sejak"), "received_at": _l("Diterima pada"),
     "code": _l("Jenis dokumen"), "password_hash": _l("Kata sandi"),
 }
@@ -189,7 +191,17 @@ OBJECT_LABELS = {
     "case_service": _l("Layanan rehabilitasi"), "case_reintegration": _l("Reintegrasi"),
     "case_substitute_search": _l("Pencarian Keluarga Pengganti"), "case_follow_up": _l("Kunjungan bimbingan lanjut"),
     "case_companion": _l("Pendamping"), "case_companion_report": _l("Laporan pendamping"), "referral": _l("Rujukan"),
-    "app_user": _l("Pengguna"),
+    "app_user": _l("Pengguna"), "accreditation_answer": _l("Jawaban penilaian akreditasi"),
+    "accreditation_assessment": _l("Penilaian akreditasi"), "accreditation_certificate": _l("Sertifikat akreditasi"),
+    "accreditation_instrument": _l("Instrumen akreditasi"), "annual_report": _l("Laporan tahunan"),
+    "annual_report_part": _l("Bagian laporan tahunan"), "case_intake": _l("Penerimaan kasus Dinas Sosial"),
+    "case_intake_step": _l("Langkah prosedur Dinas Sosial"), "case_manager_report": _l("Laporan manajer kasus"),
+    "case_monitoring": _l("Pemantauan kasus"), "case_officer": _l("Petugas kasus"),
+    "case_product": _l("Produk layanan"), "evidence_link": _l("Tautan dokumen bukti"),
+    "facility_record": _l("Sarana dan prasarana"), "institution_work_area": _l("Wilayah kerja LPKS"),
+    "placement_meeting": _l("Musyawarah sebelum penempatan"), "progress_report": _l("Laporan perkembangan"),
+    "report_figures": _l("Angka laporan"), "school_exam_request": _l("Permohonan ujian sekolah"),
+    "standards_finding": _l("Temuan verifikasi"), "standards_report": _l("Laporan standar LPKS"),
 }
 _MENU_NAMES: dict[str, Any] = {}
 
@@ -212,3 +224,43 @@ def object_label(object_type: str | None, object_id: str | None = None) -> str:
         return "-"
     name = str(OBJECT_LABELS.get(object_type) or _MENU_NAMES.get(object_type) or object_type.replace("_", " "))
     return f"{name} #{object_id}" if object_id else name
+
+
+# The fields of a child's records as the processing history names them (no admin list shows them all).
+COMMON_FIELD_LABELS.update({
+    "address": _l("Alamat"), "birth_date": _l("Tanggal lahir"), "birth_place": _l("Tempat lahir"),
+    "education": _l("Pendidikan"), "religion": _l("Agama"), "parent_guardian": _l("Orang tua/wali"),
+    "offence_date": _l("Tanggal tindak pidana"), "offence_description": _l("Uraian tindak pidana"),
+    "kind": _l("Jenis"), "sex": _l("Jenis kelamin"), "basis": _l("Dasar penempatan"),
+    "conditions": _l("Syarat"), "start_date": _l("Tanggal mulai"), "handover_at": _l("Waktu serah terima"),
+    "months": _l("Lama (bulan)"), "suspected_violence": _l("Dugaan kekerasan"), "victim_loss": _l("Kerugian korban"),
+    "hospital_exam_on": _l("Tanggal pemeriksaan rumah sakit"), "hospital_exam_place": _l("Tempat pemeriksaan"),
+    "hospital_exam_result": _l("Hasil pemeriksaan"), "behaviour_assessed_on": _l("Tanggal penilaian perilaku"),
+    "behaviour_good": _l("Berkelakuan baik"), "behaviour_note": _l("Catatan perilaku"),
+    "court_submitted_on": _l("Tanggal disampaikan ke pengadilan"),
+    "court_determination_date": _l("Tanggal penetapan pengadilan"),
+    "court_determination_number": _l("Nomor penetapan pengadilan"), "dated": _l("Tanggal dokumen"),
+    "number": _l("Nomor"), "letter_number": _l("Nomor surat"), "notice_number": _l("Nomor surat pemberitahuan"),
+    "notice_sent_on": _l("Tanggal surat pemberitahuan dikirim"), "depositor_agency": _l("Instansi penitip"),
+    "depositor_superior": _l("Atasan penitip"), "level": _l("Tingkat pemeriksaan"), "days": _l("Jumlah hari"),
+    "authority": _l("Pemberi perpanjangan"), "custody_period_id": _l("Masa titipan"), "case_id": _l("Kasus"),
+    "note": _l("Catatan"), "stage": _l("Tahap"), "opened_on": _l("Tanggal dibuka"), "closed_on": _l("Tanggal ditutup"),
+    "origin": _l("Asal kasus"), "case_number": _l("Nomor perkara"), "case_manager_id": _l("Manajer kasus"),
+    "home_region_code": _l("Kabupaten/kota asal"), "admitted_on": _l("Tanggal admisi"),
+    "assessment_due": _l("Batas asesmen"), "plan_due": _l("Batas rencana"), "terminated_on": _l("Tanggal terminasi"),
+    "termination_reason": _l("Alasan terminasi"), "activities": _l("Kegiatan"), "author_staff_id": _l("Penyusun"),
+    "completed_on": _l("Tanggal selesai"), "completed_by_user_id": _l("Diselesaikan oleh"),
+    "description": _l("Uraian"), "done_on": _l("Tanggal dilaksanakan"), "due_on": _l("Tanggal jatuh tempo"),
+    "form": _l("Bentuk layanan"), "in_plan": _l("Dalam rencana"), "outcome": _l("Hasil"),
+    "planned_on": _l("Tanggal direncanakan"), "provider": _l("Pelaksana"), "provider_staff_id": _l("Pelaksana"),
+    "held_on": _l("Tanggal pelaksanaan"), "initiator": _l("Pemrakarsa"), "initiator_name": _l("Nama pemrakarsa"),
+    "participants": _l("Peserta"), "place": _l("Tempat"), "reason": _l("Alasan"), "summary": _l("Ringkasan"),
+})
+COMMON_FIELD_LABELS.update({
+    "created_by_id": _l("Dibuat oleh"), "created_at": _l("Dibuat pada"), "updated_at": _l("Terakhir diubah"),
+    "evaluation": _l("Evaluasi"), "plan": _l("Rencana"), "region_code": _l("Wilayah"), "revision": _l("Revisi"),
+    "revision_reason": _l("Alasan revisi"), "state": _l("Status"), "year": _l("Tahun"), "snapshot": _l("Angka beku"),
+    "submitted_at": _l("Dikirim pada"), "submitted_by_id": _l("Dikirim oleh"), "received_by_id": _l("Diterima oleh"),
+    "compiled_at": _l("Dihimpun pada"), "compiled_by_id": _l("Dihimpun oleh"), "part_id": _l("Laporan bagian"),
+    "report_id": _l("Laporan"),
+})

@@ -15,8 +15,10 @@ from lxml import html as lxml_html
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "lpks" / "translations"
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%[sdf]|\{[\w.]*\}")
-# Enumeration values that are Indonesian words (or names Indonesians write as they are) though no msgid holds them.
+# Indonesian words (and names Indonesians write as they are) that no msgid holds: enumeration values, and words
+# English shares.
 INDONESIAN_CODES = frozenset({
+    "map",  # a folder ("Arsip LPKS, map nomor 3"), also English
     "administrasi", "aksesibilitas", "analisis", "babinsa", "bhabinkamtibmas", "hakim", "identifikasi", "intervensi",
     "kasasi", "lainnya", "lapor", "motivasi", "mpp", "peksos", "pelanggaran", "pengasuh", "penunjang", "penuntutan",
     "penyidikan", "polsek", "psikolog", "seleksi", "sepakat", "website", "whatsapp"})
@@ -69,7 +71,7 @@ def english_words() -> frozenset[str]:
         for ids, _ in _entries(domain, "id"):
             for text in ids:
                 words |= _words(text)
-    return frozenset(w for w in words - indonesian_words() if len(w) > 1)
+    return frozenset(w for w in words - indonesian_words() - INDONESIAN_CODES if len(w) > 1)
 
 
 @functools.cache
