@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from flask import abort, flash, redirect, request, url_for
 from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla.form import AdminModelConverter
+from flask_admin.model.form import converts
 from flask_admin.model import typefmt
 from flask_admin.model.filters import BaseIntFilter, BaseIntListFilter
 from flask_babel import gettext as _
@@ -20,6 +22,8 @@ from flask_wtf import FlaskForm
 from lpks.admin.exporting import StreamingExportMixin
 from lpks.admin.list_paging import CappedCountQuery, bounded_page
 from sqlalchemy import func
+from wtforms.fields import DateField
+from wtforms.widgets import DateInput
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -67,6 +71,16 @@ class AdminForm(FlaskForm):
         super().__init__(*args, obj=obj, **kwargs)
 
 
+class DateInputConverter(AdminModelConverter):
+    """Dates in Flask-Admin's forms as the web forms ask them: the browser's date input (one style everywhere),
+    not Flask-Admin's text field with its picker."""
+
+    @converts("Date")
+    def convert_date(self, field_args, **extra):
+        field_args.setdefault("widget", DateInput())
+        return DateField(**field_args)
+
+
 def _code_formatter(kind: str):
     def show(view, context, model, name):
         return label(kind, getattr(model, name))
@@ -80,6 +94,7 @@ class SecureModelView(StreamingExportMixin, ModelView):
     column_type_formatters_detail = DETAIL_DATE_FORMATTERS
 
     form_base_class = AdminForm
+    model_form_converter = DateInputConverter
     page_size = 20
     can_set_page_size = True
     can_view_details = True
