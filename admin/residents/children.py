@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.child_search import ChildSearchMixin
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.forms import (
     SEX_LABELS,
@@ -48,7 +49,7 @@ def _institution(view, context, model, name):
     return inst.name if inst else "-"
 
 
-class ResidentView(LimitFirstMixin, SecureModelView):
+class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
     """Residents: initials and register number in lists; the identity only on the audited explicit action."""
 
     form = ResidentForm
@@ -57,7 +58,7 @@ class ResidentView(LimitFirstMixin, SecureModelView):
     details_template = "residents/resident_details.html"
     column_list = ("register_number", "initials", "kind", "sex", "route", "age_at_offence", "institution_id")
     column_details_list = column_list
-    column_searchable_list = ("register_number",)  # never names: no identity in URLs or logs
+    # the search box: register number, initials or LPKS name, never names (lpks.residents.search)
     column_filters = ("register_number", "kind", "sex", "route")
     column_default_sort = ("id", True)
     column_labels = LABELS
