@@ -25,12 +25,12 @@ from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.registry.models.institution import Institution
 from lpks.residents import dashboard as residents_dashboard  # noqa: F401  (dashboard sections register on import)
+from lpks.residents import child_page
 from lpks.residents import history as residents_history
-from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import residents
 from lpks.residents.services.placement_status import label
-from lpks.rules import LegalBasis, ResidentKind, Route
+from lpks.rules import ResidentKind, Route
 from lpks.security import READ, WRITE, can
 from lpks.security.permissions import registers_lpks_residents
 
@@ -107,10 +107,12 @@ class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
 
     # --- details --------------------------------------------------------------------------------------------
     def details_context(self, model: Resident) -> dict:
-        """Placements of the resident and what the user may do on the details page."""
-        rows = db.session.scalars(select(Placement).where(Placement.resident_id == model.id)
-                                  .order_by(Placement.start_date.desc(), Placement.id.desc())).all()
-        return {"placements": [(p, label(LegalBasis, p.basis)) for p in rows],
+        """The child's page: its tabs (child, placements, custody periods, case, documents), the active tab's rows
+        within the user's scope (lpks.residents.child_page) and what the user may do."""
+        tabs = child_page.tabs_for(current_user)
+        tab = request.args.get("tab", "anak")
+        tab = tab if tab in tabs else "anak"
+        return {"tab": tab, "tabs": tabs, **child_page.tab_context(db.session, current_user, model, tab),
                 "may_identity": residents.may_view_identity(current_user, model),
                 "may_write": can(current_user, WRITE, model), "confirm": ConfirmForm(), "status_labels": STATUS_LABELS}
 
