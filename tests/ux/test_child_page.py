@@ -44,7 +44,7 @@ def test_the_case_tab_leads_to_the_childs_case(demo, client, session):
     ident, case_id = session.execute(select(ChildCase.resident_id, ChildCase.id).where(
         ChildCase.institution_id.is_not(None)).order_by(ChildCase.id)).first()
     login(client, "operator.pasuruan")
-    rows = _tab(client, ident, "kasus").xpath("//table[@data-testid='child-cases']//a[@data-testid='case-link']")
+    rows = _tab(client, ident, "kasus").xpath("//table[@data-testid='child-cases']//a[@data-testid='child-case']")
     assert [a.get("href") for a in rows] == [f"/admin/case/details/?id={case_id}"]
 
 

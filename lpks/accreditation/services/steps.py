@@ -34,9 +34,9 @@ from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.institution import Institution
+from lpks.rules.labels import format_date_id
 from lpks.security import WRITE, can
 from lpks.security.access import check_version
-from lpks.rules.labels import format_date_id
 
 MAX_NOTE = 2000
 SYSTEM = {"id": None, "username": "sistem", "role": "sistem"}
