@@ -56,10 +56,23 @@ def _registration(f: InstitutionFacts) -> Outcome:
         return Outcome(PART, "Nomor atau tanggal tanda daftar belum diisi", "Registration number or date missing")
     starts = [r.issued_on for r in held if r.issued_on > day]
     if starts:
-        first = min(starts).isoformat()
-        return Outcome(NO, f"Tanda daftar baru berlaku {first}", f"Registration starts {first}")
-    last = max(r.valid_until for r in held).isoformat()  # complete, started and not valid: every one has ended
-    return Outcome(NO, f"Tanda daftar kedaluwarsa {last}", f"Registration expired {last}")
+        first = min(starts)
+        return Outcome(NO, f"Tanda daftar baru berlaku {_id_date(first)}", f"Registration starts {_en_date(first)}")
+    last = max(r.valid_until for r in held)  # complete, started and not valid: every one has ended
+    return Outcome(NO, f"Tanda daftar kedaluwarsa {_id_date(last)}", f"Registration expired {_en_date(last)}")
+
+
+_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember")
+
+
+def _id_date(day) -> str:
+    """A date as Indonesian readers write it: 2 Desember 2026."""
+    return f"{day.day} {_MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def _en_date(day) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def _flag(present: bool, yes: tuple[str, str], no: tuple[str, str]) -> Outcome:

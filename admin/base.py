@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from flask import abort, flash, redirect, request, url_for
 from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla.form import AdminModelConverter
+from flask_admin.model.form import converts
 from flask_admin.model import typefmt
 from flask_admin.model.filters import BaseIntFilter, BaseIntListFilter
 from flask_babel import gettext as _
@@ -20,6 +22,8 @@ from flask_wtf import FlaskForm
 from lpks.admin.exporting import StreamingExportMixin
 from lpks.admin.list_paging import CappedCountQuery, bounded_page
 from sqlalchemy import func
+from wtforms.fields import DateField
+from wtforms.widgets import DateInput
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -27,6 +31,7 @@ from lpks.extensions import db
 from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
+from lpks.platform.labels import label
 from lpks.platform.services import audit
 from lpks.security import READ, WRITE, can, reaches, scope_clause
 
@@ -46,8 +51,13 @@ def _datetime(view, value, name=None):
 
 # Dates read "20 Maret 2026" in lists and details; exports keep ISO dates for spreadsheets.
 # datetime is a date too: it must come first, Flask-Admin takes the first isinstance match.
-DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.BASE_FORMATTERS}
-DETAIL_DATE_FORMATTERS = {datetime: _datetime, date: _date, **typefmt.DETAIL_FORMATTERS}
+def _bool(view, value, name):
+    """ya/tidak in the user's language (flask-admin's icon carries an English "name: true" title)."""
+    return _("ya") if value else _("tidak")
+
+
+DATE_FORMATTERS = {**typefmt.BASE_FORMATTERS, datetime: _datetime, date: _date, bool: _bool}
+DETAIL_DATE_FORMATTERS = {**typefmt.DETAIL_FORMATTERS, datetime: _datetime, date: _date, bool: _bool}
 
 
 class AdminForm(FlaskForm):
@@ -61,6 +71,22 @@ class AdminForm(FlaskForm):
         super().__init__(*args, obj=obj, **kwargs)
 
 
+class DateInputConverter(AdminModelConverter):
+    """Dates in Flask-Admin's forms as the web forms ask them: the browser's date input (one style everywhere),
+    not Flask-Admin's text field with its picker."""
+
+    @converts("Date")
+    def convert_date(self, field_args, **extra):
+        field_args.setdefault("widget", DateInput())
+        return DateField(**field_args)
+
+
+def _code_formatter(kind: str):
+    def show(view, context, model, name):
+        return label(kind, getattr(model, name))
+    return show
+
+
 class SecureModelView(StreamingExportMixin, ModelView):
     """Base view: access, CRUD rights, queries, dropdowns, actions and exports all follow the policy."""
 
@@ -68,6 +94,7 @@ class SecureModelView(StreamingExportMixin, ModelView):
     column_type_formatters_detail = DETAIL_DATE_FORMATTERS
 
     form_base_class = AdminForm
+    model_form_converter = DateInputConverter
     page_size = 20
     can_set_page_size = True
     can_view_details = True
@@ -75,6 +102,10 @@ class SecureModelView(StreamingExportMixin, ModelView):
     delete_allowed = False
 
     def __init__(self, model, **kwargs):
+        # A coded column reads as its label (lpks.platform.labels) on the list and the details, as in the export.
+        coded = {name: _code_formatter(kind) for name, kind in self.column_codes.items()}
+        self.column_formatters = {**coded, **dict(self.column_formatters or {})}
+        self.column_formatters_detail = {**coded, **dict(self.column_formatters_detail or self.column_formatters or {})}
         super().__init__(model, db, **kwargs)
 
     # Roles that see this view at all (None: every role the policy lets read the model).

@@ -16,6 +16,7 @@ from lpks.io.stream import MIMETYPES
 from lpks.platform import exports
 from lpks.platform.errors import ServiceError
 from lpks.platform.exports import ExportColumn
+from lpks.platform.labels import label
 from lpks.registry.models.institution import Institution
 from lpks.security import READ, scope_clause
 from lpks.security.permissions import POLICY
@@ -31,6 +32,8 @@ class StreamingExportMixin:
     export_fields: tuple[str, ...] | None = None
     export_overrides: dict[str, ExportColumn] = {}
     export_needs: tuple[str, ...] = ()
+    # Columns holding a code, by the kind of code (lpks.platform.labels.label): shown and exported by their label.
+    column_codes: dict[str, str] = {}
 
     # --- the ExportSource protocol (also used by the worker, without a request) -----------------------------------
     def export_title(self) -> str:
@@ -47,7 +50,9 @@ class StreamingExportMixin:
     def export_columns(self) -> list[ExportColumn]:
         names = self.export_fields or self.column_export_list or self.column_list
         labels = self.column_labels or {}
-        return [self.export_overrides.get(name) or ExportColumn(name, labels.get(name, name)) for name in names]
+        return [self.export_overrides.get(name) or (
+            labelled(name, labels.get(name, name), _code_label(self.column_codes[name])) if name in self.column_codes
+            else ExportColumn(name, labels.get(name, name))) for name in names]
 
     def export_conditions(self, spec: dict) -> list:
         """Conditions of the page beyond scope, filters and search (a dashboard tile's ?due=)."""
@@ -112,6 +117,10 @@ def institution_name(model: type, label) -> ExportColumn:
     """The LPKS's name instead of its id (an alias of its own, so the scope's subquery on Institution stays apart)."""
     inst = aliased(Institution, name="export_institution")
     return ExportColumn("institution_id", label, expr=inst.name, join=(inst, inst.id == model.institution_id))
+
+
+def _code_label(kind: str):
+    return lambda value: label(kind, value)
 
 
 def labelled(name: str, label, labels) -> ExportColumn:

@@ -5,6 +5,7 @@ from flask import g
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.exporting import labelled
 from sqlalchemy import select
 from wtforms import HiddenField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import Optional
@@ -12,7 +13,7 @@ from wtforms.validators import Optional
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.exports import ExportColumn
-from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS
+from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS, audit_action_label, field_labels, object_label
 from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import (
@@ -26,7 +27,7 @@ from lpks.platform.models.user import (
 )
 from lpks.platform.services import tokens, users
 from lpks.registry.models.institution import Institution
-from lpks.registry.services import institutions
+from lpks.registry.services import institutions, profile
 from lpks.security import DIRECTORY, scope_clause
 
 
@@ -69,6 +70,7 @@ class RegionView(SecureModelView):
     column_list = ("code", "name", "level", "province_code")
     column_searchable_list = ("code", "name")
     column_filters = ("level",)
+    column_codes = {"level": "region_kind"}
     column_labels = {"code": _l("Kode"), "name": _l("Nama"), "level": _l("Tingkat"), "province_code": _l("Provinsi")}
     column_default_sort = "code"
 
@@ -98,7 +100,11 @@ class InstitutionView(SecureModelView):
                      "capacity_girls": _l("Kapasitas perempuan"), "version": _l("Versi"),
                      "verified_capacity_boys": _l("Kapasitas laki-laki terverifikasi"),
                      "verified_capacity_girls": _l("Kapasitas perempuan terverifikasi"),
-                     "capacity_verified_on": _l("Kapasitas diverifikasi pada")}
+                     "capacity_verified_on": _l("Kapasitas diverifikasi pada"),
+                     **profile.NUMBERS, **profile.DATES, **profile.TEXTS, "formation_kind": _l("Bentuk pendirian"),
+                     "designation_decree_number": _l("Nomor keputusan penetapan (Pasal 56)"),
+                     "designation_decree_date": _l("Tanggal keputusan penetapan (Pasal 56)"),
+                     "created_at": _l("Dibuat"), "updated_at": _l("Terakhir diubah")}
     form_columns = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys",
                     "capacity_girls", "verified_capacity_boys", "verified_capacity_girls", "version")
     form_extra_fields = {"version": HiddenField(validators=[Optional()])}
@@ -166,6 +172,7 @@ class UserView(SecureModelView):
     column_list = ("username", "full_name", "role", "function", "institution_id", "region_code", "locale", "active")
     column_searchable_list = ("username", "full_name")
     column_filters = ("role", "function", "active")
+    column_codes = {"role": "role"}
     column_exclude_list = ("password_hash", "session_epoch")
     column_details_exclude_list = ("password_hash", "session_epoch")
     column_formatters = {"institution_id": _institution_column,
@@ -234,10 +241,17 @@ class AuditView(SecureModelView):
     # page (a million rows at national scale); the filters find what an administrator looks for.
     simple_list_pager = True
     column_list = ("at", "username", "role", "ip", "action", "object_type", "object_id", "fields", "hits")
-    column_formatters = {"hits": lambda view, context, model, name: audit_hits(model)}
+    column_formatters = {"hits": lambda view, context, model, name: audit_hits(model),
+                         "action": lambda view, context, model, name: audit_action_label(model.action),
+                         "object_type": lambda view, context, model, name: object_label(model.object_type),
+                         "fields": lambda view, context, model, name: (
+                             field_labels(model.object_type, model.fields.split(",")) if model.fields else "")}
+    column_codes = {"role": "role"}
     # the export reads the count of an aggregated row from its tally, joined (one statement, streamed)
     export_overrides = {"hits": ExportColumn("hits", _l("Jumlah dalam semenit"), expr=AuditTally.hits,
-                                             join=(AuditTally, AuditTally.audit_id == AuditLog.id))}
+                                             join=(AuditTally, AuditTally.audit_id == AuditLog.id)),
+                        "action": labelled("action", _l("Tindakan"), audit_action_label),
+                        "object_type": labelled("object_type", _l("Jenis objek"), object_label)}
     column_filters = ("action", "username", "object_type", "object_id")
     column_labels = {"at": _l("Waktu"), "username": _l("Pengguna"), "role": _l("Peran"), "ip": _l("Alamat IP"),
                      "action": _l("Tindakan"), "object_type": _l("Jenis objek"), "object_id": _l("Id objek"),

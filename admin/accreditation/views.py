@@ -3,6 +3,7 @@ follow the policy through SecureModelView (lists, details, exports); neither can
 from __future__ import annotations
 
 from flask import g, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
@@ -65,6 +66,7 @@ class EventView(ReadOnlyView):
     column_filters = ("action", "username", "role", "assessment_id", "institution_id")
     column_formatters = {"institution_id": _institution, "assessment_id": _assessment_link,
                          "from_state": _state, "to_state": _state}
+    column_codes = {"action": "accreditation_step", "role": "role"}
     export_name = "langkah-akreditasi"
     export_overrides = {"institution_id": institution_name(AssessmentEvent, _l("LPKS")),
                         "from_state": labelled("from_state", _l("Dari status"), lambda v: _state_label(v)),
@@ -78,8 +80,8 @@ class EventView(ReadOnlyView):
 
 def _class(view, context, model, name):
     shown = classes.view_of(model, clock.today())
-    text = shown.klass or "tidak ada"
-    return f"{text} (akreditasi telah berakhir)" if shown.expired else text
+    text = shown.klass or _("tidak ada")
+    return f"{text} ({_('akreditasi telah berakhir')})" if shown.expired else text
 
 
 def _grade(view, context, model, name):
@@ -88,8 +90,9 @@ def _grade(view, context, model, name):
 
 def _unmet(view, context, model, name):
     shown = classes.view_of(model, clock.today())
-    return "; ".join(f"{c['criterion']} {'terpenuhi' if c['met'] else 'belum'}: {c['label']} ({c['pasal']})"
-                     for c in shown.reasons) or "-"
+    met, unmet = _("terpenuhi"), _("belum")
+    return "; ".join(f"{_('Kelas')} {c['criterion'].split('.')[0]} {met if c['met'] else unmet}: {c['label']} "
+                     f"({c['pasal']})" for c in shown.reasons) or "-"
 
 
 class StoredClassView(ReadOnlyView):
@@ -100,6 +103,7 @@ class StoredClassView(ReadOnlyView):
                    "kabupaten_kota", "criteria", "reason", "computed_at")
     column_filters = ("klass", "grade", "referral_scope", "valid_until")
     column_formatters = {"institution_id": _institution, "klass": _class, "grade": _grade, "criteria": _unmet}
+    column_codes = {"referral_scope": "referral_scope"}
     export_name = "kelas-lpks"
     export_needs = ("institution_id", "klass", "grade", "valid_until", "referral_scope", "provinces",
                     "kabupaten_kota", "criteria")

@@ -13,6 +13,7 @@ from wtforms import SelectChoice
 from lpks.cases import queries
 from lpks.cases.models import ChildCase
 from lpks.extensions import db
+from lpks.platform.labels import label
 from lpks.intake.services.common import intake_of
 from lpks.registry.models.staff import StaffMember
 from lpks.residents.models.placement import Placement
@@ -51,7 +52,7 @@ def staff_choices(case: ChildCase, functions: tuple[str, ...] | None = None, bla
     stmt = select(StaffMember).where(StaffMember.institution_id == case.institution_id).order_by(StaffMember.name)
     if functions:
         stmt = stmt.where(StaffMember.function.in_(functions))
-    return [SelectChoice("", blank)] + [SelectChoice(str(m.id), f"{m.name} ({m.function})")
+    return [SelectChoice("", blank)] + [SelectChoice(str(m.id), f"{m.name} ({label('staff_function', m.function)})")
                                         for m in db.session.scalars(stmt)]
 
 

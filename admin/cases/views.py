@@ -6,9 +6,11 @@ from flask import abort, flash, redirect, request, send_file
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from lpks.admin.base import SecureModelView
 from lpks.admin.cases import page
 from lpks.admin.cases.forms import ConfirmForm, form_data
+from lpks.admin.child_search import not_searchable_message, redirect_for
 from lpks.admin.intake.views import IntakeCaseMixin
 from sqlalchemy import func, select
 
@@ -25,6 +27,7 @@ from lpks.cases.services import (
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError, error_list
 from lpks.registry.models.staff import StaffMember
+from lpks.residents import search
 from lpks.residents.models.resident import Resident
 from lpks.rules.case_stages import STAGES
 from lpks.rules.companions import MANAGER_FUNCTION
@@ -91,9 +94,25 @@ class CaseView(IntakeCaseMixin, SecureModelView):
         args = request.args
         number = args.get("manager", "")
         return {"stage": args.get("stage") or None, "manager": int(number) if number.isdigit() else None,
-                "overdue": args.get("overdue") == "1", "search": (args.get("q") or "").strip() or None,
+                "overdue": args.get("overdue") == "1", "search": self._search_term(args.get("q")),
                 "status": args.get("status") or "open", "origin": args.get("origin") or None,
                 "service": args.get("service") or None}
+
+    def _search_term(self, term: str | None) -> str | None:
+        """The list's search term, if it may be searched (lpks.residents.search); otherwise dropped with the reason."""
+        term = (term or "").strip()
+        if term and not search.searchable(db.session, current_user, term):
+            flash(not_searchable_message(), "warning")
+            return None
+        return term or None
+
+    @expose("/search/", methods=("POST",))
+    def case_search_view(self):
+        """The list's filters, posted: the search term goes into the address only when it may be searched."""
+        if not FlaskForm().validate_on_submit():
+            abort(400)
+        params = {k: v for k, v in request.form.items() if k not in ("csrf_token", "q") and v}
+        return redirect_for(request.form.get("q", ""), self.get_url(".index_view", **params), param="q")
 
     @expose("/")
     def index_view(self):

@@ -20,7 +20,7 @@ from accreditation.registry_catalogue import DOCUMENT_KINDS
 
 FORMATION_CHOICES = options([("", "—"), ("upt", _l("Dibentuk Pemerintah sebagai UPT (Pasal 53)")),
                      ("masyarakat", _l("Dibentuk masyarakat, berbadan hukum (Pasal 54)"))])
-ITEM_CHOICES = options((item.code, f"{item.code} — {item.label_id}") for item in STANDARD_ITEMS)
+ITEM_CHOICES = options((item.code, item.label_id) for item in STANDARD_ITEMS)
 
 
 def _date(label):

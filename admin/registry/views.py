@@ -47,7 +47,7 @@ FUNCTION_CHOICES = options((fn.code, f"{fn.label_id} ({fn.pasal})") for fn in ST
 FUNCTION_LABELS = {fn.code: fn.label_id for fn in STAFF_FUNCTIONS}
 ENGAGEMENT_CHOICES = options([(Engagement.SENDIRI.value, _l("Tenaga sendiri")),
                               (Engagement.KERJA_SAMA.value, _l("Kerja sama (Pasal 61 ayat (3))"))])
-ITEM_CHOICES = options((item.code, f"{item.code} — {item.label_id}") for item in STANDARD_ITEMS)
+ITEM_CHOICES = options((item.code, item.label_id) for item in STANDARD_ITEMS)
 
 
 def _institution_names() -> dict[int, str]:
@@ -87,6 +87,7 @@ class StaffView(ServiceModelView):
                       "active_until")
     column_default_sort = "name"
     column_labels = {**COMMON_LABELS, **registry_staff.LABELS}
+    column_codes = {"engagement": "engagement"}
     column_formatters = {"institution_id": institution_formatter,
                          "function": lambda v, c, m, n: FUNCTION_LABELS.get(m.function, m.function)}
     export_overrides = {"institution_id": institution_name(StaffMember, _l("LPKS")),

@@ -41,7 +41,7 @@ class HolidayView(SecureModelView):
     column_default_sort = "day"
     column_labels = {"day": _l("Tanggal"), "name": _l("Nama"), "kind": _l("Jenis"), "source": _l("Sumber")}
     column_formatters = {"kind": lambda v, c, m, n: HOLIDAY_KIND_LABELS.get(m.kind, m.kind),
-                         "source": lambda v, c, m, n: {"seeded": _("paket holidays"), "manual": _("manual")}
+                         "source": lambda v, c, m, n: {"seeded": _("kalender bawaan"), "manual": _("ditambahkan manual")}
                          .get(m.source, m.source)}
 
     def on_form_prefill(self, form, id):

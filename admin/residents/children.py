@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.child_search import ChildSearchMixin
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.forms import (
     SEX_LABELS,
@@ -24,12 +25,12 @@ from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.registry.models.institution import Institution
 from lpks.residents import dashboard as residents_dashboard  # noqa: F401  (dashboard sections register on import)
+from lpks.residents import child_page
 from lpks.residents import history as residents_history
-from lpks.residents.models.placement import Placement
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import residents
 from lpks.residents.services.placement_status import label
-from lpks.rules import LegalBasis, ResidentKind, Route
+from lpks.rules import ResidentKind, Route
 from lpks.security import READ, WRITE, can
 from lpks.security.permissions import registers_lpks_residents
 
@@ -48,7 +49,7 @@ def _institution(view, context, model, name):
     return inst.name if inst else "-"
 
 
-class ResidentView(LimitFirstMixin, SecureModelView):
+class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
     """Residents: initials and register number in lists; the identity only on the audited explicit action."""
 
     form = ResidentForm
@@ -57,7 +58,7 @@ class ResidentView(LimitFirstMixin, SecureModelView):
     details_template = "residents/resident_details.html"
     column_list = ("register_number", "initials", "kind", "sex", "route", "age_at_offence", "institution_id")
     column_details_list = column_list
-    column_searchable_list = ("register_number",)  # never names: no identity in URLs or logs
+    # the search box: register number, initials or LPKS name, never names (lpks.residents.search)
     column_filters = ("register_number", "kind", "sex", "route")
     column_default_sort = ("id", True)
     column_labels = LABELS
@@ -106,10 +107,12 @@ class ResidentView(LimitFirstMixin, SecureModelView):
 
     # --- details --------------------------------------------------------------------------------------------
     def details_context(self, model: Resident) -> dict:
-        """Placements of the resident and what the user may do on the details page."""
-        rows = db.session.scalars(select(Placement).where(Placement.resident_id == model.id)
-                                  .order_by(Placement.start_date.desc(), Placement.id.desc())).all()
-        return {"placements": [(p, label(LegalBasis, p.basis)) for p in rows],
+        """The child's page: its tabs (child, placements, custody periods, case, documents), the active tab's rows
+        within the user's scope (lpks.residents.child_page) and what the user may do."""
+        tabs = child_page.tabs_for(current_user)
+        tab = request.args.get("tab", "anak")
+        tab = tab if tab in tabs else "anak"
+        return {"tab": tab, "tabs": tabs, **child_page.tab_context(db.session, current_user, model, tab),
                 "may_identity": residents.may_view_identity(current_user, model),
                 "may_write": can(current_user, WRITE, model), "confirm": ConfirmForm(), "status_labels": STATUS_LABELS}
 

@@ -5,6 +5,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from lpks.admin.base import SecureModelView
+from lpks.admin.child_search import ChildSearchMixin
 from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
@@ -37,7 +38,7 @@ def _deadline(view, context, model, name):
         text, estimate_note(missing), _("perkiraan (%(years)s)", years=", ".join(map(str, missing))))
 
 
-class CustodyView(LimitFirstMixin, DueListMixin, SecureModelView):
+class CustodyView(ChildSearchMixin, LimitFirstMixin, DueListMixin, SecureModelView):
     """Titipan periods (created and changed on the placement page)."""
 
     create_allowed = False

@@ -33,7 +33,7 @@ class MinimumWageForm(FlaskForm):
 class WageImportForm(FlaskForm):
     """An xlsx with columns kode_provinsi, tahun, ump, keputusan."""
 
-    file = FileField(_l("Berkas Excel (.xlsx): kolom kode_provinsi, tahun, ump, keputusan"))
+    file = FileField(_l("Berkas Excel (.xlsx) dengan kolom: kode provinsi, tahun, UMP, keputusan"))
 
 
 class MinimumWageView(SecureModelView):

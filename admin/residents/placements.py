@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
+from lpks.admin.child_search import ChildSearchMixin
 from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.documents import DocumentsMixin, missing_codes
@@ -78,7 +79,8 @@ STATUS_STYLES = {"present": "success", "pending": "warning", "exited": "secondar
 PERIOD_LABELS = {"open": _l("berjalan"), "closed": _l("ditutup")}
 
 
-class PlacementView(DocumentsMixin, ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModelView):
+class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFirstMixin, DueListMixin,
+                    SecureModelView):
     """Placements: list with stored due dates, and the placement page where the work is done."""
 
     create_allowed = False  # a placement starts from its resident's page (new_view)

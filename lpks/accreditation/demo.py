@@ -73,14 +73,14 @@ def _seed_one(session: Session, inst: Institution, index: int, row, instr: Instr
     session.flush()
     record_event(session, assessment, operator, "start", None, State.DRAFT.value, None)
     suggested = suggestions(instr, registry_report(session, inst))
-    for code, answer in _answers(instr, share).items():
+    for n, (code, answer) in enumerate(_answers(instr, share).items(), start=1):
         registry = suggested.get(code)
         if registry is not None and registry[0] == answer:
             assessments._add(session, assessment, operator, code, answer, assessments.SOURCE_REGISTRY,
                              reason=registry[1])
         else:
             assessments._add(session, assessment, operator, code, answer, assessments.SOURCE_SELF,
-                             evidence=f"Arsip LPKS, map {code}")
+                             evidence=f"Arsip LPKS, map nomor {n}")
     session.flush()
     result = assessments.rescore(session, assessment)
     for action in PATH[last]:

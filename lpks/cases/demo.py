@@ -62,9 +62,9 @@ def _admit(session: Session, user: User, institution: Institution, number: str, 
     placement = placements.create(session, user, {"resident_id": child.id, "basis": "court_decision",
                                                   "start_date": day, "months": 12})
     handover = datetime.combine(day, time(9), tzinfo=clock.local_zone())
-    for code, _label, _pasal in admission.document_choices("court_decision"):
+    for n, (code, _label, _pasal) in enumerate(admission.document_choices("court_decision"), start=1):
         if code != "laporan_litmas":
-            admission.add_document(session, user, placement, {"code": code, "number": f"DEMO/{code[:12]}",
+            admission.add_document(session, user, placement, {"code": code, "number": f"{n:03d}/DEMO/{placement.id}",
                                                               "dated": day, "received_at": handover})
     admission.admit(session, user, placement, {"handover_at": handover})
     return open_case_of(session, child.id)

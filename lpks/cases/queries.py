@@ -32,6 +32,7 @@ from lpks.rules.case_stages import STAGES, Stage
 from lpks.rules.companions import CompanionRole
 from lpks.rules.rehab_services import ParticipantRole, ServiceForm
 from lpks.rules.reintegration import missing_conditions
+from lpks.residents import search as child_search
 from lpks.security import READ, scope_clause
 
 
@@ -111,9 +112,8 @@ def list_select(user: Any, *, stage: str | None = None, manager: int | None = No
         stmt = stmt.where(ChildCase.closed_on.is_(None))
     elif status == "closed":
         stmt = stmt.where(ChildCase.closed_on.is_not(None))
-    if search:
-        text = search.strip()
-        stmt = stmt.where(or_(Resident.register_number == text, Resident.initials.ilike(f"%{text}%")))
+    if search:  # register number, initials or LPKS name (lpks.residents.search), never the child's name
+        stmt = stmt.where(child_search.clause(user, ChildCase, search))
     if overdue:
         tasks = task_source.source(user)
         stmt = stmt.where(exists(select(tasks.c.case_id).where(and_(tasks.c.case_id == ChildCase.id,

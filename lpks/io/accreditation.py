@@ -10,6 +10,7 @@ from typing import Any
 from accreditation import COLUMNS, Instrument, instrument_to_rows
 from lpks.io.upload import read_table
 from lpks.io.workbook import workbook_bytes
+from lpks.platform.labels import label, state_label
 
 INSTRUMENT_SHEET = "instrumen"
 MAX_ROWS = 2000  # an instrument has tens of rows; more is not an instrument
@@ -53,12 +54,14 @@ def report_workbook(compilation) -> bytes:
     lpks_head = ["provinsi", "kabupaten/kota", "LPKS", "lingkup rujukan", "nilai akreditasi", "berlaku sampai",
                  "nomor keputusan", "kelas", "provinsi wilayah kerja", "kabupaten/kota wilayah kerja",
                  "alasan (kriteria)", "penilaian berjalan"]
-    lpks_rows = [[x.province, x.kabkota, x.institution.name, x.institution.referral_scope, _label(x.grade),
-                  x.valid_until, x.decree_number if x.grade else None, _label(x.klass.klass), x.klass.provinces,
-                  x.klass.kabupaten_kota, "; ".join(f"{c['criterion']} {'terpenuhi' if c['met'] else 'belum'}: "
-                                                    f"{c['label']} ({c['pasal']})" for c in x.klass.reasons),
-                  x.open_state]
+    lpks_rows = [[x.province, x.kabkota, x.institution.name, label("referral_scope", x.institution.referral_scope),
+                  _label(x.grade), x.valid_until, x.decree_number if x.grade else None, _label(x.klass.klass),
+                  x.klass.provinces, x.klass.kabupaten_kota,
+                  "; ".join(f"kelas {c['criterion'].split('.')[0]} {'terpenuhi' if c['met'] else 'belum'}: "
+                            f"{c['label']} ({c['pasal']})" for c in x.klass.reasons),
+                  state_label(x.open_state) if x.open_state else "-"]
                  for x in compilation.lpks]
     title = "per provinsi" if compilation.group == "provinsi" else "per kabupaten-kota"
     return workbook_bytes([(title, region_head, region_rows), ("per LPKS", lpks_head, lpks_rows),
-                           ("keterangan", ["tanggal", "pengelompokan"], [[compilation.today, compilation.group]])])
+                           ("keterangan", ["tanggal", "pengelompokan"],
+                            [[compilation.today, label("region_kind", compilation.group)]])])

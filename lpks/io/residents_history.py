@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lpks.io.cells import neutralise_cell
 from lpks.platform import clock
-from lpks.platform.labels import role_label
+from lpks.platform.labels import field_labels, role_label
 from lpks.residents import history as residents_history
 
 
@@ -37,7 +37,7 @@ def export_history(session: Session, user: Any, ident) -> tuple[io.BytesIO, str]
         sheet.append([_local(item["at"])] + [neutralise_cell(value) for value in (
             item["username"] or "-", role_label(item["role"]) if item["role"] else "-",
             residents_history.action_label(item["action"]),
-            residents_history.object_label(item["object_type"], item["object_id"]), ", ".join(item["fields"]))])
+            residents_history.object_label(item["object_type"], item["object_id"]), field_labels(item["object_type"], item["fields"]))])
     stream = io.BytesIO()
     book.save(stream)
     stream.seek(0)

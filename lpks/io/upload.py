@@ -166,7 +166,8 @@ def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str],
     rows: list[tuple[int, list]] = []
     for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
         if header is None:
-            header = [str(h or "").strip().lower() for h in values]
+            # "Kode provinsi" and "kode_provinsi" name the same column: pages name columns in words
+            header = ["_".join(str(h or "").lower().split()) for h in values]
             if not any(header):
                 raise ServiceError(_("Berkas '%(name)s' kosong: baris pertama harus berisi judul kolom.", name=name),
                                    "file")

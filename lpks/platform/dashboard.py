@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
+from lpks.platform.labels import role_label
 from lpks.platform.models.audit import AuditLog, AuditTally
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import Region
@@ -203,7 +204,7 @@ def administration_section(session: Session, user) -> Section | None:
         Tile(_("Akses ditolak (24 jam)"), Figure(refused.scalar_subquery()), "audit.index_view", level="warning",
              calm="secondary"),
         Tile(_("Token API aktif"), Figure(tokens.scalar_subquery()), "token.index_view")],
-        header=(_("Peran"), _("Pengguna")), rows=[tuple(r) for r in by_role])
+        header=(_("Peran"), _("Pengguna")), rows=[(role_label(r), n) for r, n in by_role])
 
 
 # Registered by lpks.wiring.install(): (order, provider); a lower order shows first.

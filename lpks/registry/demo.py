@@ -183,7 +183,7 @@ def seed_registry(session: Session, institutions: list[Institution]) -> str:
         if COMPLETENESS[index] >= 0.75:
             title, kind = (("Keputusan pembentukan UPT", "sk_pembentukan") if inst.formation_kind == "upt"
                            else ("Akta pendirian yayasan", "akta_pendirian"))
-            evidence.store(session, inst.id, DEMO_PDF, f"{kind}.pdf",
+            evidence.store(session, inst.id, DEMO_PDF, f"{kind.replace('_', '-')}.pdf",
                            {"title": title, "kind": kind, "issued_on": inst.deed_date or inst.establishment_decree_date,
                             "valid_until": None, "note": None}, item_codes=["a.upt_or_badan_hukum"])
         seeded += 1

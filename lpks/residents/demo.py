@@ -40,10 +40,10 @@ def _operator(session: Session, institution: Institution) -> User:
 
 
 def _documents(session: Session, user, placement, received) -> None:
-    for code, _label, _pasal in placements_admission.document_choices(placement.basis):
+    for n, (code, _label, _pasal) in enumerate(placements_admission.document_choices(placement.basis), start=1):
         if code not in placements_admission.on_file(session, placement) and code != "laporan_litmas":
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                              {"code": code, "number": f"{n:03d}/DEMO/{placement.id}",
                                                "dated": local_date(received), "received_at": received})
 
 
@@ -81,10 +81,10 @@ def _scenario(session: Session, user, resident: Resident, scenario: str) -> None
         "suspected_violence": True,  # examined at the hospital before the placement (Pasal 10 ayat 6)
         "hospital_exam_on": local_date(handover), "hospital_exam_place": "RSUD dr. R. Soedarsono Kota Pasuruan",
         "hospital_exam_result": "Memar ringan di lengan; tidak perlu rawat inap."})
-    for code, _label, _pasal in placements_admission.document_choices("under_12"):
+    for n, (code, _label, _pasal) in enumerate(placements_admission.document_choices("under_12"), start=1):
         if code != "surat_keterangan_sehat":  # may follow within 24 hours of the handover
             placements_admission.add_document(session, user, placement,
-                                              {"code": code, "number": f"DEMO/{code[:12]}",
+                                              {"code": code, "number": f"{n:03d}/DEMO/{placement.id}",
                                                "dated": local_date(handover), "received_at": handover})
     placements_admission.admit(session, user, placement, {"handover_at": handover})
 

@@ -67,8 +67,8 @@ def _pre_process(session: Session, user, institution: Institution) -> None:
         "resident_id": resident.id, "basis": "pre_process", "start_date": start,
         "conditions": ["delik_aduan", "kerugian_tidak_melebihi_ump"], "victim_loss": 750_000})
     handover = now() - timedelta(days=1)
-    for code, _label, _pasal in admission.document_choices("pre_process"):
-        admission.add_document(session, user, placement, {"code": code, "number": f"DEMO/{code[:12]}",
+    for n, (code, _label, _pasal) in enumerate(admission.document_choices("pre_process"), start=1):
+        admission.add_document(session, user, placement, {"code": code, "number": f"{n:03d}/DEMO/{placement.id}",
                                                           "dated": start, "received_at": handover})
     pre_process.record_meeting(session, user, placement, {
         "held_on": start, "place": "Pusat Kesejahteraan Sosial Kelurahan Bugul Kidul", "initiator": "peksos",

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from lpks.cases.models import ChildCase
 from lpks.cases.queries import audit_clauses as case_audit_clauses
+from lpks.platform.labels import audit_action_label
+from lpks.platform.labels import object_label as _object_label
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
 from lpks.platform.models.audit import AuditLog
 from lpks.platform.services import audit
@@ -25,19 +26,6 @@ from lpks.residents.services import residents
 from lpks.security.access import get_scoped
 
 MAX_PER_PAGE = 100
-ACTION_LABELS = {"create": _l("Membuat"), "update": _l("Mengubah"), "delete": _l("Menghapus"),
-                 "view_identity": _l("Membuka identitas lengkap"), "export": _l("Mengekspor"),
-                 "view_history": _l("Melihat riwayat pemrosesan"), "download": _l("Mengunduh")}
-OBJECT_LABELS = {"resident": _l("Data anak"), "placement": _l("Penempatan"),
-                 "placement_document": _l("Dokumen penempatan"), "custody_period": _l("Masa titipan"),
-                 "custody_extension": _l("Perpanjangan titipan"), "child_case": _l("Kasus anak"),
-                 "case_stage": _l("Tahap rehabilitasi"), "case_assessment": _l("Asesmen"),
-                 "case_conference": _l("Temu bahas kasus"), "case_conference_participant": _l("Peserta temu bahas"),
-                 "case_plan": _l("Rencana"), "case_plan_need": _l("Kebutuhan dalam rencana"),
-                 "case_service": _l("Layanan rehabilitasi"), "case_reintegration": _l("Reintegrasi"),
-                 "case_substitute_search": _l("Pencarian Keluarga Pengganti"),
-                 "case_follow_up": _l("Kunjungan bimbingan lanjut"), "case_companion": _l("Pendamping"),
-                 "case_companion_report": _l("Laporan pendamping"), "referral": _l("Rujukan")}
 
 
 def resident_for_history(session: Session, user: Any, ident) -> Resident:
@@ -126,10 +114,9 @@ def history_all(session: Session, user: Any, ident) -> tuple[Resident, list[dict
 
 def action_label(action: str | None) -> str:
     """The action in the user's language."""
-    return str(ACTION_LABELS.get(action or "", action or "-"))
+    return audit_action_label(action)
 
 
 def object_label(object_type: str | None, object_id: str | None) -> str:
     """"Penempatan #12"."""
-    name = str(OBJECT_LABELS.get(object_type or "", object_type or "-"))
-    return f"{name} #{object_id}" if object_id else name
+    return _object_label(object_type, object_id)

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from .errors import RuleError
 from .labels import LabelledEnum
 
-RULE = "RULES §6"
+RULE = "ketentuan tenggat kasus"
 UPCOMING_WITHIN_DAYS = 7
 MAX_DAYS = 90
 MAX_MONTHS = 36
@@ -104,9 +104,9 @@ def task_state(due_on: date, done_on: date | None, today: date) -> TaskState:
 class TaskKind(LabelledEnum):
     """What a task asks for, with the rule that dates it."""
 
-    ASSESSMENT = ("asesmen", "Asesmen diselesaikan", "Assessment completed", "Pasal 25; RULES §6")
-    PLAN = ("rencana", "Rencana pemecahan masalah disepakati", "Plan agreed", "Pasal 26; RULES §6")
+    ASSESSMENT = ("asesmen", "Asesmen diselesaikan", "Assessment completed", "Pasal 25")
+    PLAN = ("rencana", "Rencana pemecahan masalah disepakati", "Plan agreed", "Pasal 26")
     SERVICE = ("layanan", "Layanan dilaksanakan", "Service carried out", "Pasal 35 ayat 1")
     RETURN = ("pengembalian", "Anak dikembalikan pada tanggal yang disepakati", "Child returned on the agreed date",
               "Pasal 49 ayat 3 dan 5")
-    FOLLOW_UP = ("kunjungan", "Kunjungan bimbingan lanjut", "Aftercare visit", "Pasal 34; RULES §6")
+    FOLLOW_UP = ("kunjungan", "Kunjungan bimbingan lanjut", "Aftercare visit", "Pasal 34")

@@ -19,7 +19,7 @@ from lpks.rules.age import ADULT_AGE, MIN_AGE_ANAK, age_on
 from lpks.rules.errors import RuleError
 from lpks.rules.labels import LabelledEnum, format_date_id
 
-RULE = "RULES §8"
+RULE = "Prosedur Dinas Sosial Kota Pasuruan"
 
 
 class Channel(LabelledEnum):

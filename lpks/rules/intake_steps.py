@@ -77,7 +77,7 @@ def _filled(value: object) -> bool:
 
 def missing_facts(step: Step | str, values: Mapping[str, object]) -> list[tuple[str, str, str]]:
     """(field, Indonesian, English) of each fact the step still lacks."""
-    step = Step.coerce(step, field="step", rule="RULES §8")
+    step = Step.coerce(step, field="step", rule="Prosedur Dinas Sosial Kota Pasuruan")
     missing = [entry for entry in REQUIRED[step] if not _filled(values.get(entry[0]))]
     if step is Step.MUSYAWARAH and _filled(values.get("participants")):
         absent = [p for p in MEETING_REQUIRED if p.value not in values["participants"]]
@@ -90,7 +90,7 @@ def missing_facts(step: Step | str, values: Mapping[str, object]) -> list[tuple[
 
 def check_facts(step: Step | str, values: Mapping[str, object]) -> None:
     """Refuse a step without its facts, naming the first missing field and listing every one."""
-    step = Step.coerce(step, field="step", rule="RULES §8")
+    step = Step.coerce(step, field="step", rule="Prosedur Dinas Sosial Kota Pasuruan")
     missing = missing_facts(step, values)
     if missing:
         raise RuleError(f"{step.label_id} dicatat dengan: " + "; ".join(m[1] for m in missing) + f" ({step.pasal}).",

@@ -12,7 +12,7 @@ from enum import StrEnum
 from .errors import RuleError
 from .labels import LabelledEnum
 
-RULE = "Pasal 46; RULES §7"
+RULE = "Pasal 46"
 
 
 class ReceiverKind(LabelledEnum):
@@ -87,13 +87,13 @@ def transition(status: ReferralStatus | str, action: ReferralAction | str, side:
 
 
 def check_consent(child_consent: bool | None, parent_consent: bool | None) -> None:
-    """A referral is sent only with the consent of the child and of the parent or guardian (RULES §7)."""
+    """A referral is sent only with the consent of the child and of the parent or guardian."""
     if not child_consent:
-        raise RuleError("Persetujuan anak atas rujukan wajib dicatat (RULES §7).", field="child_consent", rule=RULE,
-                        message_en="The child's consent to the referral must be recorded (RULES §7).")
+        raise RuleError("Persetujuan anak atas rujukan wajib dicatat.", field="child_consent", rule=RULE,
+                        message_en="The child's consent to the referral must be recorded.")
     if not parent_consent:
-        raise RuleError("Persetujuan orang tua/wali atas rujukan wajib dicatat (RULES §7).", field="parent_consent",
-                        rule=RULE, message_en="The parent's or guardian's consent must be recorded (RULES §7).")
+        raise RuleError("Persetujuan orang tua/wali atas rujukan wajib dicatat.", field="parent_consent",
+                        rule=RULE, message_en="The parent's or guardian's consent must be recorded.")
 
 
 def check_residential(residential: bool, receiver: ReceiverKind | str) -> None:
@@ -101,7 +101,7 @@ def check_residential(residential: bool, receiver: ReceiverKind | str) -> None:
     receiver = ReceiverKind.coerce(receiver, field="receiver_kind", rule=RULE)
     if residential and receiver is not ReceiverKind.LPKS:
         raise RuleError("Rujukan dengan perpindahan tempat tinggal anak hanya ke LPKS dalam sistem, yang membuka "
-                        "penempatannya sendiri; untuk layanan lain rujukan tidak memindahkan anak (RULES §7).",
+                        "penempatannya sendiri; untuk layanan lain rujukan tidak memindahkan anak.",
                         field="residential", rule=RULE,
                         message_en="A residential referral goes only to an LPKS in the system, which opens its own "
-                                   "placement (RULES §7).")
+                                   "placement.")

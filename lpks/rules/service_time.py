@@ -22,7 +22,7 @@ from lpks.rules.labels import LabelledEnum, format_date_id
 
 SERVICE_WORKING_DAYS = 5
 COMPLAINT_WORKING_DAYS = 5
-RULE = "RULES §8"
+RULE = "Prosedur Dinas Sosial Kota Pasuruan"
 
 
 class ServiceState(LabelledEnum):

@@ -18,7 +18,7 @@ NO_ENTITY = StatusItem("a.upt_or_badan_hukum", "sebagian", "Dibentuk … berbada
                        "Pasal 53 ayat (1); Pasal 54 ayat (1)", "1 dari 2 bukti badan hukum", "1 of 2 documents")
 REGISTERED = StatusItem("a.terdaftar", "terpenuhi", "Terdaftar", "Registered", "Pasal 54 ayat (2)", "Berlaku", "Valid")
 LAPSED = StatusItem("a.terdaftar", "belum", "Terdaftar", "Registered", "Pasal 54 ayat (2)",
-                    "Tanda daftar kedaluwarsa 2026-01-01", "Registration expired 2026-01-01")
+                    "Tanda daftar kedaluwarsa 1 Januari 2026", "Registration expired 1 January 2026")
 NOT_DESIGNATED = StatusItem("a.penetapan_menteri", "belum", "Ditetapkan Menteri", "Designated", "Pasal 56", "-", "-")
 
 

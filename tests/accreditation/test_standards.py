@@ -106,7 +106,7 @@ def test_registration_pasal_54_ayat_2(registrations, status):
 def test_an_expired_registration_names_its_last_valid_day():
     regs = (_reg(valid_until=date(2025, 6, 29)), _reg("DS-PROV", valid_until=date(2025, 1, 1)))
     item = evaluate(compliant_facts(registrations=regs)).item("a.terdaftar")
-    assert item.reason == "Tanda daftar kedaluwarsa 2025-06-29"
+    assert item.reason == "Tanda daftar kedaluwarsa 29 Juni 2025"
 
 
 def _with_staff(*people):

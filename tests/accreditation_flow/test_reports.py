@@ -3,6 +3,7 @@ queues and 180-day warnings."""
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import load_workbook
 from sqlalchemy import func, select
@@ -38,8 +39,11 @@ def test_province_compilation_by_kabupaten_kota_page_chart_and_excel(api, sessio
     lpks = [list(r) for r in book["per LPKS"].iter_rows(values_only=True)]
     surabaya = next(r for r in lpks if r[2].startswith("UPT"))
     assert surabaya[4] == "A" and surabaya[7] == "B"
-    assert "B.kabupaten_kota terpenuhi" in surabaya[10] and "A.referral_scope belum" in surabaya[10]
-    assert "C.kabupaten_kota" not in surabaya[10]  # the class held and what a higher one lacks, nothing lower
+    assert "kelas B terpenuhi: " in surabaya[10] and "kelas A belum: Menjadi rujukan nasional" in surabaya[10]
+    assert "kelas C" not in surabaya[10]  # the class held and what a higher one lacks, nothing lower
+    cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c]
+    codes = [c for c in cells if re.search(r"\b[a-z]+_[a-z_]+\b|\b(proposed|submitted|recommended)\b", c)]
+    assert codes == []  # statuses, scopes and criteria by their names, no code (issue 17)
     audit = session.scalar(select(AuditLog).where(AuditLog.action == "export",
                                                   AuditLog.object_type == "accreditation_report"))
     assert audit.username == "dinsos.jatim" and audit.fields == "kabupaten_kota,xlsx"

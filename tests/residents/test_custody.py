@@ -125,7 +125,7 @@ def test_only_kemensos_edits_the_calendar(seeded, client):
 def test_kemensos_edits_the_calendar_in_the_web(seeded, client, session):
     login(client, "kemensos")
     page = client.get("/admin/holiday/").get_data(as_text=True)
-    assert "Isi dari paket holidays" in page
+    assert "Isi dari kalender bawaan" in page
     token = csrf_token(client, "/admin/holiday/new/")
     created = client.post("/admin/holiday/new/", data={"csrf_token": token, "date": "2025-08-14",
                                                        "name": "Libur tambahan", "kind": "cuti_bersama"})

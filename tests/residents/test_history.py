@@ -137,7 +137,7 @@ def test_xlsx_lists_the_history_neutralised_and_is_audited(kids, client, session
     assert rows[0][0] == "Riwayat pemrosesan data anak" and rows[0][2] == "R.S."
     assert rows[1][:2] == ("Waktu (Asia/Jakarta)", "Pengguna")
     cells = [c for row in rows for c in row if isinstance(c, str)]
-    assert "'=HYPERLINK(\"x\")" in cells and "'-sum, address" in cells
+    assert "'=HYPERLINK(\"x\")" in cells and "'-sum, Alamat" in cells  # field names by their labels
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
     assert SECRET not in str(rows)
     creation = [r for r in rows[2:] if r[3] == "Membuat" and r[4] == f"Data anak #{rid}"]

@@ -66,7 +66,7 @@ def ensure_default(session: Session) -> tuple[AccreditationInstrument, bool]:
     if existing is not None:
         return existing, False
     row = AccreditationInstrument(version=DEFAULT_INSTRUMENT.version, rows_json=rows_json(DEFAULT_INSTRUMENT),
-                                  note="Instrumen bawaan (RULES §3)", created_by="sistem")
+                                  note="Instrumen bawaan Permensos 26/2018", created_by="sistem")
     session.add(row)
     session.flush()
     return row, True

@@ -34,6 +34,7 @@ from lpks.platform.errors import NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.institution import Institution
+from lpks.rules.labels import format_date_id
 from lpks.security import WRITE, can
 from lpks.security.access import check_version
 
@@ -216,7 +217,7 @@ def expire_due(session: Session, today: date | None = None) -> ExpiryRun:
     for assessment in due:
         check_expiry(assessment.state, assessment.valid_until, today)
         _move(session, assessment, SYSTEM, Action.EXPIRE.value, State.EXPIRED,
-              f"Masa berlaku berakhir {assessment.valid_until.isoformat()}.", None)
+              f"Masa berlaku berakhir {format_date_id(assessment.valid_until)}.", None)
     session.flush()
     # Every LPKS: classes resting on an expired accreditation, and LPKS without a stored class yet.
     changed = classes.recompute(session, session.scalars(select(Institution).order_by(Institution.id)), "kedaluwarsa",

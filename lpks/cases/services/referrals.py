@@ -27,6 +27,7 @@ from lpks.cases.services.common import (
     touch,
 )
 from lpks.cases.validation import parse
+from lpks.formats import format_tanggal
 from lpks.platform.errors import Conflict, Forbidden, ServiceError
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import ROLE_OPERATOR, User
@@ -151,7 +152,7 @@ def answer(session: Session, user: Any, referral: Referral, data: dict[str, Any]
     on = values.decided_on or today()
     earliest = referral.decided_on if status is ReferralStatus.COMPLETED else referral.sent_on
     if on > today() or on < earliest:
-        raise ServiceError(_("Tanggal jawaban harus antara %(first)s dan hari ini.", first=earliest.isoformat()),
+        raise ServiceError(_("Tanggal jawaban harus antara %(first)s dan hari ini.", first=format_tanggal(earliest)),
                            "decided_on")
     if status is ReferralStatus.COMPLETED:
         referral.completed_on, referral.completion_note = on, values.completion_note
