@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.model import typefmt
 from flask_admin.model.filters import BaseIntFilter, BaseIntListFilter
@@ -29,6 +29,7 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
 from lpks.platform.services import audit
 from lpks.security import READ, WRITE, can, reaches, scope_clause
+from lpks.web import form_errors
 
 
 def role_may(model: type, action: str) -> bool:
@@ -68,6 +69,9 @@ class SecureModelView(StreamingExportMixin, ModelView):
     column_type_formatters_detail = DETAIL_DATE_FORMATTERS
 
     form_base_class = AdminForm
+    # Flask-Admin's own forms, with the error summary at their top (templates/_form.html)
+    create_template = "admin/model/lpks_create.html"
+    edit_template = "admin/model/lpks_edit.html"
     page_size = 20
     can_set_page_size = True
     can_view_details = True
@@ -177,6 +181,29 @@ class SecureModelView(StreamingExportMixin, ModelView):
         if not can(current_user, WRITE, model):
             raise ServiceError(_("Data berada di luar lingkup Anda."))
 
+    def create_model(self, form):
+        g.lpks_form = form  # a service error of this save is shown beside its field (handle_view_exception)
+        try:
+            return super().create_model(form)
+        finally:
+            g.pop("lpks_form", None)
+
+    def update_model(self, form, model):
+        g.lpks_form = form
+        try:
+            return super().update_model(form, model)
+        finally:
+            g.pop("lpks_form", None)
+
+    def run_form(self, form, action):
+        """Run a service call for `form`: its errors go beside the fields and into the form's summary, not into a
+        message at the top of the page. Returns the call's result, or None when refused."""
+        g.lpks_form = form
+        try:
+            return self.run_service(action)
+        finally:
+            g.pop("lpks_form", None)
+
     def run_service(self, action):
         """Run one service call as the user's transaction; its error becomes a message on the page.
 
@@ -197,8 +224,16 @@ class SecureModelView(StreamingExportMixin, ModelView):
 
     def handle_view_exception(self, exc: Exception) -> bool:
         db.session.rollback()
+        form = g.get("lpks_form")
+        if isinstance(exc, ServiceError) and form is not None:
+            form_errors.attach(form, exc)
+            return True
         if isinstance(exc, ServiceError):
             flash(exc.message, "error")
+            return True
+        if isinstance(exc, StaleDataError) and form is not None:
+            form.form_errors = [*form.form_errors, _("Data ini telah diubah oleh pengguna lain. Muat ulang lalu coba "
+                                                     "lagi.")]
             return True
         if isinstance(exc, IntegrityError):
             flash(_("Data tidak dapat disimpan atau dihapus karena masih dipakai oleh data lain "

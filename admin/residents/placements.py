@@ -57,6 +57,7 @@ from lpks.residents.services.placement_status import label
 from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
 from lpks.rules.lifecycle import allowed_actions
 from lpks.security import READ, WRITE, can
+from lpks.web import form_errors
 from lpks.web.documents import document_response, wants_pdf
 
 _export_resident = aliased(Resident, name="export_resident")
@@ -118,15 +119,29 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
     def _back(self, placement: Placement, anchor: str = ""):
         return redirect(self.get_url(".details_view", id=placement.id) + (f"#{anchor}" if anchor else ""))
 
-    def _act(self, form, fn, target, done: str, anchor: str = ""):
+    def _act(self, form, fn, target, done: str, anchor: str = "", key: str | None = None):
+        """Run a form of the placement page. Saved: back to the page at `anchor`. Refused: the page again, with this
+        form open, its values kept and each error under its field (no jump away from the message)."""
         placement = self._placement(WRITE)
-        if not form.validate_on_submit():
-            flash(_("Formulir tidak valid atau token keamanan kedaluwarsa; muat ulang halaman lalu coba lagi."),
-                  "error")
+        if not any(f.type not in ("HiddenField", "CSRFTokenField") for f in form):  # a button: its message on top
+            if not form.validate_on_submit():
+                flash(_("Formulir tidak valid atau token keamanan kedaluwarsa; muat ulang halaman lalu coba lagi."),
+                      "error")
+            elif self.run_service(lambda: fn(db.session, current_user, target(placement), form_data(form))):
+                flash(done, "success")
             return self._back(placement, anchor)
-        if self.run_service(lambda: fn(db.session, current_user, target(placement), form_data(form))):
-            flash(done, "success")
-        return self._back(placement, anchor)
+        if form.validate_on_submit():
+            if self.run_form(form, lambda: fn(db.session, current_user, target(placement), form_data(form))):
+                flash(done, "success")
+                return self._back(placement, anchor)
+        else:
+            form_errors.refused(form)
+        return self._again(key or form_errors.form_key(form), form)
+
+    def _again(self, key: str, form):
+        """The placement page re-rendered with the form that failed (HTTP 422: nothing was saved)."""
+        form_errors.keep_failed(key, form)
+        return self.details_view(), 422
 
     def _period(self, placement: Placement) -> CustodyPeriod:
         period = db.session.get(CustodyPeriod, as_id(request.args.get("period")) or 0)
@@ -177,7 +192,33 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
                 corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
                     "start_date": p["start_date"], "granted_days": str(p["granted_days"]),
                     "version": str(p["version"])}) for p in periods if p["status"] == "open"})
+            self._put_failed(context)
         return context
+
+    # Where a form that failed in this request goes on the page (form_errors.form_key → the context's slot).
+    _FAILED_SLOTS = {"placementedit": ("edit",), "admit": ("admit",), "custody": ("custody",), "scan": ("scan",),
+                     "behaviour": ("behaviour",), "exit": ("exit",), "courtdetermination": ("obligations", "court"),
+                     "meeting": ("obligations", "meeting"), "schoolexam": ("obligations", "exam"),
+                     "progressreport": ("obligations", "report")}
+
+    def _put_failed(self, context: dict) -> None:
+        """Put each form that failed in this request in its slot, with what was typed and its errors."""
+        for key, form in (form_errors.failed_forms() or {}).items():
+            name, _sep, rest = key.partition("-")
+            if name in self._FAILED_SLOTS:
+                slot = self._FAILED_SLOTS[name]
+                if len(slot) == 1:
+                    context[slot[0]] = form
+                else:
+                    context[slot[0]][slot[1]] = form
+            elif name == "document":
+                context["documents"][rest] = form
+            elif name == "periodcorrection":
+                context["corrections"][as_id(rest.removeprefix("p")) or 0] = form
+            elif name == "examanswer":
+                context["obligations"].setdefault("answers", {})[as_id(rest.removeprefix("e")) or 0] = form
+            elif name in ("notice", "extension"):
+                context.setdefault(f"{name}s", {})[as_id(rest) or 0] = form
 
     # --- a new placement from the resident's page -------------------------------------------------------------
     @expose("/add/", methods=("GET", "POST"))
@@ -250,7 +291,8 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
 
     @expose("/custody/extend/", methods=("POST",))
     def extend_view(self):
-        return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan")
+        return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan",
+                         key=f"extension-{as_id(request.args.get('period')) or 0}")
 
     @expose("/custody/correct/", methods=("POST",))
     def correct_view(self):
@@ -260,7 +302,8 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
     @expose("/custody/notice/", methods=("POST",))
     def notice_view(self):
         return self._act(NoticeForm(), custody.record_notice, self._period,
-                         _("Pengiriman surat pemberitahuan dicatat."), "titipan")
+                         _("Pengiriman surat pemberitahuan dicatat."), "titipan",
+                         key=f"notice-{as_id(request.args.get('period')) or 0}")
 
     @expose("/behaviour/", methods=("POST",))
     def behaviour_view(self):
