@@ -13,6 +13,7 @@ from lpks.admin.exporting import labelled
 from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.due import DueListMixin
 from lpks.admin.residents.forms import (
+    SHOWN_FOR_BASIS,
     STATUS_LABELS,
     AdmitForm,
     BehaviourForm,
@@ -27,7 +28,6 @@ from lpks.admin.residents.forms import (
     PlacementForm,
     ScanForm,
     form_data,
-    on_form,
 )
 from lpks.admin.residents.obligations import ObligationsMixin
 from sqlalchemy.orm import aliased
@@ -52,7 +52,7 @@ from lpks.residents.services import (
 from lpks.residents.services import (
     placement_status as placements_status,
 )
-from lpks.residents.services.common import local_date, today
+from lpks.residents.services.common import local_date, locale_code, today
 from lpks.residents.services.placement_status import label
 from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
 from lpks.rules.lifecycle import allowed_actions
@@ -235,13 +235,22 @@ class PlacementView(ObligationsMixin, LimitFirstMixin, DueListMixin, SecureModel
             form.start_date.data = today().isoformat()
         if form.validate_on_submit():
             data = {**form_data(form), "resident_id": resident.id}
-            placement = self.run_service(lambda: on_form(form, lambda: placements.create(db.session, current_user,
-                                                                                        data)))
+            placement = self.run_form(form, lambda: placements.create(db.session, current_user, data,
+                                                                      asked=("suspected_violence",)))
             if placement:
                 flash(_("Penempatan dicatat. Lengkapi dokumen persyaratan, lalu terima anak."), "success")
                 return self._back(placement)
+        elif request.method == "POST":
+            form_errors.refused(form)
         bases = [basis_info(basis) for basis in LegalBasis]
-        return self.render("residents/placement_new.html", form=form, resident=resident, bases=bases)
+        # the conditions of each basis, shown only while that basis is chosen (issue 17: not all eight at once)
+        groups = [(basis.value, basis.label(locale_code()), [SelectChoice(o.value, f"{o.label(locale_code())} "
+                                                                          f"({o.pasal})") for o in options])
+                  for basis, options in CONDITION_OPTIONS.items()]
+        shown_for = {name: "basis=" + " ".join(b.value for b in bases_) for name, bases_ in SHOWN_FOR_BASIS.items()}
+        return self.render("residents/placement_new.html", form=form, resident=resident, bases=bases,
+                           condition_groups=groups, shown_for=shown_for,
+                           chosen_conditions=set(form.conditions.data or []))
 
     # --- actions of the placement page (POST + CSRF) ----------------------------------------------------------
     @expose("/update/", methods=("POST",))
