@@ -88,6 +88,7 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     page.wait_for_url("**/admin/resident/details/**")
     page.click("[data-testid=new-placement]")
     page.select_option("select[name=basis]", "pre_process")
+    page.select_option("select[name=suspected_violence]", "tidak")
     page.get_by_label(re.compile(r"^Tindak pidana ringan \(")).check()
     page.click("button:has-text('Simpan penempatan')")
     page.wait_for_url("**/admin/placement/details/**")
