@@ -54,6 +54,9 @@
     scope.querySelectorAll("select[data-system-value]").forEach(function (select) {
       select.value = select.getAttribute("data-system-value");
       select.dispatchEvent(new Event("change", {bubbles: true}));
+      var row = select.closest("tr");
+      var note = row && row.querySelector("input[name^='note-']");
+      if (note && !note.value.trim()) { note.value = select.getAttribute("data-system-note") || ""; }
     });
   }
 

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from lpks.platform import clock
-from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.errors import Collector, Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
 from lpks.platform.models.user import ROLE_KEMENSOS
@@ -93,42 +93,50 @@ def _string(data: dict[str, Any], key: str) -> str:
 
 
 def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
-    """Validate institution fields; every message names the field and the rule."""
+    """Validate institution fields; every message names the field and the rule, all bad fields at once."""
     out: dict[str, Any] = {}
+    check = Collector()
     if "name" in data:
-        name = _string(data, "name")
-        if not name or len(name) > 200:
-            raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
-        out["name"] = name
+        with check.catch():
+            name = _string(data, "name")
+            if not name or len(name) > 200:
+                raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
+            out["name"] = name
     if "kabkota_code" in data:
-        code = _string(data, "kabkota_code")
-        region = session.get(Region, code) if code else None
-        if region is None or region.level != LEVEL_KABKOTA:
-            raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."), "kabkota_code")
-        out["kabkota_code"] = code
-        out["province_code"] = province_of(code)
+        with check.catch():
+            code = _string(data, "kabkota_code")
+            region = session.get(Region, code) if code else None
+            if region is None or region.level != LEVEL_KABKOTA:
+                raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."),
+                                   "kabkota_code")
+            out["kabkota_code"] = code
+            out["province_code"] = province_of(code)
     for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
         if key in data:
-            value = _string(data, key) or None
-            if value and len(value) > limit:
-                raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit), key)
-            out[key] = value
+            with check.catch():
+                value = _string(data, key) or None
+                if value and len(value) > limit:
+                    raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit),
+                                       key)
+                out[key] = value
     if out.get("email") and not EMAIL.match(out["email"]):
-        raise ServiceError(_("Alamat email tidak valid."), "email")
+        check.add(_("Alamat email tidak valid."), "email")
     if "referral_scope" in data:
         scope = data.get("referral_scope") or "kabupaten_kota"
         if scope not in REFERRAL_SCOPES:
-            raise ServiceError(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
-                                 choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
+            check.add(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
+                        choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
         out["referral_scope"] = scope
     for key, label in (("capacity_boys", _l("Kapasitas anak laki-laki")),
                        ("capacity_girls", _l("Kapasitas anak perempuan"))):
         if key in data and data.get(key) not in (None, ""):
-            out[key] = _int(data[key], key, label)
+            out[key] = check(_int, data[key], key, label)
     for key, label in VERIFIED_CAPACITY.items():
         if key in data:  # empty: not (or no longer) verified
-            out[key] = None if data.get(key) in (None, "") else _int(data[key], key, label)
-    out.update(clean_registry(data))
+            out[key] = None if data.get(key) in (None, "") else check(_int, data[key], key, label)
+    with check.catch():
+        out.update(clean_registry(data))
+    check.done()
     return out
 
 
