@@ -24,7 +24,7 @@ from lpks.accreditation.services.registry_facts import registry_report, suggesti
 from lpks.accreditation.view import lines as indicator_lines
 from lpks.extensions import db
 from lpks.platform import clock
-from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.errors import NotFound, ServiceError, error_list
 from lpks.platform.models.user import User
 from lpks.platform.numbers import as_id
 from lpks.platform.services import audit
@@ -36,6 +36,8 @@ from lpks.web.documents import document_response, wants_pdf
 PAGE_SIZE = 50
 # every reviewer sees the registry's own evaluation beside the answers (RULES §3 Registry conflicts)
 SUGGEST_STATES = {state.value for state in OPEN_STATES}
+# The inputs of a step's card (templates/accreditation/detail.html): their errors show beside them.
+STEP_INPUTS = ("grade", "grade_reason", "decree_number", "decree_date", "note")
 
 
 class AccreditationPage(BaseView):
@@ -103,7 +105,7 @@ class AssessmentPages(AccreditationPage):
         return redirect(url_for(".detail", ident=assessment.id))
 
     @expose("/<int:ident>")
-    def detail(self, ident: int):
+    def detail(self, ident: int, failed_step: dict | None = None):
         a = assessments.get(db.session, current_user, ident)
         inst = db.session.get(Institution, a.institution_id)
         instr = assessments.instrument_of(db.session, a)
@@ -129,7 +131,8 @@ class AssessmentPages(AccreditationPage):
                            may_adjust=writable and may_adjust(current_user.role, a.state),
                            preview=steps.designation_preview(db.session, a, result),
                            klass=classes.class_of(db.session, inst), today=clock.today(),
-                           state=effective_state(a.state, a.valid_until, clock.today()))
+                           state=effective_state(a.state, a.valid_until, clock.today()),
+                           failed_step=failed_step or {"action": None, "errors": {}, "posted": {}})
 
     def _posted(self, ident: int) -> Assessment:
         return assessments.get(db.session, current_user, ident, WRITE)
@@ -171,9 +174,20 @@ class AssessmentPages(AccreditationPage):
     @expose("/<int:ident>/step", methods=("POST",))
     def step(self, ident: int):
         a = self._posted(ident)
-        done = _run(lambda: steps.transition(db.session, current_user, a, dict(request.form)))
-        if done:
-            flash(_("Langkah tercatat: %(state)s.", state=state_label(a.state, a.valid_until)), "success")
+        try:
+            steps.transition(db.session, current_user, a, dict(request.form))
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status == 404:
+                raise
+            errors: dict[str, list[str]] = {}
+            for field, message in error_list(exc):  # beside its input in the step's card; the rest on top of it
+                field = "note" if field == "reason" else field
+                errors.setdefault(field if field in STEP_INPUTS else "", []).append(message)
+            failed = {"action": request.form.get("action"), "errors": errors, "posted": dict(request.form)}
+            return self.detail(ident, failed_step=failed), 422
+        flash(_("Langkah tercatat: %(state)s.", state=state_label(a.state, a.valid_until)), "success")
         return redirect(url_for(".detail", ident=ident))
 
     @expose("/<int:ident>/certificate")
