@@ -105,7 +105,7 @@ class AssessmentPages(AccreditationPage):
         return redirect(url_for(".detail", ident=assessment.id))
 
     @expose("/<int:ident>")
-    def detail(self, ident: int, failed_step: dict | None = None):
+    def detail(self, ident: int, failed_step: dict | None = None, failed_adjust: dict | None = None):
         a = assessments.get(db.session, current_user, ident)
         inst = db.session.get(Institution, a.institution_id)
         instr = assessments.instrument_of(db.session, a)
@@ -132,7 +132,8 @@ class AssessmentPages(AccreditationPage):
                            preview=steps.designation_preview(db.session, a, result),
                            klass=classes.class_of(db.session, inst), today=clock.today(),
                            state=effective_state(a.state, a.valid_until, clock.today()),
-                           failed_step=failed_step or {"action": None, "errors": {}, "posted": {}})
+                           failed_step=failed_step or {"action": None, "errors": {}, "posted": {}},
+                           failed_adjust=failed_adjust or {"code": None, "errors": [], "posted": {}})
 
     def _posted(self, ident: int) -> Assessment:
         return assessments.get(db.session, current_user, ident, WRITE)
@@ -160,9 +161,20 @@ class AssessmentPages(AccreditationPage):
     @expose("/<int:ident>/adjust", methods=("POST",))
     def adjust(self, ident: int):
         a = self._posted(ident)
-        _run(lambda: assessments.adjust(db.session, current_user, a, dict(request.form)),
-             _("Indikator disesuaikan; alasan dicatat."))
-        return redirect(url_for(".detail", ident=ident))
+        code = request.form.get("indicator", "")
+        try:
+            assessments.adjust(db.session, current_user, a, dict(request.form))
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status == 404:
+                raise
+            # the page again, the message and the typed reason in the row that was adjusted
+            return self.detail(ident, failed_adjust={"code": code, "errors": [m for _f, m in error_list(exc)],
+                                                     "posted": dict(request.form)}), 422
+        flash(_("Indikator disesuaikan; alasan dicatat."), "success")
+        # back to the same row (the page's script also restores the exact scroll position)
+        return redirect(url_for(".detail", ident=ident, _anchor=f"indicator-{code}"))
 
     @expose("/<int:ident>/conflict-reason", methods=("POST",))
     def conflict_reason(self, ident: int):

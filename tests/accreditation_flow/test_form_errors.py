@@ -38,3 +38,24 @@ def test_every_step_asks_for_a_confirmation(api):
         form = re.search(rf'data-testid="step-{action}"(.*?)</form>', page, re.S).group(1)
         assert re.search(r'<input[^>]*type="checkbox" name="confirmed"[^>]*required', form), action
         assert "tidak dapat dibatalkan" in form
+
+
+def test_an_adjustment_returns_to_its_row_and_a_refused_one_stays_in_it(api):
+    ident = started(api)
+    to_state(api, ident, "submitted")
+    local = api("dinsos.pasuruan")
+    url = f"/admin/accreditation/{ident}"
+    page = local.client.get(url).get_data(as_text=True)
+    assert 'id="indicator-b.visi"' in page and re.search(r'data-testid="adjust-b.visi" data-keep-scroll', page)
+    version = local.get(f"/accreditation/assessments/{ident}").get_json()["version"]
+    token = csrf_token(local.client, url)
+    refused = local.client.post(f"{url}/adjust", data={"csrf_token": token, "version": version,
+                                                      "indicator": "b.visi", "answer": "sebagian", "reason": ""})
+    text = refused.get_data(as_text=True)
+    row = text[text.index('id="indicator-b.visi"'):]
+    row = row[:row.index("</tr>")]
+    assert refused.status_code == 422 and 'data-testid="adjust-error"' in row
+    assert '<option value="sebagian" selected>' in row  # the chosen answer stays
+    done = local.client.post(f"{url}/adjust", data={"csrf_token": token, "version": version, "indicator": "b.visi",
+                                                    "answer": "sebagian", "reason": "Visi belum disahkan"})
+    assert done.status_code == 302 and done.headers["Location"].endswith("#indicator-b.visi")

@@ -95,6 +95,7 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     assert "Penempatan dicatat" in _flash(page)
 
     _record_document(page, "persetujuan orang tua/wali", "PO-17")
+    page.check("[data-testid=admit-form] input[name=confirmed]")
     page.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
     refusal = _flash(page)
@@ -102,6 +103,7 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     assert page.inner_text("[data-testid=status]") != "Di LPKS"
 
     _record_document(page, "persetujuan anak untuk menjadi klien", "PA-17")
+    page.check("[data-testid=admit-form] input[name=confirmed]")
     page.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
     assert "Anak diterima di LPKS." in _flash(page)
