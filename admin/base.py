@@ -7,6 +7,7 @@ go through the project's streaming exporter (admin/exporting.py).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 from flask import abort, flash, g, redirect, request, url_for
@@ -28,7 +29,7 @@ from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
 from lpks.platform.services import audit
-from lpks.security import READ, WRITE, can, reaches, scope_clause
+from lpks.security import READ, WRITE, can, may_create, reaches, scope_clause
 from lpks.web import form_errors
 
 
@@ -100,7 +101,7 @@ class SecureModelView(StreamingExportMixin, ModelView):
 
     @property
     def can_create(self) -> bool:
-        return self.create_allowed and role_may(self.model, WRITE)
+        return self.create_allowed and role_may(self.model, WRITE) and may_create(current_user, self.model)
 
     @property
     def can_edit(self) -> bool:
@@ -181,28 +182,28 @@ class SecureModelView(StreamingExportMixin, ModelView):
         if not can(current_user, WRITE, model):
             raise ServiceError(_("Data berada di luar lingkup Anda."))
 
-    def create_model(self, form):
-        g.lpks_form = form  # a service error of this save is shown beside its field (handle_view_exception)
+    @contextmanager
+    def errors_on(self, form):
+        """While saving `form`, a service error goes beside its field (handle_view_exception), not to the top."""
+        g.lpks_form = form
         try:
-            return super().create_model(form)
+            yield
         finally:
             g.pop("lpks_form", None)
 
+    def create_model(self, form):
+        with self.errors_on(form):
+            return super().create_model(form)
+
     def update_model(self, form, model):
-        g.lpks_form = form
-        try:
+        with self.errors_on(form):
             return super().update_model(form, model)
-        finally:
-            g.pop("lpks_form", None)
 
     def run_form(self, form, action):
         """Run a service call for `form`: its errors go beside the fields and into the form's summary, not into a
         message at the top of the page. Returns the call's result, or None when refused."""
-        g.lpks_form = form
-        try:
+        with self.errors_on(form):
             return self.run_service(action)
-        finally:
-            g.pop("lpks_form", None)
 
     def run_service(self, action):
         """Run one service call as the user's transaction; its error becomes a message on the page.

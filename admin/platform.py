@@ -102,33 +102,39 @@ class InstitutionView(SecureModelView):
     form_columns = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys",
                     "capacity_girls", "verified_capacity_boys", "verified_capacity_girls", "version")
     form_extra_fields = {"version": HiddenField(validators=[Optional()])}
-    form_overrides = {"referral_scope": SelectField, "kabkota_code": StringField}
+    form_overrides = {"referral_scope": SelectField, "kabkota_code": SelectField}
     form_args = {"referral_scope": {"choices": [SelectChoice(s, label) for s, label in REFERRAL_SCOPE_LABELS.items()]}}
     column_details_exclude_list = ()
 
     def on_form_prefill(self, form, id):
         form.version.data = str(self.get_one(id).version)
 
-    def _restrict(self, form):
-        """Leave out the fields the user's role may not set (the referral scope for an LPKS operator)."""
-        for name in institutions.RESTRICTED:
+    def _restrict(self, form, editing: bool):
+        """Leave out the fields the user's role may not set (the referral scope for an LPKS operator; on an existing
+        LPKS, the domicile for everyone but the Ministry) and offer the domicile as a picker of the regencies/cities
+        where the user may register an LPKS."""
+        for name in (*institutions.RESTRICTED, *(("kabkota_code",) if editing else ())):
             if name in form and not institutions.settable(current_user, name):
                 del form[name]
+        if "kabkota_code" in form:
+            form.kabkota_code.choices = [SelectChoice("", _l("— pilih kabupaten/kota —"))] + [
+                SelectChoice(code, f"{name} ({code})") for code, name in institutions.domicile_choices(
+                    db.session, current_user)]
         return form
 
     def create_form(self, obj=None):
-        return self._restrict(super().create_form(obj))
+        return self._restrict(super().create_form(obj), editing=False)
 
     def edit_form(self, obj=None):
-        return self._restrict(super().edit_form(obj))
+        return self._restrict(super().edit_form(obj), editing=True)
 
     def create_model(self, form):
-        inst = self.run_service(lambda: institutions.create(db.session, current_user, _data(form)))
+        inst = self.run_form(form, lambda: institutions.create(db.session, current_user, _data(form)))
         return inst or False
 
     def update_model(self, form, model):
         data = {**_data(form), "version": form.version.data}
-        return bool(self.run_service(lambda: institutions.update(db.session, current_user, model, data)))
+        return bool(self.run_form(form, lambda: institutions.update(db.session, current_user, model, data)))
 
 
 class InstitutionDirectoryView(SecureModelView):
@@ -195,10 +201,10 @@ class UserView(SecureModelView):
                                      form.scope.data, form.full_name.data, form.locale.data, form.function.data)
             user.active = bool(form.active.data)
             return user
-        return self.run_service(create) or False
+        return self.run_form(form, create) or False
 
     def update_model(self, form, model):
-        return bool(self.run_service(lambda: users.update_user(
+        return bool(self.run_form(form, lambda: users.update_user(
             db.session, model, role=form.role.data, scope=form.scope.data, full_name=form.full_name.data,
             locale=form.locale.data, active=bool(form.active.data), new_password=form.new_password.data or None,
             actor=current_user, function=form.function.data)))

@@ -4,6 +4,7 @@ from lpks.security.permissions import (
     READ,
     WRITE,
     can,
+    may_create,
     may_set,
     reaches,
     scope_clause,
@@ -12,5 +13,5 @@ from lpks.security.permissions import (
     works_with_lpks_data,
 )
 
-__all__ = ["DIRECTORY", "READ", "WRITE", "can", "may_set", "reaches", "scope_clause", "setters_of",
+__all__ = ["DIRECTORY", "READ", "WRITE", "can", "may_create", "may_set", "reaches", "scope_clause", "setters_of",
            "user_scope_label", "works_with_lpks_data"]

@@ -220,8 +220,14 @@ FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
                   # Capacity is a fact the supervising office verifies (Pasal 87 huruf f, j): the LPKS declares
                   # `capacity_*`, the over-capacity check reads only these.
                   "verified_capacity_boys": (ROLE_KABKOTA, ROLE_KEMENSOS),
-                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  # an LPKS changes regency/city (its domicile) only by the Ministry (RULES §3)
+                  "kabkota_code": (ROLE_KEMENSOS,)},
 }
+
+# Who may create a new row of a model at all (on top of writing it in scope): an LPKS is registered by the Ministry
+# or by the Dinas Sosial of its regency/city, never by its own operator. A model not listed: whoever may write it.
+CREATE_POLICY: dict[type, tuple[str, ...]] = {Institution: (ROLE_KABKOTA, ROLE_KEMENSOS)}
 
 
 WORK_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS)
@@ -236,6 +242,12 @@ def may_set(user: Any, model: type, field: str) -> bool:
     """May the user's role set this field of `model` (on top of the write scope `can` decides)?"""
     roles = FIELD_POLICY.get(model, {}).get(field)
     return roles is None or getattr(user, "role", None) in roles
+
+
+def may_create(user: Any, model: type) -> bool:
+    """May the user's role create a new `model` row (pages offer "Buat" only then)?"""
+    roles = CREATE_POLICY.get(model)
+    return reaches(user, model, WRITE) and (roles is None or getattr(user, "role", None) in roles)
 
 
 def setters_of(model: type, field: str) -> tuple[str, ...]:

@@ -6,13 +6,13 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.platform import clock
 from lpks.platform.errors import Collector, Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
-from lpks.platform.models.user import ROLE_KEMENSOS
 from lpks.registry.models.institution import REFERRAL_SCOPES, Institution
 from lpks.registry.services.common import only_for
 from lpks.registry.services.profile import (
@@ -22,7 +22,7 @@ from lpks.registry.services.profile import (
     clean_registry,
     work_area_codes,
 )
-from lpks.security import WRITE, can, may_set, setters_of
+from lpks.security import WRITE, can, may_create, may_set, setters_of
 from lpks.security.access import check_version
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -61,6 +61,14 @@ def _refuse_designation(data: dict[str, Any], current: Institution | None) -> No
 def settable(user: Any, field: str) -> bool:
     """Whether the user may set this LPKS field (forms hide the fields for which it is False)."""
     return may_set(user, Institution, field)
+
+
+def domicile_choices(session: Session, user: Any) -> list[tuple[str, str]]:
+    """(code, name) of the regencies/cities where the user may hold an LPKS (the domicile picker)."""
+    regions = session.execute(select(Region.code, Region.name).where(Region.level == LEVEL_KABKOTA)
+                              .order_by(Region.name)).all()
+    return [(code, name) for code, name in regions
+            if can(user, WRITE, Institution(kabkota_code=code, province_code=province_of(code)))]
 
 
 def _check_restricted(user: Any, values: dict[str, Any], current: Institution | None) -> None:
@@ -156,7 +164,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     _check_restricted(user, values, None)
     inst = Institution(**values)
     _stamp_verification(inst, values, None)
-    if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
+    if not can(user, WRITE, inst) or not may_create(user, Institution):
         raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
     check_reach(user, inst, inst.referral_scope or "kabupaten_kota", {inst.kabkota_code}, "referral_scope")
     session.add(inst)
@@ -171,7 +179,7 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     check_version(inst, data.get("version"))
     _refuse_designation(data, inst)
     values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
-    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
+    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and not settable(user, "kabkota_code"):
         raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
     _check_restricted(user, values, inst)
     if "referral_scope" in values and values["referral_scope"] != inst.referral_scope:
