@@ -29,7 +29,7 @@ from lpks.formats import format_tanggal, format_tanggal_waktu
 from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
 from lpks.platform.services import audit
-from lpks.security import READ, WRITE, can, may_create, reaches, scope_clause
+from lpks.security import READ, WRITE, can, in_menu, may_create, may_open, reaches, scope_clause
 from lpks.web import form_errors
 
 
@@ -82,16 +82,17 @@ class SecureModelView(StreamingExportMixin, ModelView):
     def __init__(self, model, **kwargs):
         super().__init__(model, db, **kwargs)
 
-    # Roles that see this view at all (None: every role the policy lets read the model).
-    roles: tuple[str, ...] | None = None
     # What the view shows of its rows: READ, or DIRECTORY for the LPKS directory (names only).
     read_action: str = READ
 
     # --- who may enter ---------------------------------------------------------------------------
     def is_accessible(self) -> bool:
-        if self.roles is not None and (not current_user.is_authenticated or current_user.role not in self.roles):
+        if not may_open(current_user, self.endpoint):  # a page of some roles only (lpks.security PAGE_POLICY)
             return False
         return role_may(self.model, self.read_action)
+
+    def is_visible(self) -> bool:
+        return in_menu(current_user, self.endpoint)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:

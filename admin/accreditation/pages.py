@@ -29,7 +29,7 @@ from lpks.platform.models.user import User
 from lpks.platform.numbers import as_id
 from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
-from lpks.security import WRITE, can, works_with_lpks_data
+from lpks.security import WRITE, can, in_menu, works_with_lpks_data
 from lpks.security.access import scoped_select
 from lpks.web.documents import document_response, wants_pdf
 
@@ -45,6 +45,9 @@ class AccreditationPage(BaseView):
 
     def is_accessible(self) -> bool:
         return works_with_lpks_data(current_user)
+
+    def is_visible(self) -> bool:
+        return in_menu(current_user, self.endpoint)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:

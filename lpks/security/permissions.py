@@ -244,6 +244,31 @@ def may_set(user: Any, model: type, field: str) -> bool:
     return roles is None or getattr(user, "role", None) in roles
 
 
+# Pages (Flask-Admin endpoints) only some roles open at all, whatever the model policy says: the administrator's
+# users, tokens and LPKS directory.
+PAGE_POLICY: dict[str, tuple[str, ...]] = {"user": (ROLE_ADMIN,), "token": (ROLE_ADMIN,),
+                                           "institution_directory": (ROLE_ADMIN,)}
+# Pages a role may open by a link but has no work on, so its menu leaves them out (issue 17: each role's menu offers
+# the pages it uses): reference lists kept by others and the supervising offices' recaps.
+MENU_POLICY: dict[str, tuple[str, ...]] = {
+    "region": (ROLE_ADMIN, ROLE_KEMENSOS),
+    "accreditation_report": (ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS),
+    "institution_class": (ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS),
+}
+
+
+def may_open(user: Any, page: str) -> bool:
+    """May the user's role open this page at all (PAGE_POLICY; other pages follow their model's policy)?"""
+    roles = PAGE_POLICY.get(page)
+    return roles is None or (bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in roles)
+
+
+def in_menu(user: Any, page: str) -> bool:
+    """Does the user's menu offer this page (it may open it and has work on it)?"""
+    roles = MENU_POLICY.get(page)
+    return may_open(user, page) and (roles is None or getattr(user, "role", None) in roles)
+
+
 def may_create(user: Any, model: type) -> bool:
     """May the user's role create a new `model` row (pages offer "Buat" only then)?"""
     roles = CREATE_POLICY.get(model)
