@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from .errors import AccreditationError
+from .errors import AccreditationError, Problem
 from .levels import Grade
 
 ROLE_OPERATOR = "operator_lpks"
@@ -133,8 +133,9 @@ QUEUES = {
 class WorkflowError(AccreditationError):
     """A refused step; `kind` says why: 'role' (not this role's step), 'state' (not from here), 'input'."""
 
-    def __init__(self, kind: str, field: str, message: str, message_en: str = "") -> None:
-        super().__init__(field, message, message_en)
+    def __init__(self, kind: str, field: str, message: str, message_en: str = "", *,
+                 problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(field, message, message_en, problems=problems)
         self.kind = kind
 
 
@@ -252,20 +253,25 @@ def check_start(role: str, has_open: bool) -> None:
 
 def check_designation(band_grade: Grade | None, grade: Grade | None, grade_reason: str | None,
                       decree_number: str | None, decree_date: date | None, today: date) -> None:
-    """Designation inputs (Pasal 56, 85 huruf e): decree number and date; a grade off the bands needs a reason."""
+    """Designation inputs (Pasal 56, 85 huruf e): decree number and date; a grade off the bands needs a reason.
+    Every missing input is reported at once."""
+    problems = []
     if _blank(decree_number):
-        raise WorkflowError("input", "decree_number", "Nomor keputusan penetapan wajib diisi.",
-                            "The decree number is required.")
+        problems.append(Problem("decree_number", "Nomor keputusan penetapan wajib diisi.",
+                                "The decree number is required."))
     if decree_date is None:
-        raise WorkflowError("input", "decree_date", "Tanggal keputusan penetapan wajib diisi.",
-                            "The decree date is required.")
-    if decree_date > today:
-        raise WorkflowError("input", "decree_date", "Tanggal keputusan tidak boleh setelah hari ini.",
-                            "The decree date cannot be in the future.")
+        problems.append(Problem("decree_date", "Tanggal keputusan penetapan wajib diisi.",
+                                "The decree date is required."))
+    elif decree_date > today:
+        problems.append(Problem("decree_date", "Tanggal keputusan tidak boleh setelah hari ini.",
+                                "The decree date cannot be in the future."))
     if grade != band_grade and _blank(grade_reason):
         banded = band_grade.value if band_grade else "tidak terakreditasi"
-        raise WorkflowError("input", "grade_reason", f"Nilai akreditasi berbeda dari rentang nilai ({banded}) hanya "
-                            "dengan alasan tertulis.", "A grade other than the band's needs a written reason.")
+        problems.append(Problem("grade_reason", f"Nilai akreditasi berbeda dari rentang nilai ({banded}) hanya "
+                                "dengan alasan tertulis.", "A grade other than the band's needs a written reason."))
+    if problems:
+        raise WorkflowError("input", problems[0].field, problems[0].message, problems[0].message_en,
+                            problems=tuple(problems))
 
 
 def check_decree_in_force(decree_date: date, valid_until: date | None, submitted_on: date | None,

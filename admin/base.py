@@ -7,9 +7,10 @@ go through the project's streaming exporter (admin/exporting.py).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
@@ -33,7 +34,8 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.numbers import DB_INT_MAX, as_id, parse_whole
 from lpks.platform.labels import label
 from lpks.platform.services import audit
-from lpks.security import READ, WRITE, can, reaches, scope_clause
+from lpks.security import READ, WRITE, can, in_menu, may_create, may_open, reaches, scope_clause
+from lpks.web import form_errors
 
 
 def role_may(model: type, action: str) -> bool:
@@ -95,6 +97,9 @@ class SecureModelView(StreamingExportMixin, ModelView):
 
     form_base_class = AdminForm
     model_form_converter = DateInputConverter
+    # Flask-Admin's own forms, with the error summary at their top (templates/_form.html)
+    create_template = "admin/model/lpks_create.html"
+    edit_template = "admin/model/lpks_edit.html"
     page_size = 20
     can_set_page_size = True
     can_view_details = True
@@ -108,16 +113,17 @@ class SecureModelView(StreamingExportMixin, ModelView):
         self.column_formatters_detail = {**coded, **dict(self.column_formatters_detail or self.column_formatters or {})}
         super().__init__(model, db, **kwargs)
 
-    # Roles that see this view at all (None: every role the policy lets read the model).
-    roles: tuple[str, ...] | None = None
     # What the view shows of its rows: READ, or DIRECTORY for the LPKS directory (names only).
     read_action: str = READ
 
     # --- who may enter ---------------------------------------------------------------------------
     def is_accessible(self) -> bool:
-        if self.roles is not None and (not current_user.is_authenticated or current_user.role not in self.roles):
+        if not may_open(current_user, self.endpoint):  # a page of some roles only (lpks.security PAGE_POLICY)
             return False
         return role_may(self.model, self.read_action)
+
+    def is_visible(self) -> bool:
+        return in_menu(current_user, self.endpoint)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
@@ -127,7 +133,7 @@ class SecureModelView(StreamingExportMixin, ModelView):
 
     @property
     def can_create(self) -> bool:
-        return self.create_allowed and role_may(self.model, WRITE)
+        return self.create_allowed and role_may(self.model, WRITE) and may_create(current_user, self.model)
 
     @property
     def can_edit(self) -> bool:
@@ -208,6 +214,29 @@ class SecureModelView(StreamingExportMixin, ModelView):
         if not can(current_user, WRITE, model):
             raise ServiceError(_("Data berada di luar lingkup Anda."))
 
+    @contextmanager
+    def errors_on(self, form):
+        """While saving `form`, a service error goes beside its field (handle_view_exception), not to the top."""
+        g.lpks_form = form
+        try:
+            yield
+        finally:
+            g.pop("lpks_form", None)
+
+    def create_model(self, form):
+        with self.errors_on(form):
+            return super().create_model(form)
+
+    def update_model(self, form, model):
+        with self.errors_on(form):
+            return super().update_model(form, model)
+
+    def run_form(self, form, action):
+        """Run a service call for `form`: its errors go beside the fields and into the form's summary, not into a
+        message at the top of the page. Returns the call's result, or None when refused."""
+        with self.errors_on(form):
+            return self.run_service(action)
+
     def run_service(self, action):
         """Run one service call as the user's transaction; its error becomes a message on the page.
 
@@ -228,8 +257,16 @@ class SecureModelView(StreamingExportMixin, ModelView):
 
     def handle_view_exception(self, exc: Exception) -> bool:
         db.session.rollback()
+        form = g.get("lpks_form")
+        if isinstance(exc, ServiceError) and form is not None:
+            form_errors.attach(form, exc)
+            return True
         if isinstance(exc, ServiceError):
             flash(exc.message, "error")
+            return True
+        if isinstance(exc, StaleDataError) and form is not None:
+            form.form_errors = [*form.form_errors, _("Data ini telah diubah oleh pengguna lain. Muat ulang lalu coba "
+                                                     "lagi.")]
             return True
         if isinstance(exc, IntegrityError):
             flash(_("Data tidak dapat disimpan atau dihapus karena masih dipakai oleh data lain "

@@ -18,7 +18,7 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.exports import ExportColumn
 from lpks.platform.labels import label
 from lpks.registry.models.institution import Institution
-from lpks.security import READ, scope_clause
+from lpks.security import READ, may_open, scope_clause
 from lpks.security.permissions import POLICY
 
 
@@ -43,7 +43,7 @@ class StreamingExportMixin:
         """The role may read this list and its export is offered (re-checked by the job for the owner as they are)."""
         if not self.can_export or user is None or not getattr(user, "active", False):
             return False
-        if self.roles is not None and user.role not in self.roles:
+        if not may_open(user, self.endpoint):
             return False
         return READ in POLICY.get(self.model, {}).get(user.role, {})
 

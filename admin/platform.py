@@ -15,7 +15,7 @@ from lpks.platform.errors import ServiceError
 from lpks.platform.exports import ExportColumn
 from lpks.platform.labels import REFERRAL_SCOPE_LABELS, ROLE_LABELS, audit_action_label, field_labels, object_label
 from lpks.platform.models.audit import AuditLog, AuditTally
-from lpks.platform.models.region import Region
+from lpks.platform.models.region import LEVEL_PROVINCE, Region
 from lpks.platform.models.user import (
     FUNCTION_DATA,
     FUNCTION_PEKSOS,
@@ -108,40 +108,45 @@ class InstitutionView(SecureModelView):
     form_columns = ("name", "kabkota_code", "address", "phone", "email", "referral_scope", "capacity_boys",
                     "capacity_girls", "verified_capacity_boys", "verified_capacity_girls", "version")
     form_extra_fields = {"version": HiddenField(validators=[Optional()])}
-    form_overrides = {"referral_scope": SelectField, "kabkota_code": StringField}
+    form_overrides = {"referral_scope": SelectField, "kabkota_code": SelectField}
     form_args = {"referral_scope": {"choices": [SelectChoice(s, label) for s, label in REFERRAL_SCOPE_LABELS.items()]}}
     column_details_exclude_list = ()
 
     def on_form_prefill(self, form, id):
         form.version.data = str(self.get_one(id).version)
 
-    def _restrict(self, form):
-        """Leave out the fields the user's role may not set (the referral scope for an LPKS operator)."""
-        for name in institutions.RESTRICTED:
+    def _restrict(self, form, editing: bool):
+        """Leave out the fields the user's role may not set (the referral scope for an LPKS operator; on an existing
+        LPKS, the domicile for everyone but the Ministry) and offer the domicile as a picker of the regencies/cities
+        where the user may register an LPKS."""
+        for name in (*institutions.RESTRICTED, *(("kabkota_code",) if editing else ())):
             if name in form and not institutions.settable(current_user, name):
                 del form[name]
+        if "kabkota_code" in form:
+            form.kabkota_code.choices = [SelectChoice("", _l("— pilih kabupaten/kota —"))] + [
+                SelectChoice(code, f"{name} ({code})") for code, name in institutions.domicile_choices(
+                    db.session, current_user)]
         return form
 
     def create_form(self, obj=None):
-        return self._restrict(super().create_form(obj))
+        return self._restrict(super().create_form(obj), editing=False)
 
     def edit_form(self, obj=None):
-        return self._restrict(super().edit_form(obj))
+        return self._restrict(super().edit_form(obj), editing=True)
 
     def create_model(self, form):
-        inst = self.run_service(lambda: institutions.create(db.session, current_user, _data(form)))
+        inst = self.run_form(form, lambda: institutions.create(db.session, current_user, _data(form)))
         return inst or False
 
     def update_model(self, form, model):
         data = {**_data(form), "version": form.version.data}
-        return bool(self.run_service(lambda: institutions.update(db.session, current_user, model, data)))
+        return bool(self.run_form(form, lambda: institutions.update(db.session, current_user, model, data)))
 
 
 class InstitutionDirectoryView(SecureModelView):
     """The LPKS directory for the system administrator: id, name and region, to give an operator its LPKS
     (the policy's DIRECTORY: nothing of the registry's records)."""
 
-    roles = ("admin_sistem",)
     read_action = DIRECTORY
     create_allowed = False
     can_view_details = False
@@ -167,7 +172,6 @@ FUNCTION_LABELS = {FUNCTION_PEKSOS: _l("Pekerja Sosial (manajer kasus, pendampin
 class UserView(SecureModelView):
     """Users and roles (system administrator)."""
 
-    roles = ("admin_sistem",)
 
     column_list = ("username", "full_name", "role", "function", "institution_id", "region_code", "locale", "active")
     column_searchable_list = ("username", "full_name")
@@ -176,7 +180,9 @@ class UserView(SecureModelView):
     column_exclude_list = ("password_hash", "session_epoch")
     column_details_exclude_list = ("password_hash", "session_epoch")
     column_formatters = {"institution_id": _institution_column,
+                         "role": lambda v, c, m, n: ROLE_LABELS.get(m.role, m.role),
                          "function": lambda v, c, m, n: FUNCTION_LABELS.get(m.function, "-") if m.function else "-"}
+    column_formatters_detail = {"role": lambda v, c, m, n: ROLE_LABELS.get(m.role, m.role)}
     column_labels = {"username": _l("Nama pengguna"), "full_name": _l("Nama lengkap"), "role": _l("Peran"),
                      "institution_id": _l("LPKS"), "region_code": _l("Kode wilayah"), "locale": _l("Bahasa"),
                      "active": _l("Aktif"), "function": _l("Fungsi (Dinas Sosial kabupaten/kota)")}
@@ -187,7 +193,10 @@ class UserView(SecureModelView):
                               + [SelectChoice(f, FUNCTION_LABELS[f]) for f in FUNCTIONS]},
                  "locale": {"choices": [SelectChoice("id", "Bahasa Indonesia"), SelectChoice("en", "English")]}}
     form_extra_fields = {
-        "scope": StringField(_l("Lingkup (id LPKS, kode wilayah, atau kosong untuk nasional)"), validators=[Optional()]),
+        # a picker of the LPKS directory and the regions, not a code typed by hand (issue 17)
+        "scope": SelectField(_l("Lingkup (LPKS untuk operator, kabupaten/kota atau provinsi untuk Dinas Sosial, "
+                                "nasional untuk Kementerian Sosial dan administrator)"), choices=[],
+                             validators=[Optional()]),
         "new_password": PasswordField(_l("Kata sandi baru (minimal 12 karakter, tidak mudah ditebak; mengakhiri "
                                          "semua sesi dan token pengguna)"), validators=[Optional()]),
     }
@@ -196,16 +205,35 @@ class UserView(SecureModelView):
         user = self.get_one(id)
         form.scope.data = str(user.institution_id or user.region_code or "")
 
+    def _scope_choices(self, form):
+        """Every scope a user can have, grouped: national, provinces, regencies/cities, LPKS (by name)."""
+        regions = db.session.execute(select(Region.code, Region.name, Region.level).order_by(Region.name)).all()
+        lpks = db.session.execute(select(Institution.id, Institution.name).where(
+            scope_clause(current_user, Institution, DIRECTORY)).order_by(Institution.name)).all()
+        form.scope.choices = {
+            str(_l("Nasional")): [SelectChoice("", _l("Nasional (tanpa lingkup)"))],
+            str(_l("Provinsi")): [SelectChoice(code, name) for code, name, level in regions if level == LEVEL_PROVINCE],
+            str(_l("Kabupaten/kota")): [SelectChoice(code, name) for code, name, level in regions
+                                        if level != LEVEL_PROVINCE],
+            str(_l("LPKS")): [SelectChoice(str(ident), name) for ident, name in lpks]}
+        return form
+
+    def create_form(self, obj=None):
+        return self._scope_choices(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._scope_choices(super().edit_form(obj))
+
     def create_model(self, form):
         def create():
             user = users.create_user(db.session, form.username.data, form.new_password.data or "", form.role.data,
                                      form.scope.data, form.full_name.data, form.locale.data, form.function.data)
             user.active = bool(form.active.data)
             return user
-        return self.run_service(create) or False
+        return self.run_form(form, create) or False
 
     def update_model(self, form, model):
-        return bool(self.run_service(lambda: users.update_user(
+        return bool(self.run_form(form, lambda: users.update_user(
             db.session, model, role=form.role.data, scope=form.scope.data, full_name=form.full_name.data,
             locale=form.locale.data, active=bool(form.active.data), new_password=form.new_password.data or None,
             actor=current_user, function=form.function.data)))
@@ -214,7 +242,6 @@ class UserView(SecureModelView):
 class TokenView(SecureModelView):
     """API tokens: listed and revoked here, created with `lpks create-token`."""
 
-    roles = ("admin_sistem",)
 
     create_allowed = False
     column_list = ("id", "user_id", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at")

@@ -24,18 +24,20 @@ from lpks.accreditation.services.registry_facts import registry_report, suggesti
 from lpks.accreditation.view import lines as indicator_lines
 from lpks.extensions import db
 from lpks.platform import clock
-from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.errors import NotFound, ServiceError, error_list
 from lpks.platform.models.user import User
 from lpks.platform.numbers import as_id
 from lpks.platform.services import audit
 from lpks.registry.models.institution import Institution
-from lpks.security import WRITE, can, works_with_lpks_data
+from lpks.security import WRITE, can, in_menu, works_with_lpks_data
 from lpks.security.access import scoped_select
 from lpks.web.documents import document_response, wants_pdf
 
 PAGE_SIZE = 50
 # every reviewer sees the registry's own evaluation beside the answers (RULES §3 Registry conflicts)
 SUGGEST_STATES = {state.value for state in OPEN_STATES}
+# The inputs of a step's card (templates/accreditation/detail.html): their errors show beside them.
+STEP_INPUTS = ("grade", "grade_reason", "decree_number", "decree_date", "note")
 
 
 class AccreditationPage(BaseView):
@@ -43,6 +45,9 @@ class AccreditationPage(BaseView):
 
     def is_accessible(self) -> bool:
         return works_with_lpks_data(current_user)
+
+    def is_visible(self) -> bool:
+        return in_menu(current_user, self.endpoint)
 
     def inaccessible_callback(self, name, **kwargs):
         if not current_user.is_authenticated:
@@ -103,7 +108,7 @@ class AssessmentPages(AccreditationPage):
         return redirect(url_for(".detail", ident=assessment.id))
 
     @expose("/<int:ident>")
-    def detail(self, ident: int):
+    def detail(self, ident: int, failed_step: dict | None = None, failed_adjust: dict | None = None):
         a = assessments.get(db.session, current_user, ident)
         inst = db.session.get(Institution, a.institution_id)
         instr = assessments.instrument_of(db.session, a)
@@ -129,7 +134,9 @@ class AssessmentPages(AccreditationPage):
                            may_adjust=writable and may_adjust(current_user.role, a.state),
                            preview=steps.designation_preview(db.session, a, result),
                            klass=classes.class_of(db.session, inst), today=clock.today(),
-                           state=effective_state(a.state, a.valid_until, clock.today()))
+                           state=effective_state(a.state, a.valid_until, clock.today()),
+                           failed_step=failed_step or {"action": None, "errors": {}, "posted": {}},
+                           failed_adjust=failed_adjust or {"code": None, "errors": [], "posted": {}})
 
     def _posted(self, ident: int) -> Assessment:
         return assessments.get(db.session, current_user, ident, WRITE)
@@ -157,9 +164,20 @@ class AssessmentPages(AccreditationPage):
     @expose("/<int:ident>/adjust", methods=("POST",))
     def adjust(self, ident: int):
         a = self._posted(ident)
-        _run(lambda: assessments.adjust(db.session, current_user, a, dict(request.form)),
-             _("Indikator disesuaikan; alasan dicatat."))
-        return redirect(url_for(".detail", ident=ident))
+        code = request.form.get("indicator", "")
+        try:
+            assessments.adjust(db.session, current_user, a, dict(request.form))
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status == 404:
+                raise
+            # the page again, the message and the typed reason in the row that was adjusted
+            return self.detail(ident, failed_adjust={"code": code, "errors": [m for _f, m in error_list(exc)],
+                                                     "posted": dict(request.form)}), 422
+        flash(_("Indikator disesuaikan; alasan dicatat."), "success")
+        # back to the same row (the page's script also restores the exact scroll position)
+        return redirect(url_for(".detail", ident=ident, _anchor=f"indicator-{code}"))
 
     @expose("/<int:ident>/conflict-reason", methods=("POST",))
     def conflict_reason(self, ident: int):
@@ -171,9 +189,20 @@ class AssessmentPages(AccreditationPage):
     @expose("/<int:ident>/step", methods=("POST",))
     def step(self, ident: int):
         a = self._posted(ident)
-        done = _run(lambda: steps.transition(db.session, current_user, a, dict(request.form)))
-        if done:
-            flash(_("Langkah tercatat: %(state)s.", state=state_label(a.state, a.valid_until)), "success")
+        try:
+            steps.transition(db.session, current_user, a, dict(request.form))
+            db.session.commit()
+        except ServiceError as exc:
+            db.session.rollback()
+            if exc.status == 404:
+                raise
+            errors: dict[str, list[str]] = {}
+            for field, message in error_list(exc):  # beside its input in the step's card; the rest on top of it
+                field = "note" if field == "reason" else field
+                errors.setdefault(field if field in STEP_INPUTS else "", []).append(message)
+            failed = {"action": request.form.get("action"), "errors": errors, "posted": dict(request.form)}
+            return self.detail(ident, failed_step=failed), 422
+        flash(_("Langkah tercatat: %(state)s.", state=state_label(a.state, a.valid_until)), "success")
         return redirect(url_for(".detail", ident=ident))
 
     @expose("/<int:ident>/certificate")

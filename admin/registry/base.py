@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from sqlalchemy import select, true
-from wtforms import SelectField, StringField
+from wtforms import HiddenField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
@@ -55,8 +55,8 @@ class ServiceModelView(SecureModelView):
     with_institution = True
     named_filter_urls = True  # stable links such as ?flt1_lpks_equals=3 from the LPKS page
 
-    form_extra_fields = {"version": StringField(_l("Versi"), validators=[Optional()])}
-    form_widget_args = {"version": {"readonly": True}}
+    # the optimistic lock travels hidden: it is no field a person fills in (issue 17)
+    form_extra_fields = {"version": HiddenField(validators=[Optional()])}
 
     def __init__(self, model, **kwargs):
         # flask-admin adds an extra field only when form_columns names it: the version field must be listed.
@@ -114,14 +114,16 @@ class ServiceModelView(SecureModelView):
         return result if result is not None else True
 
     def create_model(self, form):
-        model = self._run(type(self).service_create, form_data(form))
+        with self.errors_on(form):
+            model = self._run(type(self).service_create, form_data(form))
         if model:
             self.after_model_change(form, model, True)
         return model
 
     def update_model(self, form, model):
         data = {**form_data(form), "version": form.version.data, "institution_id": model.institution_id}
-        ok = self._run(type(self).service_update, model, data)
+        with self.errors_on(form):
+            ok = self._run(type(self).service_update, model, data)
         if ok:
             self.after_model_change(form, model, False)
         return bool(ok)

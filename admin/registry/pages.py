@@ -60,6 +60,7 @@ from lpks.registry.services import (
 from lpks.residents.services.common import locale_code
 from lpks.security import READ, WRITE, can, scope_clause
 from lpks.security.access import get_scoped
+from lpks.web import form_errors
 
 # As every admin list (SecureModelView.page_size); compliance comes from the stored evaluations.
 PAGE_SIZE = 20
@@ -236,9 +237,8 @@ class RegistryHome(RegistryPage):
 
 
 def _attach(form, exc: ServiceError, default: str | None = None) -> None:
-    """Show a service error under its field (or at the top of the form)."""
-    field = getattr(form, exc.field or "", None) or (getattr(form, default) if default else None)
-    if field is not None and field.type != "HiddenField":  # a hidden field (the version) never shows its errors
-        field.errors = list(field.errors) + [exc.message]
-    else:
-        flash(exc.message, "error")
+    """Show every error of a service under its field (a field-less one under `default`, else at the top of the
+    form: templates/_form.html)."""
+    if default and not getattr(exc, "field_errors", None) and getattr(form, exc.field or "", None) is None:
+        exc = ServiceError(exc.message, default)
+    form_errors.attach(form, exc)

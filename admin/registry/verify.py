@@ -11,7 +11,7 @@ from lpks.admin.registry.forms import ActionForm, VerificationForm
 from lpks.admin.registry.pages import _attach
 
 from lpks.extensions import db
-from lpks.platform.errors import ServiceError
+from lpks.platform.errors import ServiceError, error_list
 from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import Institution
 from lpks.registry.models.verification import Verification
@@ -56,10 +56,17 @@ class VerificationPages(RegistryPage):
         ver = verification.get_visible(db.session, current_user, ident)
         inst = db.session.get(Institution, ver.institution_id)
         editable = ver.status == "draft" and can(current_user, WRITE, ver)
-        error = None
+        view = standards.view_for(db.session, inst, ver.visit_date)
+        row_errors: dict[str, dict[str, list[str]]] = {}
+        problems: list[dict] = []
+        posted = dict(request.form)
         if request.method == "POST":
             if not editable:
                 return self.inaccessible_callback("round_view")
+            accept = request.form.get("accept", "")
+            if accept:  # "accept the system's count" without a browser script: filled in, not yet saved
+                posted.update(_accepted(view, accept, request.form))
+                return self._page(ver, inst, view, editable, posted, row_errors, problems)
             entries = [{"item_code": code, "status": request.form.get(f"status-{code}", ""),
                         "note": request.form.get(f"note-{code}", "")} for code in sorted(verification.ITEM_CODES)]
             try:
@@ -67,14 +74,24 @@ class VerificationPages(RegistryPage):
                 db.session.commit()
             except ServiceError as exc:
                 db.session.rollback()
-                error = exc.message
+                for name, message in error_list(exc):
+                    code, _dot, part = (name or "").removeprefix("findings.").rpartition(".")
+                    if (name or "").startswith("findings.") and code in verification.ITEM_CODES:
+                        row_errors.setdefault(code, {}).setdefault(part, []).append(message)
+                        problems.append({"anchor": f"{part}-{code}", "message": message})
+                    else:
+                        problems.append({"anchor": None, "message": message})
+                return self._page(ver, inst, view, editable, posted, row_errors, problems), 422
             else:
                 flash(_("Temuan disimpan (masih draf)."), "success")
                 return redirect(url_for(".round_view", ident=ver.id))
-        view = standards.view_for(db.session, inst, ver.visit_date)
+        return self._page(ver, inst, view, editable, posted, row_errors, problems)
+
+    def _page(self, ver, inst, view, editable, posted, row_errors, problems):
         return self.render("registry/verification.html", ver=ver, inst=inst, view=view, editable=editable,
-                           findings=verification.findings(db.session, ver), error=error, posted=request.form,
-                           statuses=verification.STATUSES, action=ActionForm(version=str(ver.version)))
+                           findings=verification.findings(db.session, ver), posted=posted, row_errors=row_errors,
+                           problems=problems, statuses=verification.STATUSES,
+                           action=ActionForm(version=str(ver.version)))
 
     @expose("/<int:ident>/finalise", methods=("POST",))
     def finalise(self, ident: int):
@@ -104,3 +121,17 @@ class VerificationPages(RegistryPage):
             return redirect(url_for(".round_view", ident=ident))
         flash(_("Draf verifikasi dihapus."), "success")
         return redirect(url_for("registry.institution", ident=inst_id))
+
+
+def _accepted(view, accept: str, form) -> dict[str, str]:
+    """The system's computed verdict (and its reason as the note, where none is typed) for one aspect
+    (`aspect:<code>`) or one item (`item:<code>`); the other rows keep what was typed."""
+    kind, _sep, code = accept.partition(":")
+    out = {}
+    for aspect in view.report.aspects:
+        for item in aspect.items:
+            if (kind == "aspect" and aspect.code == code) or (kind == "item" and item.code == code):
+                out[f"status-{item.code}"] = item.computed_status.value
+                if not (form.get(f"note-{item.code}") or "").strip():
+                    out[f"note-{item.code}"] = item.computed_reason or ""
+    return out

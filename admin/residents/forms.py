@@ -40,6 +40,13 @@ def _enum_choices(enum):
     return choices
 
 
+def unchosen(choices, prompt=None):
+    """The choices after an empty first one: a form never preselects an answer that states a fact."""
+    def build() -> list[SelectChoice]:
+        return [SelectChoice("", prompt or _l("— pilih —")), *(choices() if callable(choices) else choices)]
+    return build
+
+
 def yes_no(yes, no) -> list[SelectChoice]:
     """A yes/no select, "tidak" first."""
     return [SelectChoice("tidak", no), SelectChoice("ya", yes)]
@@ -74,7 +81,8 @@ class ResidentForm(FlaskForm):
 class PlacementForm(FlaskForm):
     """A new placement on a legal basis (Pasal 9 ayat 1)."""
 
-    basis = SelectField(_l("Dasar hukum penempatan"), choices=_enum_choices(LegalBasis))
+    basis = SelectField(_l("Dasar hukum penempatan"),
+                        choices=unchosen(_enum_choices(LegalBasis), _l("— pilih dasar hukum —")))
     conditions = SelectMultipleField(_l("Syarat (titipan: alasan Pasal 11 ayat 1; belum proses hukum: jenis tindak "
                                         "pidana Pasal 14 ayat 1)"), choices=[], widget=ListWidget(prefix_label=False),
                                      option_widget=CheckboxInput(), validate_choice=False)
@@ -82,10 +90,15 @@ class PlacementForm(FlaskForm):
     months = StringField(_l("Lama penempatan dalam bulan (putusan pengadilan, paling lama 12)"), render_kw=NUMBER,
                          validators=[Optional()])
     suspected_violence = SelectField(_l("Diduga mengalami kekerasan fisik/mental?"),
-                                     choices=yes_no(_l("Ya"), _l("Tidak")))
+                                     choices=unchosen(yes_no(_l("Ya"), _l("Tidak"))))
     victim_loss = StringField(_l("Nilai kerugian korban dalam rupiah (belum proses hukum, Pasal 14 ayat 1 huruf e)"),
                               render_kw={"type": "number", "min": "0"}, validators=[Optional()])
     note = TextAreaField(_l("Catatan"), validators=[Optional()])
+
+
+# Inputs of the placement form that only one basis reads (the service refuses them on another): the page shows each
+# only while its basis is chosen.
+SHOWN_FOR_BASIS = {"months": (LegalBasis.COURT_DECISION,), "victim_loss": (LegalBasis.PRE_PROCESS,)}
 
 
 class PlacementEditForm(FlaskForm):
@@ -203,8 +216,8 @@ class NoticeForm(FlaskForm):
 class BehaviourForm(FlaskForm):
     """The behaviour assessment for parole (Pasal 13 ayat 6)."""
 
-    behaviour_good = SelectField(_l("Penilaian perilaku"), choices=[
-        SelectChoice("ya", _l("Berkelakuan baik")), SelectChoice("tidak", _l("Tidak berkelakuan baik"))])
+    behaviour_good = SelectField(_l("Penilaian perilaku"), choices=unchosen([
+        SelectChoice("ya", _l("Berkelakuan baik")), SelectChoice("tidak", _l("Tidak berkelakuan baik"))]))
     behaviour_assessed_on = StringField(_l("Tanggal penilaian"), render_kw=DATE, validators=[Optional()])
     behaviour_note = TextAreaField(_l("Catatan (laporan perkembangan anak)"), validators=[Optional()])
 

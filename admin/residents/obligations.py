@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from lpks.admin.residents.forms import unchosen
 from wtforms import (
     SelectChoice,
     SelectField,
@@ -92,8 +93,8 @@ class ProgressReportForm(FlaskForm):
     author_id = SelectField(_l("Penulis (Pekerja Sosial Profesional)"), choices=[], validate_choice=False)
     report_date = StringField(_l("Tanggal laporan"), render_kw=DATE, validators=[Optional()])
     summary = TextAreaField(_l("Ringkasan perkembangan"))
-    behaviour_good = SelectField(_l("Penilaian perilaku"), choices=[
-        SelectChoice("ya", _l("Berkelakuan baik")), SelectChoice("tidak", _l("Tidak berkelakuan baik"))])
+    behaviour_good = SelectField(_l("Penilaian perilaku"), choices=unchosen([
+        SelectChoice("ya", _l("Berkelakuan baik")), SelectChoice("tidak", _l("Tidak berkelakuan baik"))]))
     recommendation = SelectField(_l("Rekomendasi"), choices=[])
 
 

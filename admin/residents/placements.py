@@ -15,6 +15,7 @@ from lpks.admin.list_paging import LimitFirstMixin
 from lpks.admin.residents.documents import DocumentsMixin, missing_codes
 from lpks.admin.residents.due import DueListMixin
 from lpks.admin.residents.forms import (
+    SHOWN_FOR_BASIS,
     STATUS_LABELS,
     AdmitForm,
     BehaviourForm,
@@ -30,7 +31,6 @@ from lpks.admin.residents.forms import (
     ScanForm,
     documents_form,
     form_data,
-    on_form,
 )
 from lpks.admin.residents.obligations import ObligationsMixin
 from sqlalchemy.orm import aliased
@@ -56,11 +56,12 @@ from lpks.residents.services import (
 from lpks.residents.services import (
     placement_status as placements_status,
 )
-from lpks.residents.services.common import local_date, today
+from lpks.residents.services.common import local_date, locale_code, today
 from lpks.residents.services.placement_status import label
 from lpks.rules import CONDITION_OPTIONS, LegalBasis, basis_info, next_level
 from lpks.rules.lifecycle import allowed_actions
 from lpks.security import READ, WRITE, can
+from lpks.web import form_errors
 from lpks.web.documents import document_response, wants_pdf
 
 _export_resident = aliased(Resident, name="export_resident")
@@ -123,15 +124,29 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
     def _back(self, placement: Placement, anchor: str = ""):
         return redirect(self.get_url(".details_view", id=placement.id) + (f"#{anchor}" if anchor else ""))
 
-    def _act(self, form, fn, target, done: str, anchor: str = ""):
+    def _act(self, form, fn, target, done: str, anchor: str = "", key: str | None = None):
+        """Run a form of the placement page. Saved: back to the page at `anchor`. Refused: the page again, with this
+        form open, its values kept and each error under its field (no jump away from the message)."""
         placement = self._placement(WRITE)
-        if not form.validate_on_submit():
-            flash(_("Formulir tidak valid atau token keamanan kedaluwarsa; muat ulang halaman lalu coba lagi."),
-                  "error")
+        if not any(f.type not in ("HiddenField", "CSRFTokenField") for f in form):  # a button: its message on top
+            if not form.validate_on_submit():
+                flash(_("Formulir tidak valid atau token keamanan kedaluwarsa; muat ulang halaman lalu coba lagi."),
+                      "error")
+            elif self.run_service(lambda: fn(db.session, current_user, target(placement), form_data(form))):
+                flash(done, "success")
             return self._back(placement, anchor)
-        if self.run_service(lambda: fn(db.session, current_user, target(placement), form_data(form))):
-            flash(done, "success")
-        return self._back(placement, anchor)
+        if form.validate_on_submit():
+            if self.run_form(form, lambda: fn(db.session, current_user, target(placement), form_data(form))):
+                flash(done, "success")
+                return self._back(placement, anchor)
+        else:
+            form_errors.refused(form)
+        return self._again(key or form_errors.form_key(form), form)
+
+    def _again(self, key: str, form):
+        """The placement page re-rendered with the form that failed (HTTP 422: nothing was saved)."""
+        form_errors.keep_failed(key, form)
+        return self.details_view(), 422
 
     def _period(self, placement: Placement) -> CustodyPeriod:
         period = db.session.get(CustodyPeriod, as_id(request.args.get("period")) or 0)
@@ -181,7 +196,33 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
                 corrections={p["id"]: PeriodCorrectionForm(formdata=None, prefix=f"p{p['id']}", data={
                     "start_date": p["start_date"], "granted_days": str(p["granted_days"]),
                     "version": str(p["version"])}) for p in periods if p["status"] == "open"})
+            self._put_failed(context)
         return context
+
+    # Where a form that failed in this request goes on the page (form_errors.form_key → the context's slot).
+    _FAILED_SLOTS = {"placementedit": ("edit",), "admit": ("admit",), "custody": ("custody",), "scan": ("scan",),
+                     "behaviour": ("behaviour",), "exit": ("exit",), "courtdetermination": ("obligations", "court"),
+                     "meeting": ("obligations", "meeting"), "schoolexam": ("obligations", "exam"),
+                     "progressreport": ("obligations", "report")}
+
+    def _put_failed(self, context: dict) -> None:
+        """Put each form that failed in this request in its slot, with what was typed and its errors."""
+        for key, form in (form_errors.failed_forms() or {}).items():
+            name, _sep, rest = key.partition("-")
+            if name in self._FAILED_SLOTS:
+                slot = self._FAILED_SLOTS[name]
+                if len(slot) == 1:
+                    context[slot[0]] = form
+                else:
+                    context[slot[0]][slot[1]] = form
+            elif name == "document":
+                context["documents"][rest] = form
+            elif name == "periodcorrection":
+                context["corrections"][as_id(rest.removeprefix("p")) or 0] = form
+            elif name == "examanswer":
+                context["obligations"].setdefault("answers", {})[as_id(rest.removeprefix("e")) or 0] = form
+            elif name in ("notice", "extension"):
+                context.setdefault(f"{name}s", {})[as_id(rest) or 0] = form
 
     # --- a new placement from the resident's page -------------------------------------------------------------
     @expose("/add/", methods=("GET", "POST"))
@@ -198,13 +239,22 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
             form.start_date.data = today().isoformat()
         if form.validate_on_submit():
             data = {**form_data(form), "resident_id": resident.id}
-            placement = self.run_service(lambda: on_form(form, lambda: placements.create(db.session, current_user,
-                                                                                        data)))
+            placement = self.run_form(form, lambda: placements.create(db.session, current_user, data,
+                                                                      asked=("suspected_violence",)))
             if placement:
                 flash(_("Penempatan dicatat. Lengkapi dokumen persyaratan, lalu terima anak."), "success")
                 return self._back(placement)
+        elif request.method == "POST":
+            form_errors.refused(form)
         bases = [basis_info(basis) for basis in LegalBasis]
-        return self.render("residents/placement_new.html", form=form, resident=resident, bases=bases)
+        # the conditions of each basis, shown only while that basis is chosen (issue 17: not all eight at once)
+        groups = [(basis.value, basis.label(locale_code()), [SelectChoice(o.value, f"{o.label(locale_code())} "
+                                                                          f"({o.pasal})") for o in options])
+                  for basis, options in CONDITION_OPTIONS.items()]
+        shown_for = {name: "basis=" + " ".join(b.value for b in bases_) for name, bases_ in SHOWN_FOR_BASIS.items()}
+        return self.render("residents/placement_new.html", form=form, resident=resident, bases=bases,
+                           condition_groups=groups, shown_for=shown_for,
+                           chosen_conditions=set(form.conditions.data or []))
 
     # --- actions of the placement page (POST + CSRF) ----------------------------------------------------------
     @expose("/update/", methods=("POST",))
@@ -254,7 +304,8 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
 
     @expose("/custody/extend/", methods=("POST",))
     def extend_view(self):
-        return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan")
+        return self._act(ExtensionForm(), custody.add_extension, self._period, _("Perpanjangan dicatat."), "titipan",
+                         key=f"extension-{as_id(request.args.get('period')) or 0}")
 
     @expose("/custody/correct/", methods=("POST",))
     def correct_view(self):
@@ -264,7 +315,8 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
     @expose("/custody/notice/", methods=("POST",))
     def notice_view(self):
         return self._act(NoticeForm(), custody.record_notice, self._period,
-                         _("Pengiriman surat pemberitahuan dicatat."), "titipan")
+                         _("Pengiriman surat pemberitahuan dicatat."), "titipan",
+                         key=f"notice-{as_id(request.args.get('period')) or 0}")
 
     @expose("/behaviour/", methods=("POST",))
     def behaviour_view(self):

@@ -4,6 +4,9 @@ from lpks.security.permissions import (
     READ,
     WRITE,
     can,
+    in_menu,
+    may_create,
+    may_open,
     may_set,
     reaches,
     scope_clause,
@@ -12,5 +15,5 @@ from lpks.security.permissions import (
     works_with_lpks_data,
 )
 
-__all__ = ["DIRECTORY", "READ", "WRITE", "can", "may_set", "reaches", "scope_clause", "setters_of",
+__all__ = ["DIRECTORY", "READ", "WRITE", "can", "in_menu", "may_create", "may_open", "may_set", "reaches", "scope_clause", "setters_of",
            "user_scope_label", "works_with_lpks_data"]

@@ -220,8 +220,14 @@ FIELD_POLICY: dict[type, dict[str, tuple[str, ...]]] = {
                   # Capacity is a fact the supervising office verifies (Pasal 87 huruf f, j): the LPKS declares
                   # `capacity_*`, the over-capacity check reads only these.
                   "verified_capacity_boys": (ROLE_KABKOTA, ROLE_KEMENSOS),
-                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS)},
+                  "verified_capacity_girls": (ROLE_KABKOTA, ROLE_KEMENSOS),
+                  # an LPKS changes regency/city (its domicile) only by the Ministry (RULES §3)
+                  "kabkota_code": (ROLE_KEMENSOS,)},
 }
+
+# Who may create a new row of a model at all (on top of writing it in scope): an LPKS is registered by the Ministry
+# or by the Dinas Sosial of its regency/city, never by its own operator. A model not listed: whoever may write it.
+CREATE_POLICY: dict[type, tuple[str, ...]] = {Institution: (ROLE_KABKOTA, ROLE_KEMENSOS)}
 
 
 WORK_ROLES = (ROLE_OPERATOR, ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS)
@@ -236,6 +242,37 @@ def may_set(user: Any, model: type, field: str) -> bool:
     """May the user's role set this field of `model` (on top of the write scope `can` decides)?"""
     roles = FIELD_POLICY.get(model, {}).get(field)
     return roles is None or getattr(user, "role", None) in roles
+
+
+# Pages (Flask-Admin endpoints) only some roles open at all, whatever the model policy says: the administrator's
+# users, tokens and LPKS directory.
+PAGE_POLICY: dict[str, tuple[str, ...]] = {"user": (ROLE_ADMIN,), "token": (ROLE_ADMIN,),
+                                           "institution_directory": (ROLE_ADMIN,)}
+# Pages a role may open by a link but has no work on, so its menu leaves them out (issue 17: each role's menu offers
+# the pages it uses): reference lists kept by others and the supervising offices' recaps.
+MENU_POLICY: dict[str, tuple[str, ...]] = {
+    "region": (ROLE_ADMIN, ROLE_KEMENSOS),
+    "accreditation_report": (ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS),
+    "institution_class": (ROLE_KABKOTA, ROLE_PROVINCE, ROLE_KEMENSOS),
+}
+
+
+def may_open(user: Any, page: str) -> bool:
+    """May the user's role open this page at all (PAGE_POLICY; other pages follow their model's policy)?"""
+    roles = PAGE_POLICY.get(page)
+    return roles is None or (bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) in roles)
+
+
+def in_menu(user: Any, page: str) -> bool:
+    """Does the user's menu offer this page (it may open it and has work on it)?"""
+    roles = MENU_POLICY.get(page)
+    return may_open(user, page) and (roles is None or getattr(user, "role", None) in roles)
+
+
+def may_create(user: Any, model: type) -> bool:
+    """May the user's role create a new `model` row (pages offer "Buat" only then)?"""
+    roles = CREATE_POLICY.get(model)
+    return reaches(user, model, WRITE) and (roles is None or getattr(user, "role", None) in roles)
 
 
 def setters_of(model: type, field: str) -> tuple[str, ...]:

@@ -89,12 +89,14 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     page.wait_for_url("**/admin/resident/details/**")
     page.click("[data-testid=new-placement]")
     page.select_option("select[name=basis]", "pre_process")
+    page.select_option("select[name=suspected_violence]", "tidak")
     page.get_by_label(re.compile(r"^Tindak pidana ringan \(")).check()
     page.click("button:has-text('Simpan penempatan')")
     page.wait_for_url("**/admin/placement/details/**")
     assert "Penempatan dicatat" in _flash(page)
 
     _record_document(page, "persetujuan orang tua/wali", "PO-17")
+    page.check("[data-testid=admit-form] input[name=confirmed]")
     page.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
     refusal = _flash(page)
@@ -102,6 +104,7 @@ def test_operator_admits_a_placement_with_its_documents(live_server, page):
     assert page.inner_text("[data-testid=status]") != "Di LPKS"
 
     _record_document(page, "persetujuan anak untuk menjadi klien", "PA-17")
+    page.check("[data-testid=admit-form] input[name=confirmed]")
     page.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
     refusal = _flash(page)
@@ -179,6 +182,7 @@ def test_dinsos_kabkota_verifies_standards_and_proposes_the_assessment(live_serv
 
     assert _record_conflict_reasons(page, "Dipenuhi saat kunjungan verifikasi; registri belum diperbarui") > 0
     page.fill("[data-testid=step-propose] textarea[name=note]", "Verifikasi lapangan sesuai")
+    page.check("[data-testid=step-propose] input[name=confirmed]")
     page.click("[data-testid=step-propose] button[type=submit]")
     page.wait_for_load_state()
     assert "Langkah tercatat: Diusulkan" in _flash(page), _flash(page)
@@ -193,6 +197,7 @@ def test_dinsos_provinsi_recommends_a_proposed_accreditation(live_server, page):
     assert page.locator("form[data-testid^=conflict-form-]").count() > 0  # contradictions are shown before the step
     assert _record_conflict_reasons(page, "Diperiksa provinsi: bukti dokumen memadai") > 0
     page.fill("[data-testid=step-recommend] textarea[name=note]", "Layak direkomendasikan kepada Menteri")
+    page.check("[data-testid=step-recommend] input[name=confirmed]")
     page.click("[data-testid=step-recommend] button[type=submit]")
     page.wait_for_load_state()
     assert "Langkah tercatat: Direkomendasikan" in _flash(page), _flash(page)

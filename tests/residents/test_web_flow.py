@@ -84,6 +84,7 @@ def test_admission_to_notice_letter_to_pick_up(seeded, client, session, clock):
     form = Forms(placement_page).find("placement-form")[0]
     response = client.post(form["action"] or link(details, "/admin/placement/add/"),
                            data={**form["fields"], "basis": "titipan", "conditions": "tidak_tersedia_lpas",
+                                 "suspected_violence": "tidak",
                                  "start_date": "2025-08-11"})
     assert response.status_code == 302, response.get_data(as_text=True)
     placement_url = response.headers["Location"]

@@ -29,7 +29,7 @@ from lpks.accreditation.services import evidence as answer_evidence
 from lpks.accreditation.services import instruments
 from lpks.accreditation.services.events import answer_rows, latest, record_event
 from lpks.accreditation.services.registry_facts import registry_report, suggestions
-from lpks.platform.errors import Conflict, Forbidden, NotFound, ServiceError
+from lpks.platform.errors import Conflict, FieldErrors, Forbidden, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.numbers import as_id
 from lpks.registry.models.institution import Institution
@@ -46,6 +46,8 @@ def refused(exc: WorkflowError) -> ServiceError:
         return Forbidden(exc.message, exc.field)
     if exc.kind == "state":
         return Conflict(exc.message, exc.field)
+    if len(exc.problems) > 1:  # every input at once, each beside its field
+        return FieldErrors([ServiceError(p.message, p.field) for p in exc.problems])
     return ServiceError(exc.message, exc.field)
 
 

@@ -30,7 +30,7 @@ from lpks.accreditation.models import Assessment
 from lpks.accreditation.services import assessments, classes, conflicts
 from lpks.accreditation.services import evidence as answer_evidence
 from lpks.platform import clock
-from lpks.platform.errors import NotFound, ServiceError
+from lpks.platform.errors import Collector, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.institution import Institution
@@ -140,20 +140,23 @@ def _designate(session: Session, user: Any, assessment: Assessment, data: dict[s
                result: ScoreResult) -> None:
     """Grade from the bands unless a reason says otherwise; validity from the grade (Pasal 56, 85 huruf e)."""
     raw = data.get("grade")
+    check = Collector()
+    grade = result.grade
     try:
-        if raw in (None, ""):
-            grade = result.grade
-        else:
+        if raw not in (None, ""):
             grade = None if str(raw).strip().lower() == "none" else to_grade(raw, "grade")
     except AccreditationError as exc:
-        raise ServiceError(exc.message, "grade") from None
-    reason = _text(data, "grade_reason", _l("Alasan nilai akreditasi"), MAX_NOTE)
-    number = _text(data, "decree_number", _l("Nomor keputusan"), 100)
-    decree_date = _date(data.get("decree_date"), "decree_date", _l("Tanggal keputusan"))
+        check.add(exc.message, "grade")
+    reason = check(_text, data, "grade_reason", _l("Alasan nilai akreditasi"), MAX_NOTE)
+    number = check(_text, data, "decree_number", _l("Nomor keputusan"), 100)
+    decree_date = check(_date, data.get("decree_date"), "decree_date", _l("Tanggal keputusan"))
     try:
         check_designation(result.grade, grade, reason, number, decree_date, clock.today())
     except WorkflowError as exc:
-        raise assessments.refused(exc) from None
+        for problem in exc.problems:
+            if not check.failed(problem.field):
+                check.add(problem.message, problem.field)
+    check.done()
     instr = assessments.instrument_of(session, assessment)
     try:
         until = valid_until(decree_date, grade, instr) if grade is not None else None

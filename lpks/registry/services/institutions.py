@@ -6,13 +6,13 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.platform import clock
-from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.errors import Collector, Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.region import LEVEL_KABKOTA, Region, province_of
-from lpks.platform.models.user import ROLE_KEMENSOS
 from lpks.registry.models.institution import REFERRAL_SCOPES, Institution
 from lpks.registry.services.common import only_for
 from lpks.registry.services.profile import (
@@ -22,7 +22,7 @@ from lpks.registry.services.profile import (
     clean_registry,
     work_area_codes,
 )
-from lpks.security import WRITE, can, may_set, setters_of
+from lpks.security import WRITE, can, may_create, may_set, setters_of
 from lpks.security.access import check_version
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -63,6 +63,14 @@ def settable(user: Any, field: str) -> bool:
     return may_set(user, Institution, field)
 
 
+def domicile_choices(session: Session, user: Any) -> list[tuple[str, str]]:
+    """(code, name) of the regencies/cities where the user may hold an LPKS (the domicile picker)."""
+    regions = session.execute(select(Region.code, Region.name).where(Region.level == LEVEL_KABKOTA)
+                              .order_by(Region.name)).all()
+    return [(code, name) for code, name in regions
+            if can(user, WRITE, Institution(kabkota_code=code, province_code=province_of(code)))]
+
+
 def _check_restricted(user: Any, values: dict[str, Any], current: Institution | None) -> None:
     """Refuse a change to a field the user's role may not set; sending its current value again is harmless."""
     for key, (label, why) in RESTRICTED.items():
@@ -93,42 +101,50 @@ def _string(data: dict[str, Any], key: str) -> str:
 
 
 def clean(session: Session, data: dict[str, Any]) -> dict[str, Any]:
-    """Validate institution fields; every message names the field and the rule."""
+    """Validate institution fields; every message names the field and the rule, all bad fields at once."""
     out: dict[str, Any] = {}
+    check = Collector()
     if "name" in data:
-        name = _string(data, "name")
-        if not name or len(name) > 200:
-            raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
-        out["name"] = name
+        with check.catch():
+            name = _string(data, "name")
+            if not name or len(name) > 200:
+                raise ServiceError(_("Nama LPKS wajib diisi, paling banyak 200 karakter."), "name")
+            out["name"] = name
     if "kabkota_code" in data:
-        code = _string(data, "kabkota_code")
-        region = session.get(Region, code) if code else None
-        if region is None or region.level != LEVEL_KABKOTA:
-            raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."), "kabkota_code")
-        out["kabkota_code"] = code
-        out["province_code"] = province_of(code)
+        with check.catch():
+            code = _string(data, "kabkota_code")
+            region = session.get(Region, code) if code else None
+            if region is None or region.level != LEVEL_KABKOTA:
+                raise ServiceError(_("Domisili harus kode kabupaten/kota yang terdaftar (contoh 35.75)."),
+                                   "kabkota_code")
+            out["kabkota_code"] = code
+            out["province_code"] = province_of(code)
     for key, limit in (("address", 300), ("phone", 40), ("email", 120)):
         if key in data:
-            value = _string(data, key) or None
-            if value and len(value) > limit:
-                raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit), key)
-            out[key] = value
+            with check.catch():
+                value = _string(data, key) or None
+                if value and len(value) > limit:
+                    raise ServiceError(_("Kolom %(key)s paling banyak %(limit)s karakter.", key=key, limit=limit),
+                                       key)
+                out[key] = value
     if out.get("email") and not EMAIL.match(out["email"]):
-        raise ServiceError(_("Alamat email tidak valid."), "email")
+        check.add(_("Alamat email tidak valid."), "email")
     if "referral_scope" in data:
         scope = data.get("referral_scope") or "kabupaten_kota"
         if scope not in REFERRAL_SCOPES:
-            raise ServiceError(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
-                                 choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
+            check.add(_("Lingkup rujukan harus salah satu dari: %(choices)s.",
+                        choices=', '.join(REFERRAL_SCOPES)), "referral_scope")
         out["referral_scope"] = scope
     for key, label in (("capacity_boys", _l("Kapasitas anak laki-laki")),
                        ("capacity_girls", _l("Kapasitas anak perempuan"))):
         if key in data and data.get(key) not in (None, ""):
-            out[key] = _int(data[key], key, label)
+            out[key] = check(_int, data[key], key, label)
     for key, label in VERIFIED_CAPACITY.items():
         if key in data:  # empty: not (or no longer) verified
-            out[key] = None if data.get(key) in (None, "") else _int(data[key], key, label)
-    out.update(clean_registry(data))
+            out[key] = None if data.get(key) in (None, "") else check(_int, data[key], key, label)
+    with check.catch():
+        out.update(clean_registry(data))
+    check.done()
     return out
 
 
@@ -148,7 +164,7 @@ def create(session: Session, user: Any, data: dict[str, Any]) -> Institution:
     _check_restricted(user, values, None)
     inst = Institution(**values)
     _stamp_verification(inst, values, None)
-    if not can(user, WRITE, inst) or user.role not in (ROLE_KEMENSOS, "dinsos_kabkota"):
+    if not can(user, WRITE, inst) or not may_create(user, Institution):
         raise Forbidden(_("Anda tidak berwenang mendaftarkan LPKS di wilayah ini."), "kabkota_code")
     check_reach(user, inst, inst.referral_scope or "kabupaten_kota", {inst.kabkota_code}, "referral_scope")
     session.add(inst)
@@ -163,7 +179,7 @@ def update(session: Session, user: Any, inst: Institution, data: dict[str, Any])
     check_version(inst, data.get("version"))
     _refuse_designation(data, inst)
     values = clean(session, {k: v for k, v in data.items() if k in EDITABLE})
-    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and user.role != ROLE_KEMENSOS:
+    if "kabkota_code" in values and values["kabkota_code"] != inst.kabkota_code and not settable(user, "kabkota_code"):
         raise Forbidden(_("Domisili LPKS hanya dapat dipindahkan oleh Kementerian Sosial."), "kabkota_code")
     _check_restricted(user, values, inst)
     if "referral_scope" in values and values["referral_scope"] != inst.referral_scope:

@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from accreditation import STANDARD_ITEMS, ItemStatus
-from lpks.platform.errors import Conflict, NotFound, ServiceError
+from lpks.platform.errors import Collector, Conflict, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.user import ROLE_OPERATOR
 from lpks.registry.models.verification import (
@@ -33,6 +33,16 @@ from lpks.security import READ, can, scope_clause
 from lpks.security.access import check_version, get_scoped
 
 ITEM_CODES = frozenset(item.code for item in STANDARD_ITEMS)
+_ITEM_LABELS = {item.code: item.label_id for item in STANDARD_ITEMS}
+
+
+def _item_name(code: str) -> str:
+    """How a message names an item: its label in quotes, shortened (the code is internal, never shown)."""
+    label = _ITEM_LABELS.get(code, code)
+    short = label if len(label) <= 70 else label[:69].rstrip() + "…"
+    return f"“{short}”"
+
+
 STATUSES = tuple(s.value for s in ItemStatus)
 
 
@@ -128,23 +138,26 @@ def set_findings(session: Session, user: Any, ver: Verification, entries: Any) -
     check_write(user, ver)
     _draft_only(ver)
     cleaned = []
+    check = Collector()
     for entry in _normalise(entries):
         code = str(entry.get("item_code") or "").strip()
         if code not in ITEM_CODES:
-            raise ServiceError(_("Butir standar '%(code)s' tidak dikenal.",
-                                 code=code), f"findings.{code or 'item_code'}")
+            check.add(_("Butir standar '%(code)s' tidak dikenal.", code=code), f"findings.{code or 'item_code'}")
+            continue
+        name = _item_name(code)
         status = str(entry.get("status") or "").strip()
         if status and status not in STATUSES:
-            raise ServiceError(_("Temuan '%(status)s' tidak dikenal; pilihan: %(statuses)s.",
-                                 status=status, statuses=', '.join(STATUSES)),
-                               f"findings.{code}.status")
+            check.add(_("Butir %(item)s: temuan '%(status)s' tidak dikenal; pilihan: %(statuses)s.", item=name,
+                        status=status, statuses=', '.join(STATUSES)), f"findings.{code}.status")
         note = (str(entry.get("note") or "")).strip()
         if len(note) > 1000:
-            raise ServiceError(_("Catatan temuan paling banyak 1000 karakter."), f"findings.{code}.note")
-        if status in ("sebagian", "belum") and not note:
-            raise ServiceError(_("Catatan wajib diisi bila temuan 'sebagian' atau 'belum': tuliskan apa yang kurang."),
-                               f"findings.{code}.note")
+            check.add(_("Butir %(item)s: catatan temuan paling banyak 1000 karakter.", item=name),
+                      f"findings.{code}.note")
+        elif status in ("sebagian", "belum") and not note:
+            check.add(_("Butir %(item)s: catatan wajib diisi bila temuan 'sebagian' atau 'belum': tuliskan apa yang "
+                        "kurang.", item=name), f"findings.{code}.note")
         cleaned.append((code, status, note or None))
+    check.done()
     current = findings(session, ver)
     for code, status, note in cleaned:
         row = current.get(code)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.formats import format_tanggal
-from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.errors import Collector, Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.services import audit
 from lpks.residents.models.custody import (
@@ -88,20 +88,26 @@ def recompute_open(session: Session) -> int:
     return count
 
 
-def _apply(period: CustodyPeriod, data: dict[str, Any]) -> None:
+def _apply(period: CustodyPeriod, data: dict[str, Any], check: Collector | None = None) -> None:
+    """Read the letter's fields; every bad field is reported at once (the form shows each under its input)."""
+    own = check is None
+    check = check or Collector()
     if "start_date" in data:
-        period.start_date = parse_date(data.get("start_date"), "start_date", _("Tanggal mulai titipan"))
+        period.start_date = check(parse_date, data.get("start_date"), "start_date", _("Tanggal mulai titipan"))
     if "granted_days" in data:
-        period.granted_days = parse_int(data.get("granted_days"), "granted_days", _("Jumlah hari titipan"))
+        period.granted_days = check(parse_int, data.get("granted_days"), "granted_days", _("Jumlah hari titipan"))
     if "letter_date" in data:
-        period.letter_date = parse_date(data.get("letter_date"), "letter_date", _("Tanggal surat"), required=False)
+        period.letter_date = check(parse_date, data.get("letter_date"), "letter_date", _("Tanggal surat"),
+                                   required=False)
     for key, label, limit, required in (
             ("letter_number", _("Nomor surat penitipan/penahanan"), 80, False),
             ("depositor_agency", _("Lembaga penitip"), 200, True),
             ("depositor_superior", _("Atasan lembaga penitip"), 200, True),
             ("depositor_address", _("Alamat lembaga penitip"), 300, False)):
         if key in data:
-            setattr(period, key, parse_text(data.get(key), key, label, limit, required=required))
+            setattr(period, key, check(parse_text, data.get(key), key, label, limit, required=required))
+    if own:
+        check.done()
 
 
 def open_period(session: Session, user: Any, placement: Placement, data: dict[str, Any]) -> CustodyPeriod:
@@ -112,13 +118,15 @@ def open_period(session: Session, user: Any, placement: Placement, data: dict[st
         raise ServiceError(_("Masa titipan hanya untuk penempatan titipan (Pasal 9 ayat 1 huruf b; Pasal 11)."),
                            "placement_id")
     call_rule(lifecycle.require, placement.status, Action.OPEN_PERIOD)
-    with rules("level"):
+    check = Collector()
+    with check.catch(), rules("level"):
         level = CustodyLevel.coerce(data.get("level"), field="level", rule="Pasal 11 ayat 3")
     previous = session.scalars(select(CustodyPeriod).where(CustodyPeriod.placement_id == placement.id)
                                .order_by(CustodyPeriod.start_date.desc(), CustodyPeriod.id.desc())).first()
-    period = CustodyPeriod(institution_id=placement.institution_id, placement_id=placement.id, level=level.value,
-                           status=PERIOD_OPEN)
-    _apply(period, {key: data.get(key) for key in PERIOD_EDITABLE})
+    period = CustodyPeriod(institution_id=placement.institution_id, placement_id=placement.id, status=PERIOD_OPEN)
+    _apply(period, {key: data.get(key) for key in PERIOD_EDITABLE}, check)
+    check.done()
+    period.level = level.value
     with rules():
         check_first_letter(level, period.granted_days)
     _check_start(period, placement)

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lpks.platform.errors import Forbidden, ServiceError
+from lpks.platform.errors import Collector, Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.custody import (
     PERIOD_CLOSED,
@@ -70,64 +70,81 @@ def _require_write(user: Any, obj: Any) -> None:
         raise Forbidden()
 
 
-def _apply(placement: Placement, data: dict[str, Any]) -> None:
-    """Validate the editable fields and recompute the stored dates (Pasal 13 ayat 4 and 6)."""
+def _apply(placement: Placement, data: dict[str, Any], check: Collector | None = None) -> None:
+    """Validate the editable fields and recompute the stored dates (Pasal 13 ayat 4 and 6); every bad field is
+    reported at once (a rule that reads a field waits until that field is valid)."""
+    own = check is None
+    check = check or Collector()
     if "start_date" in data:
-        placement.start_date = parse_date(data.get("start_date"), "start_date", _("Tanggal mulai penempatan"))
-    if "conditions" in data:
-        with rules("conditions"):
+        placement.start_date = check(parse_date, data.get("start_date"), "start_date", _("Tanggal mulai penempatan"))
+    if "conditions" in data and not check.failed("basis"):
+        with check.catch(), rules("conditions"):
             chosen = check_conditions(placement.basis, _conditions(data.get("conditions")))
-        placement.conditions = ",".join(member.value for member in chosen) or None
+            placement.conditions = ",".join(member.value for member in chosen) or None
     if "suspected_violence" in data:
-        placement.suspected_violence = bool(parse_bool(data.get("suspected_violence"), "suspected_violence",
-                                                       _("Dugaan kekerasan")))
+        placement.suspected_violence = bool(check(parse_bool, data.get("suspected_violence"), "suspected_violence",
+                                                  _("Dugaan kekerasan")))
     if "hospital_exam_on" in data:
-        placement.hospital_exam_on = parse_date(data.get("hospital_exam_on"), "hospital_exam_on",
-                                                _("Tanggal pemeriksaan rumah sakit"), required=False)
+        placement.hospital_exam_on = check(parse_date, data.get("hospital_exam_on"), "hospital_exam_on",
+                                           _("Tanggal pemeriksaan rumah sakit"), required=False)
     if "victim_loss" in data:
-        placement.victim_loss = parse_int(data.get("victim_loss"), "victim_loss", _("Nilai kerugian korban (rupiah)"),
-                                          required=False)
+        placement.victim_loss = check(parse_int, data.get("victim_loss"), "victim_loss",
+                                      _("Nilai kerugian korban (rupiah)"), required=False)
     for key, label, limit in (("hospital_exam_place", _("Rumah sakit"), 200),
                               ("hospital_exam_result", _("Hasil pemeriksaan rumah sakit"), 500),
                               ("note", _("Catatan"), 500)):
         if key in data:
-            setattr(placement, key, parse_text(data.get(key), key, label, limit))
+            setattr(placement, key, check(parse_text, data.get(key), key, label, limit))
+    if check.failed("basis"):
+        if own:
+            check.done()
+        return
     is_court = placement.basis == LegalBasis.COURT_DECISION.value
-    if "months" in data:
-        months = parse_int(data.get("months"), "months", _("Lama penempatan (bulan)"), required=is_court)
-        if months is not None and not is_court:
-            raise ServiceError(_("Lama penempatan dalam bulan hanya untuk penempatan berdasarkan putusan "
-                                 "pengadilan (Pasal 13 ayat 4)."), "months")
-        placement.months = months
-    if is_court:
-        if placement.months is None:
-            raise ServiceError(_("Lama penempatan (bulan) wajib diisi untuk putusan pengadilan (Pasal 13 ayat 4)."),
-                               "months")
-        court = call_rule(compute_court_placement, placement.start_date, placement.months)
-        placement.last_day = court.last_day
-        placement.parole_eligible_from = court.parole_eligible_from
+    with check.catch():
+        if "months" in data:
+            months = parse_int(data.get("months"), "months", _("Lama penempatan (bulan)"), required=is_court)
+            if months is not None and not is_court:
+                raise ServiceError(_("Lama penempatan dalam bulan hanya untuk penempatan berdasarkan putusan "
+                                     "pengadilan (Pasal 13 ayat 4)."), "months")
+            placement.months = months
+        if is_court and not check.failed("start_date"):
+            if placement.months is None:
+                raise ServiceError(_("Lama penempatan (bulan) wajib diisi untuk putusan pengadilan (Pasal 13 "
+                                     "ayat 4)."), "months")
+            court = call_rule(compute_court_placement, placement.start_date, placement.months)
+            placement.last_day = court.last_day
+            placement.parole_eligible_from = court.parole_eligible_from
+    if own:
+        check.done()
 
 
-def create(session: Session, user: Any, data: dict[str, Any]) -> Placement:
-    """Register a placement (not yet admitted) on a legal basis with its condition (Pasal 9 ayat 1, 10–14)."""
+def create(session: Session, user: Any, data: dict[str, Any], *, asked: tuple[str, ...] = ()) -> Placement:
+    """Register a placement (not yet admitted) on a legal basis with its condition (Pasal 9 ayat 1, 10–14).
+
+    `asked`: yes/no questions a form put to the user with no answer preselected; left empty they are refused
+    instead of read as "no" (an import or API client that omits them keeps the default)."""
     ident = parse_int(data.get("resident_id"), "resident_id", _("Anak"))
     resident = get_scoped(session, user, Resident, ident, WRITE)
     with rules():
         check_placement_kind(resident.kind)
-    with rules("basis"):
+    check = Collector()
+    basis = None
+    with check.catch(), rules("basis"):
         basis = LegalBasis.coerce(data.get("basis"), field="basis", rule="Pasal 9 ayat 1")
-    with rules("basis"):
         check_basis_route(basis, resident.route)
+    if "suspected_violence" in asked and data.get("suspected_violence") in ("", None):
+        check.add(_("Dugaan kekerasan fisik/mental wajib dijawab: ya atau tidak."), "suspected_violence")
     open_one = session.scalar(select(Placement.id).where(Placement.resident_id == resident.id,
                                                          Placement.status != STATUS_EXITED))
     if open_one is not None:
         raise ServiceError(_("Anak ini masih memiliki penempatan yang belum diakhiri (#%(id)s); akhiri dahulu "
                              "sebelum membuat penempatan baru.", id=open_one), "resident_id")
-    placement = Placement(institution_id=resident.institution_id, resident_id=resident.id, basis=basis.value,
-                          status=STATUS_PENDING, start_date=today())
+    placement = Placement(institution_id=resident.institution_id, resident_id=resident.id,
+                          basis=basis.value if basis else None, status=STATUS_PENDING, start_date=today())
     data = {"start_date": data.get("start_date") or today(), "conditions": data.get("conditions"),
             **{k: v for k, v in data.items() if k in EDITABLE and k not in ("start_date", "conditions")}}
-    _apply(placement, data)
+    _apply(placement, data, check)
+    check.done()
     _require_write(user, placement)
     pre_process.check_placement_loss(session, placement)
     session.add(placement)
