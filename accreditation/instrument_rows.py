@@ -10,7 +10,6 @@ Rows may come in any order; errors carry the row number (first_row = the sheet r
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 
 from .errors import AccreditationError, Problem
 from .instrument import AnswerOption, GradeBand, Indicator, Instrument, InstrumentAspect, band_key, to_decimal, to_grade

@@ -7,7 +7,7 @@ from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from lpks.admin.exporting import labelled
 from sqlalchemy import select
-from wtforms import HiddenField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import HiddenField, PasswordField, SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from lpks.extensions import db

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from lpks.admin.base import SecureModelView
 from sqlalchemy import select, true
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import HiddenField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import select
 
 from lpks.registry.models.institution import Institution
-from lpks.residents.models.placement import Placement
 from lpks.registry.models.staff import StaffMember
 from lpks.platform.models.user import User
 from tests.conftest import csrf_token, login

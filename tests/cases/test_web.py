@@ -3,7 +3,6 @@ the input and show each error beside its field, and a case taken from admission 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from sqlalchemy import select
 
