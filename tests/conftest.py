@@ -78,7 +78,8 @@ class PgWork:
         import lpks.tables  # noqa: F401  (registers every table)
 
         self.admin = admin
-        self.name = f"{url.database}_t"
+        # one work database per pytest-xdist worker (gw0, gw1, …), so parallel workers never share rows
+        self.name = f"{url.database}_t{os.environ.get('PYTEST_XDIST_WORKER', '')}"
         self.url = url.set(database=self.name).render_as_string(hide_password=False)
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))

@@ -36,4 +36,4 @@ class DocumentsMixin:
                          (upload.stream, upload.filename) if upload else None))
         return self._act(form, lambda session, user, target, _data: admission.add_documents(session, user, target,
                                                                                              rows),
-                         lambda p: p, _("Dokumen dicatat."), "documents")
+                         lambda p: p, _("Dokumen dicatat."), "documents", key="documents")

@@ -215,8 +215,8 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
                     context[slot[0]] = form
                 else:
                     context[slot[0]][slot[1]] = form
-            elif name == "document":
-                context["documents"][rest] = form
+            elif name == "documents":
+                context["documents"] = form
             elif name == "periodcorrection":
                 context["corrections"][as_id(rest.removeprefix("p")) or 0] = form
             elif name == "examanswer":
@@ -260,17 +260,6 @@ class PlacementView(ChildSearchMixin, DocumentsMixin, ObligationsMixin, LimitFir
     @expose("/update/", methods=("POST",))
     def update_view(self):
         return self._act(PlacementEditForm(), placements.update, lambda p: p, _("Penempatan diperbarui."))
-
-    @expose("/document/", methods=("POST",))
-    def document_view(self):
-        code = request.args.get("code", "")
-        form = DocumentForm(prefix=code)
-        upload = form.file.data if form.file.data and form.file.data.filename else None
-
-        def add(session, user, placement, data):
-            return placements_admission.add_document(session, user, placement, data,
-                                                     (upload.stream, upload.filename) if upload else None)
-        return self._act(form, add, lambda p: p, _("Dokumen dicatat."), "documents")
 
     @expose("/document/scan/", methods=("POST",))
     def scan_view(self):

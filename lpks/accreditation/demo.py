@@ -111,7 +111,7 @@ def _accept_conflicts(session: Session, assessment: Assessment, reviewer: Simple
         session.add(AssessmentConflictReason(
             assessment_id=assessment.id, institution_id=assessment.institution_id, indicator_code=code,
             answer_code=conflict["answer"], registry_answer=conflict["registry_answer"],
-            reason=f"Diperiksa saat verifikasi lapangan: bukti fisik {code} ada di LPKS, registri belum diperbarui.",
+            reason="Diperiksa saat verifikasi lapangan: bukti fisiknya ada di LPKS, registri belum diperbarui.",
             user_id=reviewer.id, username=reviewer.username, role=reviewer.role, at=utcnow()))
     session.flush()
 

@@ -31,6 +31,12 @@ def _field(form: Any, name: str | None):
             field = form._fields.get(candidate)
         if field is not None and hasattr(field, "errors") and field.type not in _INVISIBLE:
             return field
+        head, sep, rest = candidate.partition("-")
+        sub = form._fields.get(head) if sep and hasattr(form, "_fields") else None
+        if sub is not None and sub.type == "FormField":  # a row of a form: `<row>-<field>` reaches the row's field
+            found = _field(sub.form, rest)
+            if found is not None:
+                return found
     return None
 
 

@@ -103,7 +103,7 @@ def test_the_page_records_a_document_with_its_scan(operator, client, clock):
     page = client.get(url).get_data(as_text=True)
     assert "centang saja bukan dokumen" in page and 'enctype="multipart/form-data"' in page
     token = csrf_token(client, url)
-    action = f"/admin/placement/document/?id={placement['id']}&code=resume_kasus"
+    action = f"/admin/placement/documents/?id={placement['id']}"
     refused = client.post(action, data={"csrf_token": token, "resume_kasus-code": "resume_kasus",
                                         "resume_kasus-dated": "2025-08-11"}, follow_redirects=True)
     assert "isi nomor surat atau lampirkan pindaiannya" in refused.get_data(as_text=True)

@@ -11,18 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from lpks.accreditation.models import (
-    AccreditationInstrument,
-    Assessment,
-    InstitutionClass,
-)
-from lpks.platform.models.holiday import Holiday
 from lpks.platform.models.user import User
 from lpks.accreditation.models import AccreditationInstrument, Assessment, InstitutionClass
 from lpks.cases.models import CaseCompanion, CaseService, ChildCase, FollowUpVisit, Referral, SubstituteFamilySearch
 from lpks.intake.models import (CaseIntake, CaseManagerReport, CaseOfficer, IntakeMonitoring, IntakeProduct,
                                 IntakeStep, ServiceComplaint)
-from lpks.residents.models.custody import CustodyPeriod
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.platform.models.holiday import Holiday
@@ -87,7 +80,8 @@ OFFICE_MODELS = (CaseIntake, IntakeStep, CaseOfficer, IntakeMonitoring, CaseMana
                  ServiceComplaint)
 # Flask-Admin endpoints that take no object (the list, its export, the empty form, lookups): one cell each.
 OBJECTLESS = ("index_view", "export", "create_view", "ajax_lookup", "export_xlsx", "import_view", "import_template",
-              "seed_view", "export_identity", "intake_new_view", "record_view")
+              "seed_view", "export_identity", "intake_new_view", "record_view",
+              "child_search_view", "case_search_view")  # the lists' search boxes, posted
 # Custom admin pages naming their object by another query parameter than `id`.
 QUERY_OBJECTS = {"placement.new_view": ("resident_id", Resident), "case.of_resident_view": ("resident_id", Resident),
                  "case.open_view": ("resident_id", Resident)}

@@ -62,7 +62,7 @@ def test_the_administrator_sees_refusals_with_their_count(demo, app, client, ses
     page = client.get("/admin/audit/").get_data(as_text=True)
     assert "Jumlah dalam semenit" in page
     rows = re.findall(r"<tr>.*?</tr>", page, re.S)
-    refused = [r for r in rows if "access_refused" in r and "dinsos.pasuruan" in r]
+    refused = [r for r in rows if "Akses ditolak" in r and "dinsos.pasuruan" in r]
     assert refused and sum(int(n) for r in refused for n in re.findall(r">\s*(\d+)\s*</td>\s*</tr>", r + "</tr>")) == 12
     dashboard = client.get("/").get_data(as_text=True)
     assert "Akses ditolak (24 jam)" in dashboard
