@@ -1,11 +1,14 @@
 # LPKS: `make run` installs and serves the demo on SQLite; `make test` runs the whole test suite.
-# Variables: PYTHON (python3), VENV (.venv), HOST (127.0.0.1), PORT (5000), WORKERS (2 gunicorn workers).
+# Variables: PYTHON (python3), VENV (.venv), HOST (127.0.0.1), PORT (5000), WORKERS (2 gunicorn workers),
+# TEST_WORKERS (auto: one test process per core).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 WORKERS ?= 2
+# Test processes (pytest-xdist): one per core; each has its own SQLite files and PostgreSQL work database.
+TEST_WORKERS ?= auto
 # Installs follow the lock: every transitive dependency pinned (requirements.lock).
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock
 
@@ -41,7 +44,7 @@ serve: install
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) 'lpks:create_app()'
 
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Pin every package again from a fresh environment (after changing the dependencies in pyproject.toml).
 lock:

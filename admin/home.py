@@ -11,6 +11,7 @@ from lpks.platform import dashboard
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.user import User
 from lpks.platform.services import tokens, users
+from lpks.security.permissions import registers_lpks_residents
 from lpks.web.forms import EmptyForm, PasswordForm
 
 
@@ -26,7 +27,16 @@ class HomeView(AdminIndexView):
     @expose("/")
     def index(self):
         board = dashboard.build(db.session, current_user)
-        return self.render("home/index.html", board=board)
+        return self.render("home/index.html", board=board, quick=self._quick_actions())
+
+    @staticmethod
+    def _quick_actions() -> list[dict]:
+        """The day's first step one click away: an LPKS registers a child arriving (the intake starts here)."""
+        actions = []
+        if registers_lpks_residents(current_user):
+            actions.append({"label": _("Catat anak baru"), "url": url_for("resident.create_view"),
+                            "testid": "quick-new-child"})
+        return actions
 
 
 class AccountView(BaseView):

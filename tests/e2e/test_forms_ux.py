@@ -9,6 +9,8 @@ import pytest
 
 from tests.e2e.conftest import login
 
+pytestmark = pytest.mark.e2e
+
 CITY = "LPKS Bina Harapan Kota Pasuruan"
 CHILD = {"register_number": "ABH-UX-01", "full_name": "Dimas Pratama", "nik": "3575010101100011"}
 
@@ -102,6 +104,9 @@ def test_sesuaikan_comes_back_where_the_reviewer_was(live_server, page):
     code = target.get_attribute("data-testid").removeprefix("adjust-")
     target.scroll_into_view_if_needed()
     page.mouse.wheel(0, 120)
+    # the wheel scrolls asynchronously: read the position once it has settled
+    page.wait_for_function("""() => { const y = window.scrollY, settled = window.__lastY === y;
+                                      window.__lastY = y; return settled; }""", polling=150)
     before = page.evaluate("window.scrollY")
     assert before > 3000  # far down a long page
     target.locator("select[name=answer]").select_option(index=1)  # another answer than the LPKS's "terpenuhi"

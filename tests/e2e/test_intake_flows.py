@@ -32,8 +32,7 @@ def test_a_titipan_intake_takes_at_most_twelve_clicks(live_server, page):
     clicks = Clicks(page)
 
     # the child
-    menu(page, "Anak", "Data anak", clicks)
-    clicks.click("a.nav-link:has-text('Buat')")
+    clicks.click("[data-testid=quick-new-child]")  # the dashboard's first step
     page.fill("input[name=full_name]", "Fajar Nugroho")
     page.fill("input[name=birth_date]", (today - timedelta(days=15 * 366)).isoformat())
     page.select_option("select[name=sex]", "laki_laki")
@@ -48,6 +47,7 @@ def test_a_titipan_intake_takes_at_most_twelve_clicks(live_server, page):
     # the placement
     clicks.click("[data-testid=new-placement]")
     page.select_option("select[name=basis]", "titipan")
+    page.select_option("select[name=suspected_violence]", "tidak")  # asked, never assumed
     clicks.check("input[name=conditions][value=tidak_tersedia_lpas]")
     page.fill("input[name=start_date]", today.isoformat())
     clicks.click("button:has-text('Simpan penempatan')")
@@ -77,7 +77,8 @@ def test_a_titipan_intake_takes_at_most_twelve_clicks(live_server, page):
     page.wait_for_load_state()
     assert page.locator("[data-testid=period]").count() == 1, flash(page)
 
-    # admit
+    # admit (a tick confirms: the admission cannot be undone)
+    clicks.check("[data-testid=admit-form] input[name=confirmed]")
     clicks.click("[data-testid=admit-form] button:has-text('Terima anak')")
     page.wait_for_load_state()
     assert "Anak diterima di LPKS." in flash(page), flash(page)
