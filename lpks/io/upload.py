@@ -125,33 +125,40 @@ def _has_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
     return False
 
 
+def _open(source: bytes | IO[bytes] | Path, name: str | None, hint: str):
+    """(name, workbook) of an upload that passed every check, opened read_only (the caller closes it)."""
+    from openpyxl import load_workbook
+
+    name = Path(name or getattr(source, "filename", None) or getattr(source, "name", None) or "unggahan").name
+    content = _content(source, name, upload_limit())
+    if not content.startswith(b"PK\x03\x04"):
+        raise _not_xlsx(content, name, hint)
+    _check_archive(content, name)
+    try:
+        return name, load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001  (whatever openpyxl raises on a damaged or hostile file is the same user error)
+        raise _damaged(name) from None
+
+
+def _damaged(name: str) -> ServiceError:
+    return ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name), "file")
+
+
 def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, required: tuple[str, ...] = (),
                sheet: str | None = None, keep_blank: bool = False, max_rows: int = MAX_ROWS,
                hint: str | None = None) -> Table:
     """The first sheet (or `sheet` when present) of an uploaded .xlsx, checked and bounded; ServiceError otherwise.
 
     `required` columns missing are refused naming them; blank rows are dropped unless `keep_blank`."""
-    from openpyxl import load_workbook
-
-    name = Path(name or getattr(source, "filename", None) or getattr(source, "name", None) or "unggahan").name
     hint = hint or _("Gunakan templat dari sistem.")
-    content = _content(source, name, upload_limit())
-    if not content.startswith(b"PK\x03\x04"):
-        raise _not_xlsx(content, name, hint)
-    _check_archive(content, name)
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001  (whatever openpyxl raises on a damaged or hostile file is the same user error)
-        raise ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name),
-                           "file") from None
+    name, workbook = _open(source, name, hint)
     try:
         chosen = workbook[sheet] if sheet and sheet in workbook.sheetnames else workbook.worksheets[0]
         header, rows = _rows(chosen, name, keep_blank, max_rows)
     except ServiceError:
         raise
     except Exception:  # noqa: BLE001
-        raise ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name),
-                           "file") from None
+        raise _damaged(name) from None
     finally:
         workbook.close()
     missing = [column for column in required if column not in header]
@@ -159,6 +166,27 @@ def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, req
         raise ServiceError(_("Kolom wajib tidak ada di berkas '%(name)s': %(columns)s. %(hint)s", name=name,
                              columns=", ".join(missing), hint=hint), "file")
     return Table(header, rows)
+
+
+def count_rows(source: bytes | IO[bytes] | Path, name: str | None = None, *, upto: int) -> int:
+    """How many data rows (not blank, below the header) the first sheet holds, counted no further than `upto` + 1,
+    after the same checks as `read_table`: cheap whatever the size of the file (it decides inline or background)."""
+    name, workbook = _open(source, name, _("Gunakan templat dari sistem."))
+    count = 0
+    try:
+        rows = workbook.worksheets[0].iter_rows(min_row=2, max_col=MAX_COLUMNS, values_only=True)
+        for number, values in enumerate(rows, start=2):
+            if any(v is not None and str(v).strip() for v in values):
+                count += 1
+                if count > upto:
+                    break
+            elif number > 2 * MAX_ROWS + 1000:
+                break
+    except Exception:  # noqa: BLE001
+        raise _damaged(name) from None
+    finally:
+        workbook.close()
+    return count
 
 
 def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str], list[tuple[int, list]]]:
