@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from lpks.platform import imports
-from lpks.platform.errors import NotFound
+from lpks.platform.errors import Forbidden, NotFound
 from lpks.platform.jobs import JobContext, JobKind, JobResult
 from lpks.registry.models.facility import FacilityRecord
 from lpks.registry.models.institution import Institution
@@ -38,10 +38,11 @@ def start(session: Session, user: Any, inst: Institution, what: str, upload: byt
 
 def _runner(what: str):
     def run(ctx: JobContext) -> JobResult:
-        inst = ctx.session.get(Institution, int(ctx.payload["institution_id"]))
-        if inst is None:
-            raise NotFound(_("LPKS tidak ditemukan."))
-        # the service checks the owner's role and scope on this LPKS first, as for the page (they may have changed)
+        try:  # the owner's role and scope may have changed since the upload (the service checks them again too)
+            inst = institution_for_write(ctx.session, ctx.user, {"institution_id": ctx.payload["institution_id"]},
+                                         MODELS[what])
+        except (NotFound, Forbidden):
+            raise Forbidden(_("Anda tidak lagi berwenang mengubah data LPKS ini.")) from None
         result = SERVICES[what](ctx.session, ctx.user, inst, imports.stored(ctx.payload), ctx.payload.get("name"),
                                 imports.progress(ctx))
         rows = result.created + result.updated + result.skipped
