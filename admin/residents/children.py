@@ -204,7 +204,7 @@ class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
             abort(exc.status)
         db.session.commit()  # the audit rows, or the job (sent to the worker by this commit)
         if job is not None:
-            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Unduhan saya "
+            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Pekerjaan saya "
                     "setelah selesai."), "info")
             return redirect(url_for("downloads.index_view"))
         return send_file(stream, as_attachment=True, download_name=exports.file_name(identity))
