@@ -112,23 +112,24 @@ def test_a_failing_job_saves_nothing_and_offers_its_errors(browse, session, smal
     operator = browse("operator.pasuruan")
     lpks = ids(session)[PASURUAN]
     before = staff_count(session, lpks)
-    bad = set(range(3, 28))  # 25 rows without a name among 30
+    bad = set(range(3, 153))  # 150 rows without a name among 155
     operator.post(f"/admin/registry-files/{lpks}/import/staff",
-                  data={"file": (io.BytesIO(staff_book(30, bad=bad)), "tenaga.xlsx")},
+                  data={"file": (io.BytesIO(staff_book(155, bad=bad)), "tenaga.xlsx")},
                   content_type="multipart/form-data")
     job = last_job(session, "operator.pasuruan")
-    assert job.status == FAILED and "25 kesalahan" in job.message
+    assert job.status == FAILED and "150 kesalahan" in job.message
     assert staff_count(session, lpks) == before  # all or nothing: the 5 good rows are not saved either
     page = operator.get("/admin/downloads/").get_data(as_text=True)
     assert "Baris 5, kolom nama: Nama wajib diisi." in page  # sheet row 5 = index 3 (the header is row 1)
-    assert "20 dari 25 kesalahan ditampilkan" in page and "Daftar kesalahan" in page
+    assert "20 dari 150 kesalahan ditampilkan" in page and "Daftar kesalahan" in page
+    assert "Baris 24, kolom nama" in page and "Baris 25, kolom nama" not in page
     listing = operator.get(f"/admin/downloads/{job.id}/file")
     lines = [row[0] for row in csv.reader(io.StringIO(listing.get_data(as_text=True).lstrip("\ufeff")))]
     listing.close()
-    assert listing.status_code == 200 and lines[0] == "Kesalahan" and len(lines) == 26
-    assert lines[-1] == "Baris 29, kolom nama: Nama wajib diisi."
+    assert listing.status_code == 200 and lines[0] == "Kesalahan" and len(lines) == 151  # every error
+    assert lines[-1] == "Baris 154, kolom nama: Nama wajib diisi."
     api = operator.get(f"/api/v1/jobs/{job.id}").get_json()
-    assert api["status"] == FAILED and api["result"]["error_count"] == 25 and len(api["result"]["errors"]) == 25
+    assert api["status"] == FAILED and api["result"]["error_count"] == 150 and len(api["result"]["errors"]) == 100
     assert api["file"].endswith(f"/admin/downloads/{job.id}/file")
     assert stored_files(small) == []
 

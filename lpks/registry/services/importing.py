@@ -19,8 +19,6 @@ from lpks.registry.services import facilities as registry_facilities
 from lpks.registry.services import staff as registry_staff
 from lpks.registry.services.common import institution_for_write, touch
 
-MAX_ROWS = 5000
-
 
 class ImportRejected(ServiceError):
     """The file has errors; `errors` lists every one of them and nothing was saved."""
@@ -42,7 +40,8 @@ class ImportResult:
 
 
 def _rows(stream: IO[bytes] | bytes, columns, name: str | None) -> list[tuple[int, dict[str, Any]]]:
-    rows = read_sheet(stream, tuple(h for h, _f in columns), name, max_rows=MAX_ROWS)
+    # up to upload.MAX_ROWS (10,000) like every import: beyond IMPORT_INLINE_ROWS the worker imports them
+    rows = read_sheet(stream, tuple(h for h, _f in columns), name)
     if not rows:
         raise ServiceError(_("Berkas tidak berisi baris data (baris 2 dan seterusnya)."), "file")
     return rows
@@ -83,8 +82,9 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
     if errors:
         raise ImportRejected(errors)
     created = updated = 0
+    existing = registry_staff.same_index(session, inst.id)
     for _number, values in valid:
-        staff = registry_staff.find_same(session, inst.id, values["name"], values["function"])
+        staff = existing.get((values["name"].lower(), values["function"]))
         if staff is None:
             session.add(StaffMember(institution_id=inst.id, **values))
             created += 1
