@@ -248,3 +248,42 @@ def test_the_worker_removes_stored_workbooks_no_job_holds(app, demo, session):
     os.utime(stray, (old, old))
     purge_downloads(app)
     assert not stray.exists() and fresh.exists()  # a workbook just stored may still be on its way to the queue
+
+
+def test_the_worker_process_imports_a_workbook_the_web_stored(browse, app, session, database_url, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import uuid
+
+    name = f"lpks-test-{uuid.uuid4().hex[:8]}"
+    app.config.update({"JOBS_IMMEDIATE": False, "JOBS_QUEUE_NAME": name, "IMPORT_INLINE_ROWS": 2,
+                       "JOBS_QUEUE_FILE": str(tmp_path / "jobs.sqlite"), "JOBS_REDIS_URL": None})
+    env = {**os.environ, "DATABASE_URL": database_url, "LPKS_INSTANCE_PATH": str(tmp_path / "instance"),
+           "LPKS_JOBS_QUEUE": name, "LPKS_JOBS_FILE": app.config["JOBS_QUEUE_FILE"], "LPKS_JOBS_WORKERS": "1",
+           "LPKS_IMPORT_DIR": app.config["IMPORT_DIR"], "LPKS_DOWNLOAD_DIR": app.config["DOWNLOAD_DIR"],
+           "LPKS_REGIONS_FILE": "/nonexistent.csv"}
+    env.pop("LPKS_REDIS_URL", None)
+    app.extensions.pop("lpks_jobs", None)
+    operator = browse("operator.pasuruan")
+    lpks = ids(session)[PASURUAN]
+    before = staff_count(session, lpks)
+    accepted = post_staff(operator, lpks, staff_book(4))
+    assert accepted.status_code == 202 and len(stored_files(app)) == 1  # waiting for the worker
+    assert operator.get(accepted.headers["Location"]).get_json()["status"] == QUEUED
+    worker = subprocess.Popen([str(Path(sys.executable).with_name("lpks")), "worker"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, job = time.monotonic() + 60, None
+        while time.monotonic() < deadline:
+            job = last_job(session, "operator.pasuruan")
+            if job.status not in (QUEUED, RUNNING):
+                break
+            time.sleep(0.3)
+        assert job.status == DONE, job.message
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        output = worker.communicate(timeout=60)[0]
+        app.extensions.pop("lpks_jobs", None)
+    assert worker.returncode == 0, output[-3000:]
+    assert staff_count(session, lpks) == before + 4 and stored_files(app) == []
