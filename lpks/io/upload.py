@@ -146,15 +146,16 @@ def _damaged(name: str) -> ServiceError:
 
 def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, required: tuple[str, ...] = (),
                sheet: str | None = None, keep_blank: bool = False, max_rows: int = MAX_ROWS,
-               hint: str | None = None) -> Table:
+               hint: str | None = None, progress: Callable[[int], None] | None = None) -> Table:
     """The first sheet (or `sheet` when present) of an uploaded .xlsx, checked and bounded; ServiceError otherwise.
 
-    `required` columns missing are refused naming them; blank rows are dropped unless `keep_blank`."""
+    `required` columns missing are refused naming them; blank rows are dropped unless `keep_blank`; `progress` hears
+    how many rows were read so far (a background import shows it)."""
     hint = hint or _("Gunakan templat dari sistem.")
     name, workbook = _open(source, name, hint)
     try:
         chosen = workbook[sheet] if sheet and sheet in workbook.sheetnames else workbook.worksheets[0]
-        header, rows = _rows(chosen, name, keep_blank, max_rows)
+        header, rows = _rows(chosen, name, keep_blank, max_rows, progress)
     except ServiceError:
         raise
     except Exception:  # noqa: BLE001
@@ -248,7 +249,8 @@ def _stream_count(archive: zipfile.ZipFile, part: str, upto: int) -> int:
     return _count(data_rows(), upto)
 
 
-def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str], list[tuple[int, list]]]:
+def _rows(sheet, name: str, keep_blank: bool, max_rows: int,
+          progress: Callable[[int], None] | None = None) -> tuple[list[str], list[tuple[int, list]]]:
     header: list[str] | None = None
     rows: list[tuple[int, list]] = []
     for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
@@ -268,6 +270,8 @@ def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str],
             raise ServiceError(_("Berkas '%(name)s' berisi lebih dari %(n)s baris data; paling banyak %(n)s baris "
                                  "per berkas: bagi menjadi beberapa berkas.", name=name, n=max_rows), "file")
         rows.append((number, list(values)))
+        if progress is not None:
+            progress(len(rows))
     if header is None:
         raise ServiceError(_("Berkas '%(name)s' kosong: baris pertama harus berisi judul kolom.", name=name), "file")
     while rows and not any(v is not None and str(v).strip() for v in rows[-1][1]):

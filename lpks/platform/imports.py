@@ -103,9 +103,17 @@ def discard(payload: dict) -> None:
         path.unlink(missing_ok=True)
 
 
-def progress(ctx: JobContext) -> Callable[[int, int], None]:
-    """A progress callback for an import service: rows checked out of all rows."""
-    return lambda done, total: ctx.progress(done, total, every=PROGRESS_EVERY)
+def progress(ctx: JobContext) -> Callable[[int, int | None], None]:
+    """A progress callback for an import service: rows read (total None), then rows checked out of all rows; one
+    report per PROGRESS_EVERY rows, and one whenever the phase changes."""
+    last = {"done": 0, "total": None}
+
+    def report(done: int, total: int | None) -> None:
+        if total != last["total"] or done - last["done"] >= PROGRESS_EVERY or (total and done >= total):
+            last.update(done=done, total=total)
+            ctx.report(done, total)
+
+    return report
 
 
 def stray_files(session: Session, older_than: float) -> list[Path]:

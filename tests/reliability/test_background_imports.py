@@ -215,8 +215,28 @@ def test_progress_of_a_running_import_is_visible(app, browse, session):
         assert "Sedang berjalan" in page and "1.500 / 6.000" in page and "25%" in page
         assert 'http-equiv="refresh"' in page
         assert operator.get(f"/api/v1/jobs/{running.id}").get_json()["progress"] == {"done": 1500, "total": 6000}
+        report_progress(app, running.id, 700, None)  # still reading the workbook: the total is not known yet
+        assert "700 baris dibaca" in operator.get("/admin/downloads/").get_data(as_text=True)
     finally:
         clear_progress(app, running.id)
+
+
+def test_an_import_reports_rows_read_then_rows_checked_without_flooding_the_queue():
+    from lpks.platform.imports import progress
+
+    class Ctx:
+        reports: list = []
+
+        def report(self, done, total):
+            self.reports.append((done, total))
+
+    ctx = Ctx()
+    report = progress(ctx)
+    for read in range(1, 251):
+        report(read, None)
+    for checked in range(1, 251):
+        report(checked, 250)
+    assert ctx.reports == [(100, None), (200, None), (1, 250), (101, 250), (201, 250), (250, 250)]
 
 
 def test_a_large_residents_workbook_is_a_job_whose_messages_name_no_child(browse, session, small, clock):

@@ -39,15 +39,18 @@ class ImportResult:
     skipped: int = 0
 
 
-def _rows(stream: IO[bytes] | bytes, columns, name: str | None) -> list[tuple[int, dict[str, Any]]]:
+# (rows read, None), then (rows checked, rows in all): what a background import reports
+Progress = Callable[[int, int | None], None] | None
+
+
+def _rows(stream: IO[bytes] | bytes, columns, name: str | None,
+          progress: Progress = None) -> list[tuple[int, dict[str, Any]]]:
     # up to upload.MAX_ROWS (10,000) like every import: beyond IMPORT_INLINE_ROWS the worker imports them
-    rows = read_sheet(stream, tuple(h for h, _f in columns), name)
+    rows = read_sheet(stream, tuple(h for h, _f in columns), name,
+                      progress=None if progress is None else lambda read: progress(read, None))
     if not rows:
         raise ServiceError(_("Berkas tidak berisi baris data (baris 2 dan seterusnya)."), "file")
     return rows
-
-
-Progress = Callable[[int, int], None] | None  # (rows checked, rows in all), reported by a background import
 
 
 def _validate(rows, columns, clean, progress: Progress = None) -> tuple[list[tuple[int, dict]], list[str]]:
@@ -71,7 +74,8 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
                  name: str | None = None, progress: Progress = None) -> ImportResult:
     """Add or update (same name and function) the staff of one LPKS from the staff template."""
     institution_for_write(session, user, {"institution_id": inst.id}, StaffMember)
-    valid, errors = _validate(_rows(stream, STAFF_COLUMNS, name), STAFF_COLUMNS, registry_staff.clean, progress)
+    valid, errors = _validate(_rows(stream, STAFF_COLUMNS, name, progress), STAFF_COLUMNS, registry_staff.clean,
+                              progress)
     seen: dict[tuple[str, str], int] = {}
     for number, values in valid:
         key = (values["name"].lower(), values["function"])
@@ -101,7 +105,7 @@ def import_facilities(session: Session, user: Any, inst: Institution, stream: IO
                       name: str | None = None, progress: Progress = None) -> ImportResult:
     """Fill the facility checklist of one LPKS from its template; rows without availability are skipped."""
     institution_for_write(session, user, {"institution_id": inst.id}, FacilityRecord)
-    rows = _rows(stream, FACILITY_COLUMNS, name)
+    rows = _rows(stream, FACILITY_COLUMNS, name, progress)
     user_columns = [h for h, f in FACILITY_COLUMNS if f != "item_code"]
     filled = [(n, r) for n, r in rows if any(r.get(h) not in (None, "") for h in user_columns)]
     valid, errors = _validate(filled, FACILITY_COLUMNS, registry_facilities.clean, progress)

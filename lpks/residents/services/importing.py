@@ -188,7 +188,7 @@ def _batch(session: Session, user: Any, rows: list[tuple[int, dict[str, Any]]]) 
 
 
 def import_rows(session: Session, user: Any, header: list[str], records: list[tuple[int, dict]],
-                progress: Callable[[int, int], None] | None = None) -> list[str]:
+                progress: Callable[[int, int | None], None] | None = None) -> list[str]:
     """Check and register every row; return the errors ("Baris N, kolom X: alasan") in row order.
 
     Rows without a placement are registered in batches; a row with one runs the services in its own savepoint,
@@ -222,9 +222,10 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
 
 
 def import_residents(session: Session, user: Any, stream: BinaryIO | bytes, name: str | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> int:
+                     progress: Callable[[int, int | None], None] | None = None) -> int:
     """Import every row or nothing; the error lists "Baris N, kolom X: alasan" for every problem found."""
-    table = read_table(stream, name)  # io reads the workbook (size, bombs, columns); the rows are checked here
+    # io reads the workbook (size, bombs, columns); the rows are checked here
+    table = read_table(stream, name, progress=None if progress is None else lambda read: progress(read, None))
     records = table.records()
     savepoint = session.begin_nested()
     try:
