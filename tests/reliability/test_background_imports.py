@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from lpks.io.registry_export import STAFF_COLUMNS
@@ -307,3 +308,31 @@ def test_the_worker_process_imports_a_workbook_the_web_stored(browse, app, sessi
         app.extensions.pop("lpks_jobs", None)
     assert worker.returncode == 0, output[-3000:]
     assert staff_count(session, lpks) == before + 4 and stored_files(app) == []
+
+
+def test_a_large_facilities_workbook_is_imported_by_a_job(browse, session, small):
+    from lpks.io.registry_export import FACILITY_COLUMNS
+    from lpks.registry.models.facility import FacilityRecord
+
+    operator = browse("operator.pasuruan")
+    lpks = ids(session)[PASURUAN]
+    book = load_workbook(io.BytesIO(operator.get(
+        f"/admin/registry-files/export/facilities.xlsx?institution_id={lpks}").data), read_only=True)
+    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    header, data = rows[0], rows[1:]
+    assert header[:5] == [h for h, _f in FACILITY_COLUMNS] and len(data) > 2
+    for row in data[:3]:
+        row[header.index("ketersediaan")], row[header.index("jumlah")] = "tersedia", 2
+    response = operator.api("POST", f"/api/v1/institutions/{lpks}/facilities/import",
+                            data={"file": (io.BytesIO(workbook(list(header), data)), "sarana.xlsx")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 202, response.get_json()
+    job = operator.get(response.headers["Location"]).get_json()
+    assert job["status"] == DONE and job["kind"] == "import-facilities", job
+    result = job["result"]
+    assert result["created"] + result["updated"] >= 3 and sum(result.values()) == len(data)
+    session.rollback()
+    stored = session.scalars(select(FacilityRecord.quantity).where(
+        FacilityRecord.institution_id == lpks, FacilityRecord.item_code.in_([row[0] for row in data[:3]]))).all()
+    assert stored == [2, 2, 2] and stored_files(small) == []
