@@ -76,7 +76,7 @@ def start(session: Session, user: Any, kind: str, upload: bytes | IO[bytes], nam
         raise TooManyImports(allowed)
     key = f"{secrets.token_urlsafe(24)}.xlsx"
     target = folder()
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
     descriptor = os.open(target / key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(content)

@@ -24,13 +24,14 @@ def start(session: Session, user: Any, upload: bytes | IO[bytes], name: str | No
     """(content, None) to import now, or (content, job) when the workbook waits for the worker."""
     if not registers_lpks_residents(user):
         raise Forbidden()
-    return imports.start(session, user, "import-residents", upload, name, {},
+    return imports.start(session, user, "import-residents", upload, name, {"institution_id": user.institution_id},
                          _("Impor data anak dan penempatannya dari Excel"))
 
 
 def run(ctx: JobContext) -> JobResult:
     """The job: the owner's right re-checked, then the page's import in the job's one transaction."""
-    if not registers_lpks_residents(ctx.user):
+    # the children go to the owner's LPKS: the one they belonged to when they uploaded, or none
+    if not registers_lpks_residents(ctx.user) or ctx.user.institution_id != ctx.payload.get("institution_id"):
         raise Forbidden(_("Anda tidak lagi berwenang mengimpor data anak."))
     count = import_residents(ctx.session, ctx.user, imports.stored(ctx.payload), ctx.payload.get("name"),
                              imports.progress(ctx))

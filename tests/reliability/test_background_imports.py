@@ -153,17 +153,23 @@ def test_the_job_checks_the_owner_s_scope_again_when_it_runs(app, demo, session,
     assert stored_files(app) == []
 
 
-def test_a_residents_job_checks_the_owner_s_role_again(app, demo, session, small):
+@pytest.mark.parametrize("change", ["role", "lpks"])
+def test_a_residents_job_checks_the_owner_s_role_and_lpks_again(app, demo, session, small, change):
     from lpks.residents import imports
+    from lpks.residents.models.resident import Resident
 
     user = session.scalar(select(User).where(User.username == "operator.pasuruan"))
+    before = session.scalar(select(func.count()).select_from(Resident))
     with app.test_request_context():
         _content, job = imports.start(session, user, staff_book(3), "anak.xlsx")
-        user.role = "dinsos_kabkota"  # no longer registers an LPKS's children
-        user.region_code, user.institution_id = "35.75", None
+        if change == "role":  # no longer registers an LPKS's children
+            user.role, user.region_code, user.institution_id = "dinsos_kabkota", "35.75", None
+        else:  # moved to another LPKS: the children must not land there
+            user.institution_id = ids(session)[TARUNA]
         session.commit()
     failed = last_job(session, "operator.pasuruan")
     assert failed.status == FAILED and "tidak lagi berwenang mengimpor data anak" in failed.message
+    assert session.scalar(select(func.count()).select_from(Resident)) == before
     assert stored_files(app) == []
 
 
