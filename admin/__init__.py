@@ -21,7 +21,7 @@ def init_admin(app) -> Admin:
     for area in (platform, registry, residents, accreditation, cases, reports):
         area.register(admin)
     admin.add_view(AccountView(name=_l("Akun saya"), endpoint="account", url="/account", category=_l("Akun")))
-    admin.add_view(DownloadsView(name=_l("Unduhan saya"), endpoint="downloads", url="/admin/downloads",
+    admin.add_view(DownloadsView(name=_l("Pekerjaan saya"), endpoint="downloads", url="/admin/downloads",
                                  category=_l("Akun")))
     for view in admin._views:  # the names of stored fields, for the audit trail and a child's history
         model = getattr(view, "model", None)

@@ -1,5 +1,6 @@
-"""Unduhan saya: the user's own background jobs (large exports now, large imports later) with their status and
-progress, and each finished file, offered to its owner only until it is deleted; every download is audited."""
+"""Pekerjaan saya: the user's own background jobs (large exports and imports) with their status and progress, an
+import's counts or its errors, and each file (an export, an import's error list), offered to its owner only until
+it is deleted; every download is audited."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,17 +12,19 @@ from sqlalchemy import select
 
 from lpks.extensions import db
 from lpks.io.stream import MIMETYPES
-from lpks.platform.jobs import progress_of
+from lpks.platform.jobs import progress_of, result_of
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.job import DONE, FAILED, QUEUED, RUNNING, Job
 from lpks.platform.services import audit
 from lpks.security import READ, scope_clause
 
 SHOWN = 50
+SHOWN_ERRORS = 20  # an import's errors listed on the page; every one is in its error list
 
 
 class DownloadsView(BaseView):
     """The user's jobs, newest first; a page with a job still running reloads itself every few seconds."""
+    # (the endpoint keeps its name "downloads": the menu calls it "Pekerjaan saya" since imports run here too)
 
     def is_accessible(self) -> bool:
         return current_user.is_authenticated
@@ -39,10 +42,12 @@ class DownloadsView(BaseView):
         rows = []
         for job in jobs:
             done, total = progress_of(job) if job.status in (RUNNING, DONE) else (0, job.rows_total)
-            ready = job.status == DONE and job.file_key is not None and (job.expires_at is None
-                                                                          or _aware(job.expires_at) > now)
+            ready = job.file_key is not None and (job.expires_at is None or _aware(job.expires_at) > now)
             percent = min(100, int(100 * done / total)) if total else (100 if job.status == DONE else 0)
-            rows.append({"job": job, "done": done, "total": total, "percent": percent, "ready": ready})
+            result = result_of(job) or {}
+            errors = result.get("errors") or []
+            rows.append({"job": job, "done": done, "total": total, "percent": percent, "ready": ready,
+                         "errors": errors[:SHOWN_ERRORS], "error_count": result.get("error_count", len(errors))})
         waiting = any(job.status in (QUEUED, RUNNING) for job in jobs)
         return self.render("account/downloads.html", rows=rows, waiting=waiting,
                            statuses={QUEUED: QUEUED, RUNNING: RUNNING, DONE: DONE, FAILED: FAILED},
@@ -52,7 +57,7 @@ class DownloadsView(BaseView):
     def file(self, ident: int):
         """The finished file, for its owner only (404 for anyone else, as for a job that does not exist); audited."""
         job = db.session.scalar(self._mine().where(Job.id == ident))
-        if job is None or job.status != DONE or job.file_key is None or (
+        if job is None or job.status not in (DONE, FAILED) or job.file_key is None or (
                 job.expires_at is not None and _aware(job.expires_at) <= utcnow()):
             abort(404)
         path = Path(current_app.config["DOWNLOAD_DIR"]) / job.file_key

@@ -1,6 +1,6 @@
 """Every list's export through the project's streaming exporter (lpks.platform.exports), never Flask-Admin's tablib
 export: the same scope, filters, search and sort as the page, the columns each view names, small exports served at
-once and large ones run as a job of the user's (the file then waits in "Unduhan saya")."""
+once and large ones run as a job of the user's (the file then waits in "Pekerjaan saya")."""
 from __future__ import annotations
 
 import io
@@ -95,7 +95,7 @@ class StreamingExportMixin:
 
     @expose("/export/<export_type>/")
     def export(self, export_type):
-        """Small: the file now (audited). Large: a job of the user's, and a note that it waits in "Unduhan saya"."""
+        """Small: the file now (audited). Large: a job of the user's, and a note that it waits in "Pekerjaan saya"."""
         if export_type not in self.export_types or not self.may_export(current_user):
             abort(404)
         try:
@@ -105,7 +105,7 @@ class StreamingExportMixin:
             abort(exc.status)
         db.session.commit()  # the audit row, or the job (sent to the worker by this commit)
         if path is None:
-            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Unduhan saya "
+            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Pekerjaan saya "
                     "setelah selesai."), "info")
             return redirect(url_for("downloads.index_view"))
         data = io.BytesIO(path.read_bytes())  # at most EXPORT_INLINE_ROWS rows: a few megabytes

@@ -85,7 +85,8 @@ def _positive(env, name: str, default: int, minimum: int = 1) -> int:
 
 def job_settings(instance_path: str) -> dict:
     """The job runner (huey): Redis when LPKS_REDIS_URL is set, else a SQLite queue file in the instance folder;
-    where finished downloads are kept, for how long, and how many rows an export may have to be served at once."""
+    where finished downloads are kept, for how long, how many rows an export may have to be served at once, and
+    how many data rows a workbook may have to be imported in the request (a larger one waits in IMPORT_DIR)."""
     env = os.environ
     return {
         "JOBS_REDIS_URL": env.get("LPKS_REDIS_URL") or None,
@@ -96,6 +97,10 @@ def job_settings(instance_path: str) -> dict:
         "DOWNLOAD_DIR": env.get("LPKS_DOWNLOAD_DIR") or str(Path(instance_path) / "downloads"),
         "DOWNLOAD_HOURS": int(env.get("LPKS_DOWNLOAD_HOURS", "24")),
         "EXPORT_INLINE_ROWS": int(env.get("LPKS_EXPORT_INLINE_ROWS", "5000")),
+        # a workbook of more data rows is stored (never under a public path) and imported by the worker
+        "IMPORT_INLINE_ROWS": int(env.get("LPKS_IMPORT_INLINE_ROWS", "300")),
+        "IMPORT_DIR": env.get("LPKS_IMPORT_DIR") or str(Path(instance_path) / "imports"),
+        "IMPORTS_PER_USER": int(env.get("LPKS_IMPORTS_PER_USER", "3")),
         "DAILY_JOBS_AT": env.get("LPKS_DAILY_JOBS_AT", "00:05"),
     }
 

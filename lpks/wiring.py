@@ -27,7 +27,8 @@ HOOK_MODULES = (audit, evidence, standards_store, accreditation_hooks, jobs)
 SECTION_MODULES = (dashboard, registry_dashboard, residents_dashboard, accreditation_dashboard, cases_dashboard,
                    intake_dashboard)
 # Modules declaring JOB_KINDS = {name: JobKind}, imported here by name (they may import Flask-Admin's views).
-JOB_MODULES = ("lpks.platform.exports", "lpks.residents.exports")
+JOB_MODULES = ("lpks.platform.exports", "lpks.residents.exports",
+               "lpks.registry.imports", "lpks.residents.imports")
 
 
 def install() -> None:

@@ -218,6 +218,7 @@ def app(database_url, tmp_path_factory, tmp_path):
     saved = dict(application.config)
     application.config["UPLOAD_DIR"] = str(tmp_path / "uploads")  # each test's evidence files are its own
     application.config["DOWNLOAD_DIR"] = str(tmp_path / "downloads")  # and so are its finished exports
+    application.config["IMPORT_DIR"] = str(tmp_path / "imports")  # and its workbooks waiting to be imported
     yield application
     _release(database_url)
     application.config.clear()

@@ -13,7 +13,9 @@ from lpks.extensions import db
 from lpks.io import registry_export
 from lpks.io.workbook import XLSX_MIME
 from lpks.platform.errors import ServiceError
+from lpks.platform.imports import background_note, queued_message
 from lpks.platform.numbers import as_id
+from lpks.registry import imports as registry_imports
 from lpks.registry import reports as registry_reports
 from lpks.registry.models.evidence import EvidenceDocument
 from lpks.registry.models.facility import FacilityRecord
@@ -85,21 +87,27 @@ class RegistryFiles(RegistryPage):
         inst = get_scoped(db.session, current_user, Institution, ident)
         if not writable_institutions(model) or str(inst.id) not in dict(writable_institutions(model)):
             return self.inaccessible_callback("import")
-        form, errors = ImportForm(), []
+        form, errors, status = ImportForm(), [], 200
         if form.validate_on_submit():
             run = registry_import.import_staff if kind == "staff" else registry_import.import_facilities
+            upload = form.file.data
             try:
-                result = run(db.session, current_user, inst, form.file.data.stream, form.file.data.filename)
-                db.session.commit()
+                content, job = registry_imports.start(db.session, current_user, inst, kind, upload.stream,
+                                                      upload.filename)
+                result = None if job else run(db.session, current_user, inst, content, upload.filename)
+                db.session.commit()  # the rows, or the job (handed to the worker by this commit)
             except registry_import.ImportRejected as exc:
                 db.session.rollback()
                 errors = exc.errors
             except ServiceError as exc:
                 db.session.rollback()
                 _attach(form, exc, "file")
+                status = 429 if exc.status == 429 else 200
             else:
-                flash(_("Impor selesai: %(c)s baru, %(u)s diperbarui, %(s)s dilewati.", c=result.created,
-                        u=result.updated, s=result.skipped), "success")
+                if job is not None:
+                    flash(queued_message(), "info")
+                    return redirect(url_for("downloads.index_view"))
+                flash(registry_imports.summary(result), "success")
                 return redirect(url_for("registry.institution", ident=inst.id))
         template = (url_for(".staff_template") if kind == "staff"
                     else url_for(".export_facilities", institution_id=inst.id))
@@ -107,7 +115,8 @@ class RegistryFiles(RegistryPage):
         return self.render("registry/form.html", form=form, inst=inst, title=title, multipart=True, errors=errors,
                            submit=_("Impor"), downloads=[(_("Unduh templat"), template)],
                            help=_("Semua baris diperiksa lebih dahulu; bila ada satu kesalahan, tidak ada yang "
-                                  "disimpan dan setiap kesalahan ditampilkan dengan baris dan kolomnya."))
+                                  "disimpan dan setiap kesalahan ditampilkan dengan baris dan kolomnya.")
+                           + " " + background_note()), status
 
     @expose("/<int:ident>/import/staff", methods=("GET", "POST"))
     def import_staff(self, ident: int):

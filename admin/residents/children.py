@@ -204,7 +204,7 @@ class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
             abort(exc.status)
         db.session.commit()  # the audit rows, or the job (sent to the worker by this commit)
         if job is not None:
-            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Unduhan saya "
+            flash(_("Ekspor ini besar, jadi disiapkan di latar belakang. Berkasnya tersedia di Pekerjaan saya "
                     "setelah selesai."), "info")
             return redirect(url_for("downloads.index_view"))
         return send_file(stream, as_attachment=True, download_name=exports.file_name(identity))
@@ -212,25 +212,32 @@ class ResidentView(ChildSearchMixin, LimitFirstMixin, SecureModelView):
     @expose("/import/", methods=("GET", "POST"))
     def import_view(self):
         """Import residents with their current placements: all or nothing, every error by row and column."""
+        from lpks.platform.imports import background_note, queued_message
+        from lpks.residents import imports
         from lpks.residents.services.importing import import_residents
 
         if not registers_lpks_residents(current_user):
             abort(403)
-        form, errors = ImportForm(), []
+        form, errors, status = ImportForm(), [], 200
         if form.validate_on_submit() and form.file.data:
+            upload = form.file.data
             try:
-                result = import_residents(db.session, current_user, form.file.data.stream,
-                                          form.file.data.filename)
+                content, job = imports.start(db.session, current_user, upload.stream, upload.filename)
+                result = None if job else import_residents(db.session, current_user, content, upload.filename)
             except ServiceError as exc:
                 db.session.rollback()
                 errors = getattr(exc, "errors", None) or [exc.message]
+                status = 429 if exc.status == 429 else 200
             else:
-                db.session.commit()
-                flash(_("%(n)s anak dan penempatannya diimpor.", n=result), "success")
+                db.session.commit()  # the rows, or the job (handed to the worker by this commit)
+                if job is not None:
+                    flash(queued_message(), "info")
+                    return redirect(url_for("downloads.index_view"))
+                flash(imports.summary(result), "success")
                 return redirect(self.get_url(".index_view"))
         elif request.method == "POST":
             errors = [_("Pilih berkas Excel (.xlsx) terlebih dahulu.")]
-        return self.render("residents/import.html", form=form, errors=errors)
+        return self.render("residents/import.html", form=form, errors=errors, note=background_note()), status
 
     @expose("/import-template.xlsx")
     def import_template(self):

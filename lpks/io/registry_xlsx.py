@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 from lpks.io.upload import MAX_ROWS, read_table
 
@@ -18,6 +18,7 @@ def _cell(value: Any) -> Any:
 
 
 def read_sheet(content: bytes | IO[bytes], required: tuple[str, ...], name: str | None = None,
-               max_rows: int = MAX_ROWS) -> list[tuple[int, dict[str, Any]]]:
+               max_rows: int = MAX_ROWS, progress: Callable[[int], None] | None = None
+               ) -> list[tuple[int, dict[str, Any]]]:
     """Rows of the first sheet as (row number, {header: value}); dates stay dates; blank rows are skipped."""
-    return read_table(content, name, required=required, max_rows=max_rows).records(_cell)
+    return read_table(content, name, required=required, max_rows=max_rows, progress=progress).records(_cell)

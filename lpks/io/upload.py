@@ -125,33 +125,41 @@ def _has_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
     return False
 
 
-def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, required: tuple[str, ...] = (),
-               sheet: str | None = None, keep_blank: bool = False, max_rows: int = MAX_ROWS,
-               hint: str | None = None) -> Table:
-    """The first sheet (or `sheet` when present) of an uploaded .xlsx, checked and bounded; ServiceError otherwise.
-
-    `required` columns missing are refused naming them; blank rows are dropped unless `keep_blank`."""
+def _open(source: bytes | IO[bytes] | Path, name: str | None, hint: str):
+    """(name, workbook) of an upload that passed every check, opened read_only (the caller closes it)."""
     from openpyxl import load_workbook
 
     name = Path(name or getattr(source, "filename", None) or getattr(source, "name", None) or "unggahan").name
-    hint = hint or _("Gunakan templat dari sistem.")
     content = _content(source, name, upload_limit())
     if not content.startswith(b"PK\x03\x04"):
         raise _not_xlsx(content, name, hint)
     _check_archive(content, name)
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        return name, load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001  (whatever openpyxl raises on a damaged or hostile file is the same user error)
-        raise ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name),
-                           "file") from None
+        raise _damaged(name) from None
+
+
+def _damaged(name: str) -> ServiceError:
+    return ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name), "file")
+
+
+def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, required: tuple[str, ...] = (),
+               sheet: str | None = None, keep_blank: bool = False, max_rows: int = MAX_ROWS,
+               hint: str | None = None, progress: Callable[[int], None] | None = None) -> Table:
+    """The first sheet (or `sheet` when present) of an uploaded .xlsx, checked and bounded; ServiceError otherwise.
+
+    `required` columns missing are refused naming them; blank rows are dropped unless `keep_blank`; `progress` hears
+    how many rows were read so far (a background import shows it)."""
+    hint = hint or _("Gunakan templat dari sistem.")
+    name, workbook = _open(source, name, hint)
     try:
         chosen = workbook[sheet] if sheet and sheet in workbook.sheetnames else workbook.worksheets[0]
-        header, rows = _rows(chosen, name, keep_blank, max_rows)
+        header, rows = _rows(chosen, name, keep_blank, max_rows, progress)
     except ServiceError:
         raise
     except Exception:  # noqa: BLE001
-        raise ServiceError(_("Berkas '%(name)s' rusak atau tidak dapat dibaca sebagai .xlsx.", name=name),
-                           "file") from None
+        raise _damaged(name) from None
     finally:
         workbook.close()
     missing = [column for column in required if column not in header]
@@ -161,7 +169,88 @@ def read_table(source: bytes | IO[bytes] | Path, name: str | None = None, *, req
     return Table(header, rows)
 
 
-def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str], list[tuple[int, list]]]:
+def count_rows(source: bytes | IO[bytes] | Path, name: str | None = None, *, upto: int) -> int:
+    """How many data rows (not blank, below the header) the first sheet holds, counted no further than `upto` + 1,
+    after the same checks as `read_table`: cheap whatever the size of the file (it decides inline or background).
+
+    The sheet's XML is streamed directly (openpyxl would first scan a whole sheet that declares no dimension, as
+    every write_only workbook, ours included); a text cell counts as data unless it is blank."""
+    name = Path(name or getattr(source, "filename", None) or getattr(source, "name", None) or "unggahan").name
+    hint = _("Gunakan templat dari sistem.")
+    content = _content(source, name, upload_limit())
+    if not content.startswith(b"PK\x03\x04"):
+        raise _not_xlsx(content, name, hint)
+    _check_archive(content, name)  # no DTD anywhere (and defusedxml would refuse one)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        return _stream_count(archive, _first_sheet(archive), upto)
+    except Exception:  # noqa: BLE001  (an unusual layout: openpyxl's reading decides, with its own errors)
+        name, workbook = _open(content, name, hint)
+        try:
+            rows = workbook.worksheets[0].iter_rows(min_row=2, max_col=MAX_COLUMNS, values_only=True)
+            return _count((any(v is not None and str(v).strip() for v in values) for values in rows), upto)
+        except Exception:  # noqa: BLE001
+            raise _damaged(name) from None
+        finally:
+            workbook.close()
+
+
+def _count(data_rows, upto: int | None = None) -> int:
+    count = 0
+    for number, data in enumerate(data_rows, start=2):
+        if data:
+            count += 1
+            if upto is not None and count > upto:
+                break
+        elif number > 2 * MAX_ROWS + 1000:
+            break
+    return count
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _first_sheet(archive: zipfile.ZipFile) -> str:
+    """The archive path of the workbook's first sheet (the one `read_table` reads)."""
+    from defusedxml.ElementTree import fromstring
+
+    sheet = fromstring(archive.read("xl/workbook.xml")).find(f"{_MAIN}sheets/{_MAIN}sheet")
+    relation = sheet.get(_RELATION)
+    target = next(r.get("Target") for r in fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+                  if r.get("Id") == relation)
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _has_value(cell) -> bool:
+    """A cell that reads as a value: a shared string, or a number or inline text that is not blank."""
+    if cell.get("t") == "s":
+        return cell.find(f"{_MAIN}v") is not None
+    text = cell.findtext(f"{_MAIN}v") or "".join(t.text or "" for t in cell.iter(f"{_MAIN}t"))
+    return bool(text.strip())
+
+
+def _stream_count(archive: zipfile.ZipFile, part: str, upto: int) -> int:
+    from defusedxml.ElementTree import iterparse
+
+    def data_rows():
+        header = True
+        with archive.open(part) as stream:
+            for _event, element in iterparse(stream):
+                if element.tag != f"{_MAIN}row":
+                    continue
+                if header and element.get("r") in (None, "1"):
+                    header = False
+                else:
+                    yield any(_has_value(cell) for cell in element.iter(f"{_MAIN}c"))
+                header = False
+                element.clear()
+
+    return _count(data_rows(), upto)
+
+
+def _rows(sheet, name: str, keep_blank: bool, max_rows: int,
+          progress: Callable[[int], None] | None = None) -> tuple[list[str], list[tuple[int, list]]]:
     header: list[str] | None = None
     rows: list[tuple[int, list]] = []
     for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
@@ -181,6 +270,8 @@ def _rows(sheet, name: str, keep_blank: bool, max_rows: int) -> tuple[list[str],
             raise ServiceError(_("Berkas '%(name)s' berisi lebih dari %(n)s baris data; paling banyak %(n)s baris "
                                  "per berkas: bagi menjadi beberapa berkas.", name=name, n=max_rows), "file")
         rows.append((number, list(values)))
+        if progress is not None:
+            progress(len(rows))
     if header is None:
         raise ServiceError(_("Berkas '%(name)s' kosong: baris pertama harus berisi judul kolom.", name=name), "file")
     while rows and not any(v is not None and str(v).strip() for v in rows[-1][1]):

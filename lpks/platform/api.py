@@ -1,17 +1,23 @@
-"""Core API resources: the current user, regions, institutions, users and the audit trail."""
+"""Core API resources: the current user, regions, institutions, users, the audit trail and the user's own
+background jobs."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from lpks.extensions import db
+from lpks.platform.errors import NotFound
+from lpks.platform.imports import queued_message
+from lpks.platform.jobs import progress_of, result_of
 from lpks.platform.models.audit import AuditLog
+from lpks.platform.models.job import DONE, RUNNING, STATUSES, Job
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
 from lpks.registry.models.institution import Institution
 from lpks.registry.schemas import INSTITUTION_REGISTRY_PROPERTIES, plain
 from lpks.registry.services import institutions
-from lpks.security import WRITE, user_scope_label
+from lpks.security import READ, WRITE, scope_clause, user_scope_label
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
 from lpks.web.api.paging import PAGING_PARAMS, paginate
@@ -116,3 +122,45 @@ def audit_list():
 
 
 describe("/audit", "get", "Jejak audit (administrator sistem)", params=PAGING_PARAMS, tag="audit")
+
+
+JOB_SCHEMA = {"type": "object", "properties": {
+    "id": {"type": "integer"}, "kind": {"type": "string"}, "title": {"type": "string"},
+    "status": {"enum": list(STATUSES)}, "progress": {"type": "object", "properties": {
+        "done": {"type": "integer"}, "total": {"type": ["integer", "null"]}}},
+    "message": {"type": ["string", "null"]},
+    "result": {"type": ["object", "null"], "description": "impor selesai: jumlah (created/updated/skipped atau "
+               "imported); impor gagal: errors (paling banyak 100 baris) dan error_count"},
+    "file": {"type": ["string", "null"], "description": "unduhan berkas (ekspor, atau daftar kesalahan impor)"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "finished_at": {"type": ["string", "null"], "format": "date-time"}}}
+
+
+def job_json(job: Job) -> dict:
+    """A job as its owner sees it: status, progress and result."""
+    done, total = progress_of(job) if job.status in (RUNNING, DONE) else (job.rows_done, job.rows_total)
+    return {"id": job.id, "kind": job.kind, "title": job.title, "status": job.status,
+            "progress": {"done": done, "total": total}, "message": job.message, "result": result_of(job),
+            "file": url_for("downloads.file", ident=job.id) if job.file_key else None,
+            "created_at": job.created_at.isoformat(),
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None}
+
+
+def job_accepted(job: Job):
+    """202 for work handed to the worker: the job and where to follow it."""
+    location = url_for("api.job_detail", ident=job.id)
+    response = jsonify(job_id=job.id, status=job.status, location=location, message=queued_message())
+    return response, 202, {"Location": location}
+
+
+@bp.route("/jobs/<int:ident>")
+def job_detail(ident: int):
+    """One of the user's own background jobs (another user's job is 404, as one that does not exist)."""
+    job = db.session.scalar(select(Job).where(Job.id == ident, scope_clause(current_user, Job, READ)))
+    if job is None:
+        raise NotFound()
+    return jsonify(job_json(job))
+
+
+describe("/jobs/{id}", "get", "Status, kemajuan dan hasil satu pekerjaan latar milik pengguna sendiri (ekspor atau "
+         "impor besar)", params=[param("id", "path", "integer")], response=JOB_SCHEMA, tag="pekerjaan")

@@ -1,5 +1,5 @@
 """The residents' Excel export (pseudonymised, or with the full identity for the roles allowed): served at once up
-to EXPORT_INLINE_ROWS children, otherwise run as a job of the user's (the file then waits in "Unduhan saya"); either
+to EXPORT_INLINE_ROWS children, otherwise run as a job of the user's (the file then waits in "Pekerjaan saya"); either
 way every child whose identity it holds is an audited view."""
 from __future__ import annotations
 

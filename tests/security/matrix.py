@@ -73,7 +73,7 @@ API_MODELS = {"accreditation/assessments": Assessment, "accreditation/classes": 
               "staff": StaffMember, "verifications": Verification,
               "cases": ChildCase, "case-services": CaseService, "companions": CaseCompanion, "follow-ups": FollowUpVisit,
               "referrals": Referral, "substitute-searches": SubstituteFamilySearch,
-              "complaints": ServiceComplaint, "case-officers": CaseOfficer}
+              "complaints": ServiceComplaint, "case-officers": CaseOfficer, "jobs": Job}
 # Tables owned only by a Dinas Sosial kabupaten/kota (RULES §8): inside = Kota Pasuruan's office, outside = Jakarta
 # Timur's.
 OFFICE_MODELS = (CaseIntake, IntakeStep, CaseOfficer, IntakeMonitoring, CaseManagerReport, IntakeProduct,

@@ -13,6 +13,7 @@ from lpks.platform.jobs.core import (
     enqueue,
     progress_of,
     register_kinds,
+    result_of,
 )
 
-__all__ = ["KINDS", "JobContext", "JobKind", "JobResult", "enqueue", "progress_of", "register_kinds"]
+__all__ = ["KINDS", "JobContext", "JobKind", "JobResult", "enqueue", "progress_of", "register_kinds", "result_of"]

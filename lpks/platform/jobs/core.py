@@ -17,13 +17,16 @@ PENDING = "lpks_jobs_pending"
 
 @dataclass(frozen=True)
 class JobResult:
-    """What a job made: a file in the downloads folder (offered under `name`), how many rows, and the writes that
-    belong to its closing transaction (an export's audit rows)."""
+    """What a job made: a file in the downloads folder (offered under `name`), how many rows, the writes that
+    belong to its closing transaction (an export's audit rows), and for its owner a sentence and the figures
+    (`outcome`, an import's counts: kept with the job, read back with `result_of`)."""
 
     file_key: str | None = None
     name: str | None = None
     rows: int | None = None
     record: Callable[[Session], None] | None = None
+    message: str | None = None
+    outcome: dict | None = None
 
 
 @dataclass
@@ -61,6 +64,7 @@ class JobKind:
 
     run: Callable[[JobContext], JobResult]
     writes: bool = False
+    discard: Callable[[dict], None] | None = None  # removes what the job was handed (a stored workbook), always
 
 
 KINDS: dict[str, JobKind] = {}
@@ -81,6 +85,21 @@ def enqueue(session: Session, kind: str, user: Any, payload: dict, title: str) -
     session.flush()
     session.info.setdefault(PENDING, []).append(job.id)
     return job
+
+
+def result_of(job: Job) -> dict | None:
+    """What an ended job found for its owner (an import's counts, or its errors), kept in its payload."""
+    try:
+        return json.loads(job.payload or "{}").get("result")
+    except ValueError:
+        return None
+
+
+def with_result(payload: str | None, result: dict) -> str:
+    """The job's payload with its result added."""
+    data = json.loads(payload or "{}")
+    data["result"] = result
+    return json.dumps(data)
 
 
 def progress_of(job: Job) -> tuple[int, int | None]:

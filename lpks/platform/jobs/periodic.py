@@ -1,5 +1,6 @@
 """What the worker runs on its own: the daily refresh and expiry just after midnight, and the removal of downloads
-past their time. Each runs as the system (audited as "jobs"), one transaction per task."""
+past their time (and of stored import workbooks no job holds). Each runs as the system (audited as "jobs"), one
+transaction per task."""
 from __future__ import annotations
 
 import logging
@@ -59,6 +60,7 @@ def purge_downloads(app) -> int:
             session.commit()
         removed = len(ids)
         kept = set(session.scalars(select(Job.file_key).where(Job.file_key.is_not(None))))
+        removed += purge_imports(session)
     if folder.is_dir():
         horizon = time.time() - app.config["DOWNLOAD_HOURS"] * 3600
         for path in folder.iterdir():
@@ -66,6 +68,17 @@ def purge_downloads(app) -> int:
                 path.unlink(missing_ok=True)
                 removed += 1
     return removed
+
+
+def purge_imports(session) -> int:
+    """Delete stored workbooks that no waiting or running import holds any more (its request rolled back, or its job
+    was cut off) once they are an hour old; returns how many."""
+    from lpks.platform.imports import stray_files
+
+    strays = stray_files(session, time.time() - 3600)
+    for path in strays:
+        path.unlink(missing_ok=True)
+    return len(strays)
 
 
 def fail_interrupted(app) -> int:

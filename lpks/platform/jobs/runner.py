@@ -14,7 +14,8 @@ from sqlalchemy import update
 from lpks.db import write_intent
 from lpks.extensions import db
 from lpks.platform.errors import ServiceError
-from lpks.platform.jobs.core import KINDS, JobContext
+from lpks.platform.jobs.core import KINDS, JobContext, with_result
+from lpks.platform.jobs.outcome import rejected_outcome
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.job import DONE, FAILED, QUEUED, RUNNING, Job
 from lpks.platform.models.user import User
@@ -38,6 +39,15 @@ def _start(session, job_id: int) -> Job | None:
     return job
 
 
+def _discard(name: str, kind, payload: dict) -> None:
+    """Remove what the job was handed (a stored workbook), whatever its end; a failure here is only logged."""
+    if kind is not None and kind.discard is not None:
+        try:
+            kind.discard(payload)
+        except OSError:
+            log.exception("could not remove the input of a %s job", name)
+
+
 def run_job(app, job_id: int) -> None:
     """Run the job `job_id` in its own application context and session (the worker's thread or, in tests, inline)."""
     from lpks.platform.jobs.queue import clear_progress, report_progress
@@ -54,7 +64,7 @@ def run_job(app, job_id: int) -> None:
                          Path(app.config["DOWNLOAD_DIR"]))
         actor = _actor.set(Actor(user.id, user.username, user.role, None))
         intent = write_intent.set(bool(kind and kind.writes))
-        result, error = None, None
+        result, error, rejected = None, None, None
         try:
             with force_locale(user.locale or "id"):
                 if kind is None or not user.active:
@@ -66,12 +76,14 @@ def run_job(app, job_id: int) -> None:
                 if result.record is not None:
                     result.record(session)
                 hours = app.config["DOWNLOAD_HOURS"]
+                extra = {"payload": with_result(job.payload, result.outcome)} if result.outcome is not None else {}
                 _set(session, job_id, status=DONE, finished_at=utcnow(), rows_done=result.rows or 0,
                      rows_total=result.rows, file_key=result.file_key, file_name=result.name,
-                     expires_at=utcnow() + timedelta(hours=hours) if result.file_key else None)
+                     expires_at=utcnow() + timedelta(hours=hours) if result.file_key else None,
+                     message=result.message, **extra)
                 session.commit()
         except ServiceError as exc:
-            error = exc.message
+            error, rejected = exc.message, exc
         except Exception:  # noqa: BLE001  (the owner sees a plain message; the log keeps the traceback, no values)
             log.exception("job %s (%s) failed", job_id, job.kind)
             with force_locale(user.locale or "id"):
@@ -82,8 +94,13 @@ def run_job(app, job_id: int) -> None:
                 session.rollback()
                 if result is not None and result.file_key:
                     (Path(app.config["DOWNLOAD_DIR"]) / result.file_key).unlink(missing_ok=True)
-                _set(session, job_id, status=FAILED, finished_at=utcnow(), message=error[:2000])
+                extra = {}
+                if getattr(rejected, "all_errors", None):
+                    with force_locale(user.locale or "id"):  # the error list's header in the owner's language
+                        extra = rejected_outcome(app, job, rejected)
+                _set(session, job_id, status=FAILED, finished_at=utcnow(), message=error[:2000], **extra)
                 session.commit()
+            _discard(job.kind, kind, ctx.payload)
             write_intent.reset(intent)
             _actor.reset(actor)
             clear_progress(app, job_id)

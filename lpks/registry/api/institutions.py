@@ -19,6 +19,8 @@ from lpks.extensions import db
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import province_of
 from lpks.registry import dashboard as registry_dashboard
+from lpks.platform.api import job_accepted
+from lpks.registry import imports as registry_imports
 from lpks.registry.models.institution import Institution
 from lpks.registry.schemas import (
     FACILITY_SCHEMA,
@@ -113,13 +115,16 @@ describe("/institutions/{id}/facilities", "put", "Menyimpan baris daftar periksa
          "menyertakan version)", params=ID, body=LIST_OF, response=LIST_OF, tag=TAG)
 
 
-def _import(ident: int, run):
+def _import(ident: int, what: str):
     inst = get_scoped(db.session, current_user, Institution, ident)
     upload = request.files.get("file")
     if upload is None:
         raise ServiceError(_("Kirim berkas .xlsx pada field 'file' (multipart/form-data)."), "file")
+    content, job = registry_imports.start(db.session, current_user, inst, what, upload.stream, upload.filename)
+    if job is not None:  # a large workbook: imported by the worker; this response's commit hands it over
+        return job_accepted(job)
     try:
-        result = run(db.session, current_user, inst, upload.stream, upload.filename)
+        result = registry_imports.SERVICES[what](db.session, current_user, inst, content, upload.filename)
     except registry_import.ImportRejected as exc:
         db.session.rollback()
         return jsonify(error="invalid", message=exc.message, field="file", errors=exc.errors), 422
@@ -128,21 +133,24 @@ def _import(ident: int, run):
 
 @bp.route("/institutions/<int:ident>/staff/import", methods=["POST"])
 def staff_import(ident: int):
-    """Import staff from the Excel template; nothing is saved unless every row is valid."""
-    return _import(ident, registry_import.import_staff)
+    """Import staff from the Excel template; nothing is saved unless every row is valid (a large file: 202, a job)."""
+    return _import(ident, "staff")
 
 
 @bp.route("/institutions/<int:ident>/facilities/import", methods=["POST"])
 def facilities_import(ident: int):
-    """Import the facility checklist from its Excel template; all or nothing."""
-    return _import(ident, registry_import.import_facilities)
+    """Import the facility checklist from its Excel template; all or nothing (a large file: 202, a job)."""
+    return _import(ident, "facilities")
 
 
 UPLOAD = {"type": "object", "description": "multipart/form-data dengan field 'file' (.xlsx dari templat)"}
 describe("/institutions/{id}/staff/import", "post", "Impor tenaga dari Excel (semua baris atau tidak sama sekali; "
-         "422 dengan daftar 'errors' per baris dan kolom)", params=ID, body=UPLOAD, response=IMPORT_RESULT, tag=TAG)
+         "422 dengan daftar 'errors' per baris dan kolom; berkas besar: 202 dengan job_id dan Location "
+         "/api/v1/jobs/{id}; 429 bila sudah ada 3 impor menunggu)", params=ID, body=UPLOAD, response=IMPORT_RESULT,
+         tag=TAG)
 describe("/institutions/{id}/facilities/import", "post", "Impor daftar sarana dari Excel (semua atau tidak sama "
-         "sekali)", params=ID, body=UPLOAD, response=IMPORT_RESULT, tag=TAG)
+         "sekali; berkas besar: 202 dengan job_id dan Location /api/v1/jobs/{id})", params=ID, body=UPLOAD,
+         response=IMPORT_RESULT, tag=TAG)
 
 
 def _item_json(item, view, docs) -> dict:

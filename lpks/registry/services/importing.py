@@ -3,7 +3,7 @@ error is reported as "Baris N, kolom X: reason"; nothing is written unless the w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 from flask_babel import gettext as _
 from sqlalchemy.orm import Session
@@ -19,16 +19,15 @@ from lpks.registry.services import facilities as registry_facilities
 from lpks.registry.services import staff as registry_staff
 from lpks.registry.services.common import institution_for_write, touch
 
-MAX_ROWS = 5000
-
 
 class ImportRejected(ServiceError):
     """The file has errors; `errors` lists every one of them and nothing was saved."""
 
     def __init__(self, errors: list[str]):
-        super().__init__(f"Berkas tidak disimpan: {len(errors)} kesalahan. Perbaiki semuanya lalu unggah lagi.",
-                         "file")
+        super().__init__(_("Berkas tidak disimpan: %(n)s kesalahan. Perbaiki semuanya lalu unggah lagi.",
+                           n=len(errors)), "file")
         self.errors = cap_errors(errors)
+        self.all_errors = errors  # every line, for the error list a background import offers
 
 
 @dataclass(frozen=True)
@@ -40,17 +39,26 @@ class ImportResult:
     skipped: int = 0
 
 
-def _rows(stream: IO[bytes] | bytes, columns, name: str | None) -> list[tuple[int, dict[str, Any]]]:
-    rows = read_sheet(stream, tuple(h for h, _f in columns), name, max_rows=MAX_ROWS)
+# (rows read, None), then (rows checked, rows in all): what a background import reports
+Progress = Callable[[int, int | None], None] | None
+
+
+def _rows(stream: IO[bytes] | bytes, columns, name: str | None,
+          progress: Progress = None) -> list[tuple[int, dict[str, Any]]]:
+    # up to upload.MAX_ROWS (10,000) like every import: beyond IMPORT_INLINE_ROWS the worker imports them
+    rows = read_sheet(stream, tuple(h for h, _f in columns), name,
+                      progress=None if progress is None else lambda read: progress(read, None))
     if not rows:
         raise ServiceError(_("Berkas tidak berisi baris data (baris 2 dan seterusnya)."), "file")
     return rows
 
 
-def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
+def _validate(rows, columns, clean, progress: Progress = None) -> tuple[list[tuple[int, dict]], list[str]]:
     header_of = {f: h for h, f in columns}
     valid, errors = [], []
-    for number, record in rows:
+    for checked, (number, record) in enumerate(rows, start=1):
+        if progress is not None:
+            progress(checked, len(rows))
         data = {field: record.get(header) for header, field in columns}
         try:
             valid.append((number, clean(data)))
@@ -63,10 +71,11 @@ def _validate(rows, columns, clean) -> tuple[list[tuple[int, dict]], list[str]]:
 
 
 def import_staff(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes,
-                 name: str | None = None) -> ImportResult:
+                 name: str | None = None, progress: Progress = None) -> ImportResult:
     """Add or update (same name and function) the staff of one LPKS from the staff template."""
     institution_for_write(session, user, {"institution_id": inst.id}, StaffMember)
-    valid, errors = _validate(_rows(stream, STAFF_COLUMNS, name), STAFF_COLUMNS, registry_staff.clean)
+    valid, errors = _validate(_rows(stream, STAFF_COLUMNS, name, progress), STAFF_COLUMNS, registry_staff.clean,
+                              progress)
     seen: dict[tuple[str, str], int] = {}
     for number, values in valid:
         key = (values["name"].lower(), values["function"])
@@ -77,8 +86,9 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
     if errors:
         raise ImportRejected(errors)
     created = updated = 0
+    existing = registry_staff.same_index(session, inst.id)
     for _number, values in valid:
-        staff = registry_staff.find_same(session, inst.id, values["name"], values["function"])
+        staff = existing.get((values["name"].lower(), values["function"]))
         if staff is None:
             session.add(StaffMember(institution_id=inst.id, **values))
             created += 1
@@ -92,13 +102,13 @@ def import_staff(session: Session, user: Any, inst: Institution, stream: IO[byte
 
 
 def import_facilities(session: Session, user: Any, inst: Institution, stream: IO[bytes] | bytes,
-                      name: str | None = None) -> ImportResult:
+                      name: str | None = None, progress: Progress = None) -> ImportResult:
     """Fill the facility checklist of one LPKS from its template; rows without availability are skipped."""
     institution_for_write(session, user, {"institution_id": inst.id}, FacilityRecord)
-    rows = _rows(stream, FACILITY_COLUMNS, name)
+    rows = _rows(stream, FACILITY_COLUMNS, name, progress)
     user_columns = [h for h, f in FACILITY_COLUMNS if f != "item_code"]
     filled = [(n, r) for n, r in rows if any(r.get(h) not in (None, "") for h in user_columns)]
-    valid, errors = _validate(filled, FACILITY_COLUMNS, registry_facilities.clean)
+    valid, errors = _validate(filled, FACILITY_COLUMNS, registry_facilities.clean, progress)
     seen: dict[str, int] = {}
     for number, values in valid:
         if values["item_code"] in seen:

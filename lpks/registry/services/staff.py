@@ -5,7 +5,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accreditation import STAFF_FUNCTIONS, Engagement
@@ -103,9 +103,11 @@ def delete_staff(session: Session, user: Any, staff: StaffMember) -> None:
     session.flush()
 
 
-def find_same(session: Session, institution_id: int, name: str, function: str) -> StaffMember | None:
-    """The staff record of this LPKS with the same name (case-insensitive) and function, for re-imports."""
-    stmt = select(StaffMember).where(StaffMember.institution_id == institution_id,
-                                     func.lower(StaffMember.name) == name.lower(),
-                                     StaffMember.function == function).order_by(StaffMember.id)
-    return session.scalars(stmt).first()
+def same_index(session: Session, institution_id: int) -> dict[tuple[str, str], StaffMember]:
+    """This LPKS's staff by (name lower-cased, function), the first record of each: a re-import's matches in one
+    query (a query per row would also flush every row added before it)."""
+    index: dict[tuple[str, str], StaffMember] = {}
+    for staff in session.scalars(select(StaffMember).where(StaffMember.institution_id == institution_id)
+                                 .order_by(StaffMember.id)):
+        index.setdefault((staff.name.lower(), staff.function), staff)
+    return index

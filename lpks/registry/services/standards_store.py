@@ -185,9 +185,10 @@ def _forget_deleted(session, flush_context, instances) -> None:
 
 def _collect(session, flush_context) -> None:
     pending: set[int] = session.info.setdefault(PENDING, set())
-    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+    new, deleted = session.new, session.deleted  # each access builds a new set: once, not once per object
+    for obj in list(new) + list(session.dirty) + list(deleted):
         ident = _touched(obj)
-        if ident is not None and (obj in session.new or obj in session.deleted or session.is_modified(obj)):
+        if ident is not None and (obj in new or obj in deleted or session.is_modified(obj)):
             pending.add(ident)
     for obj in session.deleted:
         if isinstance(obj, Institution):

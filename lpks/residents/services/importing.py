@@ -1,7 +1,7 @@
 """Rows of the residents import: columns, per-cell checks, then the services (batched for identity-only rows)."""
 from __future__ import annotations
 
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -187,7 +187,8 @@ def _batch(session: Session, user: Any, rows: list[tuple[int, dict[str, Any]]]) 
     return lines
 
 
-def import_rows(session: Session, user: Any, header: list[str], records: list[tuple[int, dict]]) -> list[str]:
+def import_rows(session: Session, user: Any, header: list[str], records: list[tuple[int, dict]],
+                progress: Callable[[int, int | None], None] | None = None) -> list[str]:
     """Check and register every row; return the errors ("Baris N, kolom X: alasan") in row order.
 
     Rows without a placement are registered in batches; a row with one runs the services in its own savepoint,
@@ -200,7 +201,9 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
     errors: list[tuple[int, str]] = []
     pending: list[tuple[int, dict[str, Any]]] = []
     try:
-        for number, raw in records:
+        for checked, (number, raw) in enumerate(records, start=1):
+            if progress is not None:
+                progress(checked, len(records))
             row = {key: _text(value) for key, value in raw.items()}
             bad = _cell_errors(row)
             if bad:
@@ -218,13 +221,15 @@ def import_rows(session: Session, user: Any, header: list[str], records: list[tu
     return [line for _number, line in sorted(errors, key=lambda error: error[0])]
 
 
-def import_residents(session: Session, user: Any, stream: BinaryIO, name: str | None = None) -> int:
+def import_residents(session: Session, user: Any, stream: BinaryIO | bytes, name: str | None = None,
+                     progress: Callable[[int, int | None], None] | None = None) -> int:
     """Import every row or nothing; the error lists "Baris N, kolom X: alasan" for every problem found."""
-    table = read_table(stream, name)  # io reads the workbook (size, bombs, columns); the rows are checked here
+    # io reads the workbook (size, bombs, columns); the rows are checked here
+    table = read_table(stream, name, progress=None if progress is None else lambda read: progress(read, None))
     records = table.records()
     savepoint = session.begin_nested()
     try:
-        errors = import_rows(session, user, table.header, records)
+        errors = import_rows(session, user, table.header, records, progress)
     except IntegrityError:
         errors = [_("Data bentrok dengan data yang sudah ada (nomor register ganda).")]
     if errors:
@@ -232,6 +237,7 @@ def import_residents(session: Session, user: Any, stream: BinaryIO, name: str | 
         error = ServiceError(_("Impor dibatalkan, tidak ada data yang disimpan: %(n)s kesalahan.", n=len(errors)),
                              "file")
         error.errors = cap_errors(errors)
+        error.all_errors = errors  # every line, for the error list a background import offers
         raise error
     savepoint.commit()
     return len(records)
