@@ -29,7 +29,8 @@ def proposal_json(row: ReachProposal) -> dict:
 
 
 @bp.route("/institutions/<int:ident>/reach-proposals")
-@operation("Usulan lingkup rujukan dan wilayah kerja LPKS", tag=TAG, response=list_of(PROPOSAL_SCHEMA))
+@operation("Usulan lingkup rujukan dan wilayah kerja LPKS", tag=TAG,
+           response=list_of(PROPOSAL_SCHEMA, total=False))
 def reach_proposal_list(ident: int):
     """The LPKS's proposals, newest first."""
     inst = get_scoped(db.session, current_user, Institution, ident)

@@ -54,11 +54,11 @@ def page_of(item: Body) -> dict:
         "total_capped": {"type": "boolean", "description": "Jumlah dibatasi; daftar memuat lebih banyak baris"}}}
 
 
-def list_of(item: Body, **extra: dict) -> dict:
-    """An unpaged list {"items", "total"} of `item` (with extra properties, e.g. counts)."""
-    return {"type": "object", "required": ["items", "total"], "properties": {
-        "items": {"type": "array", "items": item if item is not None else OBJECT}, "total": {"type": "integer"},
-        **extra}}
+def list_of(item: Body, *, total: bool = True, **extra: dict) -> dict:
+    """An unpaged list {"items", "total"} of `item` (`total=False`: {"items"} alone; `extra`: more properties)."""
+    counted = {"total": {"type": "integer"}} if total else {}
+    return {"type": "object", "required": ["items", *counted], "properties": {
+        "items": {"type": "array", "items": item if item is not None else OBJECT}, **counted, **extra}}
 
 
 def array_of(item: Body) -> dict:
