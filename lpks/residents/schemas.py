@@ -1,7 +1,16 @@
-"""JSON schemas of the residents API (children, placements, titipan periods, calculators): each declared once for
-its routes' @operation, which validates nothing here (the services parse these bodies) but documents them and is what
-the test suite checks every answer against."""
+"""Request and response schemas of the residents API, declared once for the routes' @operation: the child, the
+calendar and the minimum wages as models derived from their tables; placements, titipan periods and the obligations
+(computed answers) still as JSON schema dicts. The services parse the bodies and keep the rules."""
 from __future__ import annotations
+
+from datetime import date
+from typing import Literal, Optional, Union
+
+from lpks.platform.models.holiday import HOLIDAY_KINDS, HOLIDAY_SOURCES, Holiday
+from lpks.platform.validation import derive
+from lpks.residents.models.obligations import MinimumWage
+from lpks.residents.models.resident import Resident
+from lpks.residents.services.residents import labels
 
 DATE = {"type": "string", "format": "date"}
 NULL_DATE = {"type": ["string", "null"], "format": "date"}
@@ -15,17 +24,27 @@ STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
 YEARS = {"type": "array", "items": INT,
          "description": "Tahun yang disentuh perhitungan hari kerja tetapi belum ada di kalender hari libur "
                         "(tanggalnya perkiraan); [] bila lengkap"}
-KINDS, SEXES = {"enum": ["anak", "anak_korban", "anak_saksi"]}, {"enum": ["laki_laki", "perempuan"]}
 LEVELS = {"enum": ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]}
-RESIDENT_SCHEMA = _obj(id=INT, institution_id=INT, register_number=STR, initials=STR, kind=KINDS, sex=SEXES,
-                       route={"enum": ["under_12", "anak", None]}, age_at_offence={"type": ["integer", "null"]},
-                       version=INT, current_placement_id={"type": ["integer", "null"]})
-RESIDENT_INPUT = {**_obj(full_name=STR, nik=STR, birth_place=STR, birth_date=DATE, sex=SEXES, address=STR,
-                         parent_guardian=STR, religion=STR, education=STR, disability=STR, kind=KINDS,
-                         offence_date=DATE, offence_description=STR, register_number=STR, institution_id=INT,
-                         version=INT), "required": ["full_name", "birth_date", "sex", "kind"]}
 IDENTITY_SCHEMA = {"type": "object", "description": "Identitas lengkap (dicatat di jejak audit setiap dibuka)"}
-PLACEMENT_SCHEMA = _obj(id=INT, resident=RESIDENT_SCHEMA, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
+KINDS_OF = {"kind": Literal["anak", "anak_korban", "anak_saksi"], "sex": Literal["laki_laki", "perempuan"],
+            "route": Optional[Literal["under_12", "anak"]]}
+ResidentRow = derive("ResidentRow", Resident, ("id", "institution_id", "register_number", "initials", "kind", "sex",
+                                               "route", "age_at_offence", "version"), overrides=KINDS_OF,
+                     doc="A child as lists show it: initials and register number, never the identity.")
+ResidentOut = derive("ResidentOut", Resident, ("current_placement_id",), base=ResidentRow,
+                     overrides={"current_placement_id": Optional[int]}, doc="A child and its current placement.")
+ResidentInput = derive("ResidentInput", Resident, (
+    "full_name", "nik", "birth_place", "birth_date", "sex", "address", "parent_guardian", "religion", "education",
+    "disability", "kind", "offence_date", "offence_description", "register_number", "institution_id", "version"),
+    partial=True, labels=labels)
+HolidayOut = derive("HolidayOut", Holiday, ("id", "date", "name", "kind", "source", "version"),
+                    overrides={"date": date, "kind": Literal[HOLIDAY_KINDS], "source": Literal[HOLIDAY_SOURCES]})
+HolidayInput = derive("HolidayInput", Holiday, ("date", "name", "kind", "version"), overrides={"date": date},
+                      partial=True)
+MinimumWageOut = derive("MinimumWageOut", MinimumWage, ("id", "province_code", "year", "amount", "decree", "version"))
+MinimumWageInput = derive("MinimumWageInput", MinimumWage, ("province_code", "year", "amount", "decree", "version"),
+                          overrides={"amount": Union[int, str]}, partial=True)
+PLACEMENT_SCHEMA = _obj(id=INT, resident=ResidentRow, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
                         parole_eligible_from=NULL_DATE, missing_documents={"type": "array"},
                         doctor_certificate_due={"type": ["string", "null"], "format": "date-time"},
                         custody_periods={"type": "array"}, parole={"type": ["object", "null"]},
@@ -74,3 +93,6 @@ SCHOOL_EXAM_ANSWER = _obj(answer={"enum": ["granted_school", "granted_lpks", "re
                           answer_note=STR)
 PROGRESS_REPORT_INPUT = _obj(author_id=INT, report_date=DATE, summary=STR, behaviour_good=BOOL,
                              recommendation={"enum": ["continue", "early_end", "parole"]})
+
+
+# --- models derived from the tables (a column typed once) -------------------------------------------------------

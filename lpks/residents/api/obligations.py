@@ -8,6 +8,8 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.residents.api.residents import TAG_P, _placement_json
+from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
+from lpks.residents.models.placement import Placement
 from lpks.residents.schemas import (
     COURT_INPUT,
     MEETING_INPUT,
@@ -15,11 +17,9 @@ from lpks.residents.schemas import (
     PROGRESS_REPORT_INPUT,
     SCHOOL_EXAM_ANSWER,
     SCHOOL_EXAM_INPUT,
-    STR,
-    _obj,
+    MinimumWageInput,
+    MinimumWageOut,
 )
-from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
-from lpks.residents.models.placement import Placement
 from lpks.residents.services import minimum_wages, pre_process, reports, under12
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
@@ -27,10 +27,6 @@ from lpks.web.api import bp, json_body
 from lpks.web.api.paging import paginate
 from lpks.web.api.operations import operation
 
-
-WAGE_SCHEMA = _obj(id={"type": "integer"}, province_code=STR, year={"type": "integer"},
-                   amount={"type": "integer", "description": "rupiah per bulan"}, decree=STR,
-                   version={"type": "integer"})
 
 
 @bp.route("/placements/<int:ident>/court-determination", methods=["POST"])
@@ -97,7 +93,7 @@ def wage_json(row: MinimumWage) -> dict:
 
 
 @bp.route("/minimum-wages")
-@operation("Tabel upah minimum provinsi (Pasal 14 ayat 1 huruf e)", tag=TAG_P, response=WAGE_SCHEMA, paged=True)
+@operation("Tabel upah minimum provinsi (Pasal 14 ayat 1 huruf e)", tag=TAG_P, response=MinimumWageOut, paged=True)
 def minimum_wage_list():
     """The UMP table (every role with child data reads it)."""
     stmt = scoped_select(current_user, MinimumWage).order_by(MinimumWage.year.desc(), MinimumWage.province_code)
@@ -105,15 +101,16 @@ def minimum_wage_list():
 
 
 @bp.route("/minimum-wages", methods=["POST"])
-@operation("Menambah UMP satu provinsi dan tahun (Kementerian Sosial)", tag=TAG_P, request=WAGE_SCHEMA,
-           response=WAGE_SCHEMA, status=201)
+@operation("Menambah UMP satu provinsi dan tahun (Kementerian Sosial)", tag=TAG_P, request=MinimumWageInput,
+           response=MinimumWageOut, status=201)
 def minimum_wage_create():
     """Add the UMP of a province and year (Kementerian Sosial)."""
     return jsonify(wage_json(minimum_wages.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/minimum-wages/<int:ident>", methods=["PATCH"])
-@operation("Mengoreksi UMP (Kementerian Sosial; wajib version)", tag=TAG_P, request=WAGE_SCHEMA, response=WAGE_SCHEMA)
+@operation("Mengoreksi UMP (Kementerian Sosial; wajib version)", tag=TAG_P, request=MinimumWageInput,
+           response=MinimumWageOut)
 def minimum_wage_update(ident: int):
     """Correct a UMP row (Kementerian Sosial; with version)."""
     row = get_scoped(db.session, current_user, MinimumWage, ident, WRITE)

@@ -42,8 +42,9 @@ from lpks.residents.schemas import (
     PLACEMENT_INPUT,
     PLACEMENT_ROW,
     PLACEMENT_SCHEMA,
-    RESIDENT_INPUT,
-    RESIDENT_SCHEMA,
+    ResidentInput,
+    ResidentOut,
+    ResidentRow,
 )
 from lpks.web.api.operations import FILE, GONE, SCANS, operation, param
 from lpks.web.api.paging import paginate
@@ -91,7 +92,7 @@ def _filter_int(name: str):
 @bp.route("/residents")
 @operation("Daftar anak (inisial dan nomor register)", tag=TAG_R,
            params=[param("register_number"), param("institution_id", kind="integer"), param("kind")],
-           response=RESIDENT_SCHEMA, paged=True)
+           response=ResidentRow, paged=True)
 def resident_list():
     """Residents in scope: initials and register number only."""
     stmt = (scoped_select(current_user, Resident).where(Resident.institution_id.is_not(None))  # an LPKS's residents
@@ -106,22 +107,22 @@ def resident_list():
 
 
 @bp.route("/residents", methods=["POST"])
-@operation("Mendaftarkan anak", tag=TAG_R, request=RESIDENT_INPUT, response=RESIDENT_SCHEMA, status=201)
+@operation("Mendaftarkan anak", tag=TAG_R, request=ResidentInput, response=ResidentOut, status=201)
 def resident_create():
     """Register a resident (LPKS operator)."""
     return jsonify(_resident_json(residents.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/residents/<int:ident>")
-@operation("Satu anak (tanpa identitas)", tag=TAG_R, response=RESIDENT_SCHEMA)
+@operation("Satu anak (tanpa identitas)", tag=TAG_R, response=ResidentOut)
 def resident_detail(ident: int):
     """One resident, pseudonymised."""
     return jsonify(_resident_json(get_scoped(db.session, current_user, Resident, ident)))
 
 
 @bp.route("/residents/<int:ident>", methods=["PATCH"])
-@operation("Mengubah data anak (wajib menyertakan version)", tag=TAG_R, request=RESIDENT_INPUT,
-           response=RESIDENT_SCHEMA)
+@operation("Mengubah data anak (wajib menyertakan version)", tag=TAG_R, request=ResidentInput,
+           response=ResidentOut)
 def resident_update(ident: int):
     """Change a resident's record (the body carries the version)."""
     resident = get_scoped(db.session, current_user, Resident, ident, WRITE)

@@ -9,7 +9,7 @@ from lpks.extensions import db
 from lpks.platform.models.holiday import Holiday
 from lpks.platform.services import holidays
 from lpks.residents import calculators
-from lpks.residents.schemas import DELETED
+from lpks.residents.schemas import DELETED, HolidayInput, HolidayOut
 from lpks.residents.services.common import parse_int
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
@@ -27,10 +27,6 @@ ERROR_NOTE = ("Masukan yang dilarang hukum menghasilkan 422 dengan 'field' (nama
 
 
 LEVELS = ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]
-HOLIDAY_SCHEMA = {"type": "object", "properties": {
-    "id": {"type": "integer"}, "date": DATE, "name": {"type": "string"},
-    "kind": {"enum": ["national", "cuti_bersama"]}, "source": {"enum": ["seeded", "manual"]},
-    "version": {"type": "integer"}}}
 CUSTODY_ANSWER = {"type": "object", "required": ["last_day", "notice_deadline", "max_days", "calendar_missing_years"],
                   "properties": {"last_day": DATE, "notice_deadline": DATE, "max_days": {"type": "integer"},
                                  "calendar_missing_years": YEARS}}
@@ -83,7 +79,7 @@ def holiday_json(holiday: Holiday) -> dict:
 
 @bp.route("/holidays")
 @operation("Kalender hari libur nasional dan cuti bersama", tag="kalender", params=[param("year", kind="integer")],
-           response=HOLIDAY_SCHEMA, paged=True)
+           response=HolidayOut, paged=True)
 def holiday_list():
     """The holiday calendar, optionally one year."""
     stmt = scoped_select(current_user, Holiday).order_by(Holiday.day)
@@ -95,22 +91,22 @@ def holiday_list():
 
 @bp.route("/holidays", methods=["POST"])
 @operation("Menambah tanggal libur (Kementerian Sosial); tenggat titipan dihitung ulang", tag="kalender",
-           request=HOLIDAY_SCHEMA, response=HOLIDAY_SCHEMA, status=201)
+           request=HolidayInput, response=HolidayOut, status=201)
 def holiday_create():
     """Add a date (Kementerian Sosial)."""
     return jsonify(holiday_json(holidays.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/holidays/<int:ident>")
-@operation("Satu tanggal libur", tag="kalender", response=HOLIDAY_SCHEMA)
+@operation("Satu tanggal libur", tag="kalender", response=HolidayOut)
 def holiday_detail(ident: int):
     """One date of the calendar."""
     return jsonify(holiday_json(get_scoped(db.session, current_user, Holiday, ident)))
 
 
 @bp.route("/holidays/<int:ident>", methods=["PATCH"])
-@operation("Mengubah tanggal libur (wajib menyertakan version)", tag="kalender", request=HOLIDAY_SCHEMA,
-           response=HOLIDAY_SCHEMA)
+@operation("Mengubah tanggal libur (wajib menyertakan version)", tag="kalender", request=HolidayInput,
+           response=HolidayOut)
 def holiday_update(ident: int):
     """Change a date (Kementerian Sosial; with version)."""
     holiday = get_scoped(db.session, current_user, Holiday, ident, WRITE)
