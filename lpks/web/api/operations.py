@@ -1,11 +1,11 @@
 """One declaration per API operation: `@operation(...)` under a route's `@bp.route` states its summary, tag, query
-parameters, request model and response model once. The declaration validates the JSON body before the handler runs
+parameters, request model and response model once. The declaration validates the JSON body as the handler reads it
 (a 422 naming the field and the rule, in the user's language) and is what the OpenAPI document is built from
 (lpks.web.api.spec), so the document, the validation and the answers cannot drift apart; the test suite checks every
 answer it receives against the document (tests/openapi_check.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any, Callable
 
@@ -19,8 +19,6 @@ OPERATIONS: dict[Callable, "Operation"] = {}  # by view function (what the bluep
 
 OBJECT = {"type": "object"}
 FILE = {"type": "string", "format": "binary"}  # a download: `media` names its types
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
 SCANS = ("application/pdf", "image/jpeg", "image/png")  # evidence and placement documents
 ERROR = {"$ref": "#/components/schemas/Error"}
 GONE = {410: ERROR}  # a stored file missing from the storage
@@ -37,7 +35,6 @@ class Operation:
     responses: dict[int, Body]
     media: str | tuple[str, ...] = "application/json"  # of the success answer (a download: its file types)
     request_media: str = "application/json"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def param(name: str, where: str = "query", kind: str = "string", required: bool = False, **extra) -> dict:
