@@ -14,6 +14,8 @@ from sqlalchemy.pool import NullPool
 
 from lpks.platform.schema import upgrade
 
+pytest_plugins = ["tests.openapi_check"]  # every /api/v1 answer checked against the OpenAPI document
+
 PG_URL = os.environ.get("LPKS_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 PASSWORD = "kata-sandi-uji-123"

@@ -12,12 +12,12 @@ from lpks.io.registry_export import standards_workbook
 from lpks.io.workbook import XLSX_MIME
 from lpks.platform.services import audit
 from lpks.registry.services import evidence, standards
-from lpks.registry.services.common import day
+from lpks.platform.dates import parse_date
 from lpks.web.documents import document_response, wants_pdf
 
 
 def _as_of():
-    return day(dict(request.args), "as_of", _l("Tanggal penilaian"))
+    return parse_date(request.args.get("as_of"), "as_of", _l("Tanggal penilaian"), required=False)
 
 
 def _titles(docs_by_item) -> dict[str, list[str]]:

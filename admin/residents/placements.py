@@ -21,7 +21,6 @@ from lpks.admin.residents.forms import (
     BehaviourForm,
     ConfirmForm,
     CustodyForm,
-    DocumentForm,
     ExitForm,
     ExtensionForm,
     NoticeForm,

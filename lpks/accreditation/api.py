@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from accreditation.workflow import DECIDED_STATES, State
 from lpks.accreditation import reports
+from lpks.accreditation import schemas as a
 from lpks.accreditation.models import (
     AccreditationInstrument,
     Assessment,
@@ -34,40 +35,29 @@ from lpks.registry.models.institution import Institution
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.operations import operation, param
+from lpks.web.api.paging import paginate
 from lpks.web.params import query_int
 
 TAG = "akreditasi"
-ID = [param("id", "path", "integer")]
-CLASS = {"type": "object", "properties": {
-    "class": {"enum": ["A", "B", "C", None]},
-    "criteria": {"type": "array", "items": {"type": "object", "properties": {
-        "criterion": {"type": "string"}, "met": {"type": "boolean"}}}}}}
-ASSESSMENT = {"type": "object", "properties": {
-    "id": {"type": "integer"}, "institution_id": {"type": "integer"}, "state": {"type": "string"},
-    "total": {"type": "string"}, "band_grade": {"type": ["string", "null"]}, "grade": {"type": ["string", "null"]},
-    "decree_number": {"type": ["string", "null"]}, "decree_date": {"type": ["string", "null"], "format": "date"},
-    "valid_until": {"type": ["string", "null"], "format": "date"}, "version": {"type": "integer"}}}
 
 
 @bp.route("/rules/class")
+@operation("Kelas LPKS (Pasal 70–73) untuk suatu kasus: kelas dan setiap kriteria terpenuhi atau tidak. Masukan "
+           "tidak valid → 422 dengan 'field' = nama parameter.", tag="kalkulator",
+           params=[param("grade", required=True, enum=["A", "B", "C", "none"]),
+                   param("referral_scope", required=True, enum=["kabupaten_kota", "provinsi", "nasional"]),
+                   param("provinces", kind="integer", required=True, minimum=0),
+                   param("kabupaten_kota", kind="integer", required=True, minimum=0)], response=a.ClassRuleOut)
 def rules_class():
     """Class A/B/C (or none) and every criterion for a case (Pasal 70–73, RULES §3)."""
     return jsonify(classes.check_case(request.args))
 
 
-describe("/rules/class", "get", "Kelas LPKS (Pasal 70–73) untuk suatu kasus: kelas dan setiap kriteria terpenuhi "
-         "atau tidak. Masukan tidak valid → 422 dengan 'field' = nama parameter.", tag="kalkulator", response=CLASS,
-         params=[param("grade", required=True, enum=["A", "B", "C", "none"]),
-                 param("referral_scope", required=True, enum=["kabupaten_kota", "provinsi", "nasional"]),
-                 param("provinces", kind="integer", required=True, minimum=0),
-                 param("kabupaten_kota", kind="integer", required=True, minimum=0)])
-
-
 # --- instruments --------------------------------------------------------------------------------------------------
 
 @bp.route("/accreditation/instruments")
+@operation("Versi instrumen akreditasi", tag=TAG, response=a.InstrumentOut, paged=True)
 def instrument_list():
     """Published versions, newest first."""
     stmt = scoped_select(current_user, AccreditationInstrument).order_by(AccreditationInstrument.id.desc())
@@ -75,6 +65,7 @@ def instrument_list():
 
 
 @bp.route("/accreditation/instruments/<int:ident>")
+@operation("Satu versi instrumen lengkap", tag=TAG, response=a.InstrumentDetailOut)
 def instrument_detail(ident: int):
     """One version with its aspects, indicators, answers, bands, validity and rows."""
     row = instruments.get(db.session, current_user, ident)
@@ -82,6 +73,9 @@ def instrument_detail(ident: int):
 
 
 @bp.route("/accreditation/instruments", methods=["POST"])
+@operation("Menerbitkan versi instrumen baru (Kementerian Sosial): 'rows' (format lembar Excel) atau 'version' "
+           "dengan 'weights', 'bands', 'validity_years' yang diubah; divalidasi", tag=TAG,
+           request=a.InstrumentInput, response=a.InstrumentDetailOut, status=201)
 def instrument_create():
     """Publish a new version (Kemensos): whole rows, or changes to the current version."""
     body = json_body()
@@ -90,16 +84,6 @@ def instrument_create():
     else:
         row = instruments.revise(db.session, current_user, body)
     return jsonify(instrument_json(row, instruments.load(row))), 201
-
-
-describe("/accreditation/instruments", "get", "Versi instrumen akreditasi", params=PAGING_PARAMS, tag=TAG)
-describe("/accreditation/instruments/{id}", "get", "Satu versi instrumen lengkap", params=ID, tag=TAG)
-describe("/accreditation/instruments", "post", "Menerbitkan versi instrumen baru (Kementerian Sosial): 'rows' "
-         "(format lembar Excel) atau 'version' dengan 'weights', 'bands', 'validity_years' yang diubah; divalidasi",
-         tag=TAG, body={"type": "object", "properties": {
-             "rows": {"type": "array", "items": {"type": "object"}}, "version": {"type": "string"},
-             "weights": {"type": "object"}, "bands": {"type": "object"}, "validity_years": {"type": "object"},
-             "note": {"type": "string"}}})
 
 
 def _named_json(row) -> dict:
@@ -124,12 +108,17 @@ def _assessment_list_stmt():
 
 
 @bp.route("/accreditation/assessments")
+@operation("Penilaian akreditasi dalam lingkup pengguna (filter state, institution_id, queue=1)", tag=TAG,
+           params=[param("state"), param("queue"), param("institution_id", kind="integer")],
+           response=a.AssessmentOut, paged=True)
 def assessment_list():
     """Assessments in the user's scope (filters: state, institution_id, queue=1 for the user's queue)."""
     return jsonify(paginate(reports.named(_assessment_list_stmt()), _named_json))
 
 
 @bp.route("/accreditation/assessments", methods=["POST"])
+@operation("Memulai penilaian mandiri (operator LPKS), diisi awal dari registri", tag=TAG,
+           request=a.AssessmentStart, response=a.AssessmentDetailOut, status=201)
 def assessment_create():
     """Start a self-assessment (LPKS operator), pre-filled from the registry."""
     assessment = assessments.start(db.session, current_user, json_body())
@@ -137,12 +126,17 @@ def assessment_create():
 
 
 @bp.route("/accreditation/assessments/<int:ident>")
+@operation("Satu penilaian: jawaban, skor per aspek, langkah yang tersedia", tag=TAG, response=a.AssessmentDetailOut)
 def assessment_get(ident: int):
     """One assessment: answers in force, score per aspect, the steps open to the user."""
     return jsonify(assessment_detail(db.session, current_user, assessments.get(db.session, current_user, ident)))
 
 
 @bp.route("/accreditation/assessments/<int:ident>/answers", methods=["PUT"])
+@operation("Mengisi jawaban (operator LPKS; draf atau dikembalikan); 'evidence_ids': dokumen bukti LPKS itu sendiri "
+           "(tidak dikirim → pilihan sebelumnya tetap)", tag=TAG,
+           request=a.AnswersInput,
+           response=a.AssessmentDetailOut)
 def assessment_answers(ident: int):
     """Answer indicators (LPKS operator, draft or returned); the score follows."""
     assessment = assessments.get(db.session, current_user, ident, WRITE)
@@ -151,6 +145,7 @@ def assessment_answers(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/answers")
+@operation("Riwayat seluruh jawaban", tag=TAG, response=a.AnswerOut, paged=True)
 def assessment_answer_history(ident: int):
     """Every answer ever given, oldest first (nothing is overwritten)."""
     assessment = assessments.get(db.session, current_user, ident)
@@ -159,6 +154,8 @@ def assessment_answer_history(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/prefill", methods=["POST"])
+@operation("Mengambil ulang jawaban dari registri (operator LPKS)", tag=TAG,
+           request=a.VersionInput, response=a.AssessmentDetailOut)
 def assessment_prefill(ident: int):
     """Take the registry's answers again (LPKS operator)."""
     assessment = assessments.get(db.session, current_user, ident, WRITE)
@@ -167,6 +164,9 @@ def assessment_prefill(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/adjustments", methods=["POST"])
+@operation("Menyesuaikan satu indikator dengan alasan tertulis (Dinas Sosial kabupaten/kota, Pasal 87 huruf h)",
+           tag=TAG,
+           request=a.AdjustmentInput, response=a.AssessmentDetailOut)
 def assessment_adjust(ident: int):
     """Adjust one indicator with a written reason (Dinas Sosial kabupaten/kota, during verification)."""
     assessment = assessments.get(db.session, current_user, ident, WRITE)
@@ -175,6 +175,10 @@ def assessment_adjust(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/transitions", methods=["POST"])
+@operation("Langkah alur kerja: submit, cancel, return, propose, return_to_kabkota, recommend, return_to_province, "
+           "designate (grade, grade_reason, decree_number, decree_date). Peran lain → 403, status lain → 409, "
+           "masukan kurang → 422", tag=TAG,
+           request=a.TransitionInput, response=a.AssessmentDetailOut)
 def assessment_transition(ident: int):
     """Take a workflow step: submit, cancel, return, propose, return_to_kabkota, recommend, return_to_province,
     designate."""
@@ -184,6 +188,11 @@ def assessment_transition(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/conflict-reasons", methods=["POST"])
+@operation("Mencatat alasan meneruskan jawaban yang bertentangan dengan penilaian registri ('belum'); tanpa alasan "
+           "itu usul, rekomendasi dan penetapan ditolak (Dinas Sosial kabupaten/kota, provinsi, Kementerian Sosial "
+           "yang memegang penilaian)", tag=TAG,
+           request=a.ConflictReasonInput,
+           response=a.AssessmentDetailOut, status=201)
 def assessment_conflict_reason(ident: int):
     """Record why an answer the registry's own evaluation contradicts may go forward (the reviewer holding it)."""
     assessment = assessments.get(db.session, current_user, ident, WRITE)
@@ -192,6 +201,7 @@ def assessment_conflict_reason(ident: int):
 
 
 @bp.route("/accreditation/assessments/<int:ident>/events")
+@operation("Riwayat alur kerja: siapa, kapan, mengapa", tag=TAG, response=a.EventOut, paged=True)
 def assessment_events(ident: int):
     """The workflow history: who, when, why."""
     assessment = assessments.get(db.session, current_user, ident)
@@ -199,50 +209,10 @@ def assessment_events(ident: int):
     return jsonify(paginate(stmt.order_by(AssessmentEvent.id), event_json))
 
 
-describe("/accreditation/assessments", "get", "Penilaian akreditasi dalam lingkup pengguna (filter state, "
-         "institution_id, queue=1)", tag=TAG, params=PAGING_PARAMS + [param("state"), param("queue"),
-                                                                        param("institution_id", kind="integer")])
-describe("/accreditation/assessments", "post", "Memulai penilaian mandiri (operator LPKS), diisi awal dari registri",
-         tag=TAG, body={"type": "object", "properties": {"institution_id": {"type": "integer"}}}, response=ASSESSMENT)
-describe("/accreditation/assessments/{id}", "get", "Satu penilaian: jawaban, skor per aspek, langkah yang tersedia",
-         params=ID, tag=TAG, response=ASSESSMENT)
-describe("/accreditation/assessments/{id}/answers", "put", "Mengisi jawaban (operator LPKS; draf atau dikembalikan); "
-         "'evidence_ids': dokumen bukti LPKS itu sendiri (tidak dikirim → pilihan sebelumnya tetap)",
-         params=ID, tag=TAG, body={"type": "object", "required": ["version", "answers"], "properties": {
-             "version": {"type": "integer"}, "answers": {"type": "object", "additionalProperties": {
-                 "type": "object", "properties": {"answer": {"type": ["string", "null"]},
-                                                  "evidence": {"type": ["string", "null"]},
-                                                  "evidence_ids": {"type": "array", "items": {
-                                                      "type": "integer"}}}}}}})
-describe("/accreditation/assessments/{id}/answers", "get", "Riwayat seluruh jawaban", params=ID + PAGING_PARAMS,
-         tag=TAG)
-describe("/accreditation/assessments/{id}/prefill", "post", "Mengambil ulang jawaban dari registri (operator LPKS)",
-         params=ID, tag=TAG, body={"type": "object", "properties": {"version": {"type": "integer"}}})
-describe("/accreditation/assessments/{id}/adjustments", "post", "Menyesuaikan satu indikator dengan alasan "
-         "tertulis (Dinas Sosial kabupaten/kota, Pasal 87 huruf h)", params=ID, tag=TAG,
-         body={"type": "object", "required": ["version", "indicator", "answer", "reason"], "properties": {
-             "version": {"type": "integer"}, "indicator": {"type": "string"}, "answer": {"type": "string"},
-             "reason": {"type": "string"}}})
-describe("/accreditation/assessments/{id}/transitions", "post", "Langkah alur kerja: submit, cancel, return, "
-         "propose, return_to_kabkota, recommend, return_to_province, designate (grade, grade_reason, decree_number, "
-         "decree_date). Peran lain → 403, status lain → 409, masukan kurang → 422", params=ID, tag=TAG,
-         body={"type": "object", "required": ["version", "action"], "properties": {
-             "version": {"type": "integer"}, "action": {"type": "string"}, "note": {"type": "string"},
-             "grade": {"enum": ["A", "B", "C", "none"]}, "grade_reason": {"type": "string"},
-             "decree_number": {"type": "string"}, "decree_date": {"type": "string", "format": "date"}}},
-         response=ASSESSMENT)
-describe("/accreditation/assessments/{id}/conflict-reasons", "post", "Mencatat alasan meneruskan jawaban yang "
-         "bertentangan dengan penilaian registri ('belum'); tanpa alasan itu usul, rekomendasi dan penetapan ditolak "
-         "(Dinas Sosial kabupaten/kota, provinsi, Kementerian Sosial yang memegang penilaian)", params=ID, tag=TAG,
-         body={"type": "object", "required": ["indicator", "reason"], "properties": {
-             "indicator": {"type": "string"}, "reason": {"type": "string"}}}, response=ASSESSMENT)
-describe("/accreditation/assessments/{id}/events", "get", "Riwayat alur kerja: siapa, kapan, mengapa",
-         params=ID + PAGING_PARAMS, tag=TAG)
-
-
 # --- decisions, classes, compilations -----------------------------------------------------------------------------
 
 @bp.route("/accreditation/decisions")
+@operation("Keputusan penetapan akreditasi dalam lingkup pengguna", tag=TAG, response=a.AssessmentOut, paged=True)
 def decision_list():
     """Designations (in force, expired, superseded) in the user's scope, newest decree first."""
     stmt = scoped_select(current_user, Assessment).where(Assessment.state.in_([s.value for s in DECIDED_STATES]))
@@ -251,12 +221,15 @@ def decision_list():
 
 
 @bp.route("/accreditation/expiring")
+@operation("Akreditasi yang berakhir dalam 180 hari", tag=TAG, response=a.AssessmentOut, paged=True)
 def expiring_list():
     """Designations whose validity ends within 180 days."""
     return jsonify(paginate(reports.named(reports.expiring_select(current_user)), _named_json))
 
 
 @bp.route("/accreditation/classes")
+@operation("Kelas setiap LPKS dalam lingkup, dengan setiap kriteria", tag=TAG, response=a.InstitutionClassOut,
+           paged=True)
 def class_list():
     """The class of every LPKS in the user's scope, with every criterion."""
     reports.require_reader(current_user)
@@ -268,6 +241,7 @@ def class_list():
 
 
 @bp.route("/accreditation/classes/<int:ident>")
+@operation("Kelas satu LPKS (id LPKS), dengan setiap kriteria", tag=TAG, response=a.InstitutionClassOut)
 def class_detail(ident: int):
     """The class of one LPKS (by its id)."""
     reports.require_reader(current_user)
@@ -277,6 +251,8 @@ def class_detail(ident: int):
 
 
 @bp.route("/accreditation/report")
+@operation("Rekap akreditasi dan kelas per provinsi atau per kabupaten/kota (Pasal 85 huruf h, 86 huruf f, 87 huruf "
+           "f)", tag=TAG, params=[param("group", enum=["provinsi", "kabupaten_kota"])], response=a.CompilationOut)
 def report():
     """Accreditation and class by province or by kabupaten/kota, in the user's scope."""
     compilation = reports.compile_report(db.session, current_user, request.args.get("group"))
@@ -284,15 +260,3 @@ def report():
         {"code": r.code, "name": r.name, "lpks": r.total, "in_process": r.in_process, "expiring": r.expiring,
          "grades": {k or "none": v for k, v in r.grades.items()},
          "classes": {k or "none": v for k, v in r.classes.items()}} for r in compilation.regions]})
-
-
-describe("/accreditation/decisions", "get", "Keputusan penetapan akreditasi dalam lingkup pengguna",
-         params=PAGING_PARAMS, tag=TAG)
-describe("/accreditation/expiring", "get", "Akreditasi yang berakhir dalam 180 hari", params=PAGING_PARAMS, tag=TAG)
-describe("/accreditation/classes", "get", "Kelas setiap LPKS dalam lingkup, dengan setiap kriteria",
-         params=PAGING_PARAMS, tag=TAG)
-describe("/accreditation/classes/{id}", "get", "Kelas satu LPKS (id LPKS), dengan setiap kriteria", params=ID,
-         tag=TAG, response=CLASS)
-describe("/accreditation/report", "get", "Rekap akreditasi dan kelas per provinsi atau per kabupaten/kota "
-         "(Pasal 85 huruf h, 86 huruf f, 87 huruf f)", tag=TAG,
-         params=[param("group", enum=["provinsi", "kabupaten_kota"])])

@@ -11,7 +11,7 @@ from lpks.cases import schemas as s
 from lpks.cases.models import ORIGINS, CaseService
 from lpks.cases.services import assessments, cases, plans, stages
 from lpks.cases.services.common import load_case
-from lpks.cases.validation import openapi_schema, shape
+from lpks.platform.validation import shape
 from lpks.extensions import db
 from lpks.intake.queries import SERVICE_FILTERS
 from lpks.intake.schemas import IntakeInput
@@ -25,26 +25,10 @@ from lpks.security import READ, WRITE
 from lpks.security.access import get_scoped
 from lpks.security.permissions import INTAKE_ORIGINS
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import array_of, operation, param
 
 TAG = "kasus"
-ID = [param("id", "path", "integer")]
-
-
-def body(model) -> dict:
-    """The OpenAPI schema of a request body."""
-    return openapi_schema(model)
-
-
-def answer(model) -> dict:
-    """The OpenAPI schema of a response."""
-    return openapi_schema(model, "serialization")
-
-
-def listing(model) -> dict:
-    """The OpenAPI schema of a list of `model`."""
-    return {"type": "array", "items": answer(model)}
 
 
 def many(model, items) -> list:
@@ -63,6 +47,12 @@ def _arg_int(name: str):
 
 
 @bp.route("/cases")
+@operation("Daftar kasus anak dalam lingkup (inisial dan nomor register)", tag=TAG, response=s.CaseRow, paged=True,
+           params=[param("stage", enum=[st.value for st in STAGES]), param("case_manager_id", kind="integer"),
+                   param("overdue", enum=["1", "0"]), param("q", description="nomor register atau inisial"),
+                   param("institution_id", kind="integer"), param("status", enum=["open", "closed"]),
+                   param("origin", enum=list(ORIGINS)),
+                   param("service", enum=list(SERVICE_FILTERS), description="waktu layanan Dinas Sosial (RULES §8)")])
 def case_list():
     """Cases in scope, newest first; filters: stage, case manager, overdue work, register number or initials."""
     stmt = queries.list_select(current_user, stage=request.args.get("stage") or None,
@@ -76,6 +66,9 @@ def case_list():
 
 
 @bp.route("/cases", methods=["POST"])
+@operation("Membuka kasus anak: oleh LPKS (resident_id), atau laporan/undangan yang diterima Dinas Sosial "
+           "kabupaten/kota (origin laporan, undangan_rj, undangan_diversi; RULES §8)", tag=TAG,
+           request={"oneOf": [s.CaseInput, IntakeInput]}, response=s.CaseOut, status=201)
 def case_create():
     """Open a case for a child of the user's LPKS (an admission opens one by itself)."""
     data = json_body()
@@ -85,12 +78,14 @@ def case_create():
 
 
 @bp.route("/cases/<int:ident>")
+@operation("Satu kasus: tahap, tugas terlambat dan mendatang", tag=TAG, response=s.CaseOut)
 def case_detail(ident: int):
     """One case with its stages and its overdue and upcoming tasks."""
     return jsonify(case_out(load_case(db.session, current_user, ident)))
 
 
 @bp.route("/cases/<int:ident>", methods=["PATCH"])
+@operation("Mengubah kasus (wajib menyertakan version)", tag=TAG, request=s.CaseUpdate, response=s.CaseOut)
 def case_update(ident: int):
     """Change the case number, the child's kabupaten/kota, the case manager or the note (with the version)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -98,6 +93,7 @@ def case_update(ident: int):
 
 
 @bp.route("/cases/<int:ident>/identity")
+@operation("Identitas lengkap anak (operator LPKS, Dinas Sosial kabupaten/kota; dicatat di jejak audit)", tag=TAG)
 def case_identity(ident: int):
     """The child's full identity, for the roles RULES §1 allows; every call is audited (view_identity)."""
     case = load_case(db.session, current_user, ident)
@@ -110,6 +106,7 @@ def case_identity(ident: int):
 
 
 @bp.route("/cases/<int:ident>/stages")
+@operation("Tahapan rehabilitasi sosial (Pasal 18 ayat 1)", tag=TAG, response=array_of(s.StageOut))
 def case_stage_list(ident: int):
     """The seven stages of Pasal 18 ayat 1 with their activities, completion date and author."""
     case = load_case(db.session, current_user, ident)
@@ -117,6 +114,8 @@ def case_stage_list(ident: int):
 
 
 @bp.route("/cases/<int:ident>/stages", methods=["POST"])
+@operation("Mencatat kegiatan tahap berjalan; complete=true menyelesaikannya", tag=TAG, request=s.StageInput,
+           response=s.CaseOut)
 def case_stage_record(ident: int):
     """Record the current stage's activities; with complete=true, complete it and open the next."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -125,6 +124,7 @@ def case_stage_record(ident: int):
 
 
 @bp.route("/cases/<int:ident>/termination", methods=["POST"])
+@operation("Terminasi (Pasal 33)", tag=TAG, request=s.TerminationInput, response=s.CaseOut)
 def case_terminate(ident: int):
     """Terminate (Pasal 33): before the terminasi stage only for the reasons of ayat 2 huruf b–d."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -134,12 +134,14 @@ def case_terminate(ident: int):
 
 
 @bp.route("/cases/<int:ident>/assessments")
+@operation("Asesmen kasus", tag=TAG, response=array_of(s.AssessmentOut))
 def case_assessment_list(ident: int):
     """The case's assessments, newest first."""
     return jsonify(many(s.AssessmentOut, queries.assessments(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/assessments", methods=["POST"])
+@operation("Mencatat asesmen (Pasal 25)", tag=TAG, request=s.AssessmentInput, response=s.AssessmentOut, status=201)
 def case_assessment_create(ident: int):
     """Record an assessment (Pasal 25 ayat 1)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -149,12 +151,14 @@ def case_assessment_create(ident: int):
 
 
 @bp.route("/cases/<int:ident>/conferences")
+@operation("Temu bahas kasus", tag=TAG, response=array_of(s.ConferenceOut))
 def case_conference_list(ident: int):
     """The case conferences with their participants."""
     return jsonify(many(s.ConferenceOut, queries.conferences(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/conferences", methods=["POST"])
+@operation("Mencatat temu bahas kasus", tag=TAG, request=s.ConferenceInput, response=s.ConferenceOut, status=201)
 def case_conference_create(ident: int):
     """Record a case conference (temu bahas kasus)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -164,12 +168,14 @@ def case_conference_create(ident: int):
 
 
 @bp.route("/cases/<int:ident>/plan")
+@operation("Rencana pemecahan masalah (Pasal 26)", tag=TAG, response=s.PlanOut)
 def case_plan_detail(ident: int):
     """The plan: needs by priority, services chosen, agreed date."""
     return jsonify(shape(s.PlanOut, queries.plan(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/plan", methods=["PUT"])
+@operation("Menyusun atau merevisi rencana", tag=TAG, request=s.PlanInput, response=s.PlanOut)
 def case_plan_save(ident: int):
     """Write or revise the plan (the version once it exists)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -178,12 +184,14 @@ def case_plan_save(ident: int):
 
 
 @bp.route("/cases/<int:ident>/services")
+@operation("Layanan rehabilitasi (Pasal 35)", tag=TAG, response=array_of(s.ServiceOut))
 def case_service_list(ident: int):
     """The case's services by due date."""
     return jsonify(many(s.ServiceOut, queries.services(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/services", methods=["POST"])
+@operation("Merencanakan layanan", tag=TAG, request=s.ServiceInput, response=s.ServiceOut, status=201)
 def case_service_create(ident: int):
     """Plan a service of Pasal 35 ayat 1 with its due date and provider."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -192,6 +200,7 @@ def case_service_create(ident: int):
 
 
 @bp.route("/case-services/<int:ident>")
+@operation("Satu layanan", tag=TAG, response=s.ServiceOut)
 def case_service_detail(ident: int):
     """One service."""
     return jsonify(shape(s.ServiceOut, queries.service_json(get_scoped(db.session, current_user, CaseService, ident,
@@ -199,52 +208,9 @@ def case_service_detail(ident: int):
 
 
 @bp.route("/case-services/<int:ident>", methods=["PATCH"])
+@operation("Mencatat layanan dilaksanakan atau dibatalkan", tag=TAG, request=s.ServiceUpdate, response=s.ServiceOut)
 def case_service_update(ident: int):
     """Record a service done (date, outcome) or cancelled (reason)."""
     service = get_scoped(db.session, current_user, CaseService, ident, WRITE)
     return jsonify(shape(s.ServiceOut, queries.service_json(plans.update_service(db.session, current_user, service,
                                                                                  json_body()))))
-
-
-describe("/cases", "get", "Daftar kasus anak dalam lingkup (inisial dan nomor register)", tag=TAG,
-         params=PAGING_PARAMS + [param("stage", enum=[st.value for st in STAGES]),
-                                 param("case_manager_id", kind="integer"), param("overdue", enum=["1", "0"]),
-                                 param("q", description="nomor register atau inisial"),
-                                 param("institution_id", kind="integer"), param("status", enum=["open", "closed"]),
-                                 param("origin", enum=list(ORIGINS)),
-                                 param("service", enum=list(SERVICE_FILTERS),
-                                       description="waktu layanan Dinas Sosial (RULES §8)")],
-         response={"type": "object", "properties": {"items": listing(s.CaseRow), "page": {"type": "integer"},
-                                                    "per_page": {"type": "integer"}, "total": {"type": "integer"}}})
-describe("/cases", "post", "Membuka kasus anak: oleh LPKS (resident_id), atau laporan/undangan yang diterima Dinas "
-         "Sosial kabupaten/kota (origin laporan, undangan_rj, undangan_diversi; RULES §8)",
-         body={"oneOf": [body(s.CaseInput), body(IntakeInput)]}, response=answer(s.CaseOut), tag=TAG)
-describe("/cases/{id}", "get", "Satu kasus: tahap, tugas terlambat dan mendatang", params=ID,
-         response=answer(s.CaseOut), tag=TAG)
-describe("/cases/{id}", "patch", "Mengubah kasus (wajib menyertakan version)", params=ID, body=body(s.CaseUpdate),
-         response=answer(s.CaseOut), tag=TAG)
-describe("/cases/{id}/identity", "get", "Identitas lengkap anak (operator LPKS, Dinas Sosial kabupaten/kota; dicatat "
-         "di jejak audit)", params=ID, tag=TAG)
-describe("/cases/{id}/stages", "get", "Tahapan rehabilitasi sosial (Pasal 18 ayat 1)", params=ID,
-         response=listing(s.StageOut), tag=TAG)
-describe("/cases/{id}/stages", "post", "Mencatat kegiatan tahap berjalan; complete=true menyelesaikannya", params=ID,
-         body=body(s.StageInput), response=answer(s.CaseOut), tag=TAG)
-describe("/cases/{id}/termination", "post", "Terminasi (Pasal 33)", params=ID, body=body(s.TerminationInput),
-         response=answer(s.CaseOut), tag=TAG)
-describe("/cases/{id}/assessments", "get", "Asesmen kasus", params=ID, response=listing(s.AssessmentOut), tag=TAG)
-describe("/cases/{id}/assessments", "post", "Mencatat asesmen (Pasal 25)", params=ID, body=body(s.AssessmentInput),
-         response=answer(s.AssessmentOut), tag=TAG)
-describe("/cases/{id}/conferences", "get", "Temu bahas kasus", params=ID, response=listing(s.ConferenceOut), tag=TAG)
-describe("/cases/{id}/conferences", "post", "Mencatat temu bahas kasus", params=ID, body=body(s.ConferenceInput),
-         response=answer(s.ConferenceOut), tag=TAG)
-describe("/cases/{id}/plan", "get", "Rencana pemecahan masalah (Pasal 26)", params=ID, response=answer(s.PlanOut),
-         tag=TAG)
-describe("/cases/{id}/plan", "put", "Menyusun atau merevisi rencana", params=ID, body=body(s.PlanInput),
-         response=answer(s.PlanOut), tag=TAG)
-describe("/cases/{id}/services", "get", "Layanan rehabilitasi (Pasal 35)", params=ID, response=listing(s.ServiceOut),
-         tag=TAG)
-describe("/cases/{id}/services", "post", "Merencanakan layanan", params=ID, body=body(s.ServiceInput),
-         response=answer(s.ServiceOut), tag=TAG)
-describe("/case-services/{id}", "get", "Satu layanan", params=ID, response=answer(s.ServiceOut), tag=TAG)
-describe("/case-services/{id}", "patch", "Mencatat layanan dilaksanakan atau dibatalkan", params=ID,
-         body=body(s.ServiceUpdate), response=answer(s.ServiceOut), tag=TAG)

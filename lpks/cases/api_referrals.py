@@ -7,17 +7,17 @@ from flask_login import current_user
 
 from lpks.cases import queries_referrals as q
 from lpks.cases import schemas as s
-from lpks.cases.api import ID, TAG, answer, body, listing
+from lpks.cases.api import TAG
 from lpks.cases.models import Referral
 from lpks.cases.services import referrals
 from lpks.cases.services.common import load_case
-from lpks.cases.validation import shape
+from lpks.platform.validation import shape
 from lpks.extensions import db
 from lpks.security import READ, WRITE
 from lpks.security.access import get_scoped
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import operation, param
 
 
 def _out(referral) -> dict:
@@ -25,6 +25,10 @@ def _out(referral) -> dict:
 
 
 @bp.route("/referrals")
+@operation("Rujukan yang dikirim atau diterima", tag=TAG, response=s.ReferralOut, paged=True,
+           params=[param("side", enum=["sent", "received"]),
+                   param("status", enum=["sent", "accepted", "declined", "completed"]),
+                   param("case_id", kind="integer")])
 def referral_list():
     """Referrals sent by or to the user's unit (or supervised), newest first."""
     case_id = request.args.get("case_id")
@@ -37,12 +41,15 @@ def referral_list():
 
 
 @bp.route("/referrals", methods=["POST"])
+@operation("Mengirim rujukan (Pasal 46; persetujuan anak dan orang tua/wali)", tag=TAG, request=s.ReferralInput,
+           response=s.ReferralOut, status=201)
 def referral_create():
     """Send a referral from a case (case_id in the body)."""
     return jsonify(_out(referrals.send(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/referrals/<int:ident>")
+@operation("Satu rujukan (penerima: inisial anak saja sampai menerima)", tag=TAG, response=s.ReferralOut)
 def referral_detail(ident: int):
     """One referral."""
     return jsonify(_out(get_scoped(db.session, current_user, Referral, ident, READ)))
@@ -55,24 +62,30 @@ def _answer(ident: int, action: str):
 
 
 @bp.route("/referrals/<int:ident>/accept", methods=["POST"])
+@operation("Menerima rujukan", tag=TAG, request=s.ReferralAnswerBody, response=s.ReferralOut)
 def referral_accept(ident: int):
     """Accept (a residential referral ends the sending placement and hands the case over)."""
     return _answer(ident, "accept")
 
 
 @bp.route("/referrals/<int:ident>/decline", methods=["POST"])
+@operation("Menolak rujukan (dengan alasan)", tag=TAG, request=s.ReferralAnswerBody, response=s.ReferralOut)
 def referral_decline(ident: int):
     """Decline, with the reason."""
     return _answer(ident, "decline")
 
 
 @bp.route("/referrals/<int:ident>/complete", methods=["POST"])
+@operation("Menyelesaikan rujukan (dengan catatan penerima)", tag=TAG, request=s.ReferralAnswerBody,
+           response=s.ReferralOut)
 def referral_complete(ident: int):
     """Complete, with the receiver's note on the service given."""
     return _answer(ident, "complete")
 
 
 @bp.route("/referrals/<int:ident>/identity")
+@operation("Identitas anak bagi penerima yang telah menerima rujukan yang membagikannya (dicatat di jejak audit)",
+           tag=TAG)
 def referral_identity(ident: int):
     """The child's identity for the receiver once it accepted a referral sharing it (audited), or for the sender."""
     referral = get_scoped(db.session, current_user, Referral, ident, READ)
@@ -82,24 +95,9 @@ def referral_identity(ident: int):
 
 
 @bp.route("/cases/<int:ident>/referral-suggestions")
+@operation("Usulan LPKS terdekat berbadan hukum dengan tempat kosong (Pasal 55)", tag=TAG,
+           params=[param("kabkota_code")], response=s.SuggestionsOut)
 def case_referral_suggestions(ident: int):
     """Pasal 55: the nearest LPKS with badan hukum and a free place for the child (?kabkota_code=)."""
     case = load_case(db.session, current_user, ident)
     return jsonify(shape(s.SuggestionsOut, q.suggestions(db.session, case, request.args.get("kabkota_code") or None)))
-
-
-describe("/referrals", "get", "Rujukan yang dikirim atau diterima", tag=TAG, params=PAGING_PARAMS + [
-    param("side", enum=["sent", "received"]), param("status", enum=["sent", "accepted", "declined", "completed"]),
-    param("case_id", kind="integer")], response={"type": "object", "properties": {"items": listing(s.ReferralOut)}})
-describe("/referrals", "post", "Mengirim rujukan (Pasal 46; persetujuan anak dan orang tua/wali)",
-         body=body(s.ReferralInput), response=answer(s.ReferralOut), tag=TAG)
-describe("/referrals/{id}", "get", "Satu rujukan (penerima: inisial anak saja sampai menerima)", params=ID,
-         response=answer(s.ReferralOut), tag=TAG)
-for _action, _summary in (("accept", "Menerima rujukan"), ("decline", "Menolak rujukan (dengan alasan)"),
-                          ("complete", "Menyelesaikan rujukan (dengan catatan penerima)")):
-    describe(f"/referrals/{{id}}/{_action}", "post", _summary, params=ID, body=body(s.ReferralAnswer),
-             response=answer(s.ReferralOut), tag=TAG)
-describe("/referrals/{id}/identity", "get", "Identitas anak bagi penerima yang telah menerima rujukan yang "
-         "membagikannya (dicatat di jejak audit)", params=ID, tag=TAG)
-describe("/cases/{id}/referral-suggestions", "get", "Usulan LPKS terdekat berbadan hukum dengan tempat kosong "
-         "(Pasal 55)", params=ID + [param("kabkota_code")], response=answer(s.SuggestionsOut), tag=TAG)

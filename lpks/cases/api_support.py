@@ -7,20 +7,21 @@ from flask_login import current_user
 
 from lpks.cases import queries
 from lpks.cases import schemas as s
-from lpks.cases.api import ID, TAG, answer, body, listing, many
+from lpks.cases.api import TAG, many
 from lpks.cases.models import CaseCompanion, FollowUpVisit, SubstituteFamilySearch
 from lpks.cases.services import companions, reintegration, settings
 from lpks.cases.services.common import load_case
-from lpks.cases.validation import shape
+from lpks.platform.validation import shape
 from lpks.extensions import db
 from lpks.rules.case_tasks import UPCOMING_WITHIN_DAYS
 from lpks.security import WRITE
 from lpks.security.access import get_scoped
 from lpks.web.api import bp, json_body
-from lpks.web.api.spec import describe, param
+from lpks.web.api.operations import array_of, operation, param
 
 
 @bp.route("/cases/<int:ident>/reintegration")
+@operation("Reintegrasi sosial (Pasal 49)", tag=TAG, response=s.ReintegrationOut)
 def case_reintegration_detail(ident: int):
     """The steps of Pasal 49 ayat 1 and which conditions of ayat 7 are still missing."""
     case = load_case(db.session, current_user, ident)
@@ -28,6 +29,8 @@ def case_reintegration_detail(ident: int):
 
 
 @bp.route("/cases/<int:ident>/reintegration", methods=["POST"])
+@operation("Mencatat langkah reintegrasi (Pasal 49 ayat 1 huruf a–d)", tag=TAG, request=s.ReintegrationInput,
+           response=s.ReintegrationOut)
 def case_reintegration_step(ident: int):
     """Record a step of Pasal 49 ayat 1 huruf a–d (in order)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -36,6 +39,8 @@ def case_reintegration_step(ident: int):
 
 
 @bp.route("/cases/<int:ident>/reintegration/refusal", methods=["POST"])
+@operation("Penolakan keluarga atau masyarakat (Pasal 50)", tag=TAG, request=s.RefusalInput,
+           response=s.ReintegrationOut)
 def case_reintegration_refusal(ident: int):
     """The family or community refuses the child (Pasal 50)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -44,12 +49,15 @@ def case_reintegration_refusal(ident: int):
 
 
 @bp.route("/cases/<int:ident>/substitute-searches")
+@operation("Pencarian Keluarga Pengganti (Pasal 50)", tag=TAG, response=array_of(s.SearchOut))
 def case_search_list(ident: int):
     """The substitute-family searches (Pasal 50)."""
     return jsonify(many(s.SearchOut, queries.searches(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/substitute-searches", methods=["POST"])
+@operation("Membuka pencarian Keluarga Pengganti", tag=TAG, request=s.SubstituteSearchInput, response=s.SearchOut,
+           status=201)
 def case_search_create(ident: int):
     """Open a search for a substitute family after a refusal (Pasal 50)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -58,6 +66,8 @@ def case_search_create(ident: int):
 
 
 @bp.route("/substitute-searches/<int:ident>", methods=["PATCH"])
+@operation("Mencatat hasil pencarian Keluarga Pengganti", tag=TAG, request=s.SubstituteSearchInput,
+           response=s.SearchOut)
 def case_search_update(ident: int):
     """Record a search's progress or result (with the version)."""
     search = get_scoped(db.session, current_user, SubstituteFamilySearch, ident, WRITE)
@@ -67,12 +77,15 @@ def case_search_update(ident: int):
 
 
 @bp.route("/cases/<int:ident>/companions")
+@operation("Pendamping (Pasal 74–76)", tag=TAG, response=array_of(s.CompanionOut))
 def case_companion_list(ident: int):
     """Companions and volunteers with their reports (Pasal 74–76)."""
     return jsonify(many(s.CompanionOut, queries.companions(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/cases/<int:ident>/companions", methods=["POST"])
+@operation("Menugaskan pendamping atau relawan", tag=TAG, request=s.CompanionInput, response=s.CompanionOut,
+           status=201)
 def case_companion_create(ident: int):
     """Assign a companion (a peksos or TKS trained in SPPA) or a volunteer."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -81,6 +94,7 @@ def case_companion_create(ident: int):
 
 
 @bp.route("/companions/<int:ident>", methods=["PATCH"])
+@operation("Mengakhiri penugasan pendamping", tag=TAG, request=s.CompanionEnd, response=s.CompanionOut)
 def case_companion_end(ident: int):
     """End a companion's assignment (with the version)."""
     row = get_scoped(db.session, current_user, CaseCompanion, ident, WRITE)
@@ -90,6 +104,8 @@ def case_companion_end(ident: int):
 
 
 @bp.route("/cases/<int:ident>/companion-reports", methods=["POST"])
+@operation("Laporan pendamping (Pasal 76 huruf g)", tag=TAG, request=s.CompanionReportInput,
+           response=s.CompanionReportOut, status=201)
 def case_companion_report(ident: int):
     """A companion's report (Pasal 76 huruf g)."""
     case = load_case(db.session, current_user, ident, WRITE)
@@ -99,12 +115,14 @@ def case_companion_report(ident: int):
 
 
 @bp.route("/cases/<int:ident>/follow-ups")
+@operation("Kunjungan bimbingan lanjut (Pasal 34)", tag=TAG, response=array_of(s.FollowUpOut))
 def case_follow_up_list(ident: int):
     """The follow-up visits after the return (Pasal 34), each with its state."""
     return jsonify(many(s.FollowUpOut, queries.follow_ups(db.session, load_case(db.session, current_user, ident))))
 
 
 @bp.route("/follow-ups/<int:ident>", methods=["PATCH"])
+@operation("Mencatat kunjungan bimbingan lanjut", tag=TAG, request=s.FollowUpInput, response=s.FollowUpOut)
 def case_follow_up_record(ident: int):
     """Record a visit made: date and findings (with the version)."""
     visit = get_scoped(db.session, current_user, FollowUpVisit, ident, WRITE)
@@ -114,6 +132,9 @@ def case_follow_up_record(ident: int):
 
 
 @bp.route("/case-tasks")
+@operation(f"Tugas kasus terlambat atau jatuh tempo ≤ {UPCOMING_WITHIN_DAYS} hari (yang dihitung dasbor)", tag=TAG,
+           params=[param("due", enum=["overdue", "upcoming"], required=True), param("case_manager_id", kind="integer"),
+                   param("institution_id", kind="integer")], response=s.TaskOut, paged=True)
 def case_task_list():
     """Overdue or upcoming work in scope: exactly what the dashboard's tiles count (due=overdue|upcoming)."""
     page = queries.task_page(db.session, current_user, request.args)
@@ -122,47 +143,15 @@ def case_task_list():
 
 
 @bp.route("/case-task-defaults")
+@operation("Ketentuan tenggat kasus (RULES §6)", tag=TAG, response=s.TaskDefaultsOut)
 def case_defaults_detail():
     """The defaults of RULES §6 in force."""
     return jsonify(shape(s.TaskDefaultsOut, queries.defaults_json(settings.setting_row(db.session))))
 
 
 @bp.route("/case-task-defaults", methods=["PUT"])
+@operation("Mengubah ketentuan tenggat (Kementerian Sosial)", tag=TAG, request=s.TaskDefaultsInput,
+           response=s.TaskDefaultsOut)
 def case_defaults_update():
     """Change the defaults (Kementerian Sosial); the open tasks' due dates follow."""
     return jsonify(shape(s.TaskDefaultsOut, queries.defaults_json(settings.update(db.session, current_user, json_body()))))
-
-
-describe("/cases/{id}/reintegration", "get", "Reintegrasi sosial (Pasal 49)", params=ID,
-         response=answer(s.ReintegrationOut), tag=TAG)
-describe("/cases/{id}/reintegration", "post", "Mencatat langkah reintegrasi (Pasal 49 ayat 1 huruf a–d)", params=ID,
-         body=body(s.ReintegrationInput), response=answer(s.ReintegrationOut), tag=TAG)
-describe("/cases/{id}/reintegration/refusal", "post", "Penolakan keluarga atau masyarakat (Pasal 50)", params=ID,
-         body=body(s.RefusalInput), response=answer(s.ReintegrationOut), tag=TAG)
-describe("/cases/{id}/substitute-searches", "get", "Pencarian Keluarga Pengganti (Pasal 50)", params=ID,
-         response=listing(s.SearchOut), tag=TAG)
-describe("/cases/{id}/substitute-searches", "post", "Membuka pencarian Keluarga Pengganti", params=ID,
-         body=body(s.SubstituteSearchInput), response=answer(s.SearchOut), tag=TAG)
-describe("/substitute-searches/{id}", "patch", "Mencatat hasil pencarian Keluarga Pengganti", params=ID,
-         body=body(s.SubstituteSearchInput), response=answer(s.SearchOut), tag=TAG)
-describe("/cases/{id}/companions", "get", "Pendamping (Pasal 74–76)", params=ID, response=listing(s.CompanionOut),
-         tag=TAG)
-describe("/cases/{id}/companions", "post", "Menugaskan pendamping atau relawan", params=ID,
-         body=body(s.CompanionInput), response=answer(s.CompanionOut), tag=TAG)
-describe("/companions/{id}", "patch", "Mengakhiri penugasan pendamping", params=ID, body=body(s.CompanionEnd),
-         response=answer(s.CompanionOut), tag=TAG)
-describe("/cases/{id}/companion-reports", "post", "Laporan pendamping (Pasal 76 huruf g)", params=ID,
-         body=body(s.CompanionReportInput), response=answer(s.CompanionReportOut), tag=TAG)
-describe("/cases/{id}/follow-ups", "get", "Kunjungan bimbingan lanjut (Pasal 34)", params=ID,
-         response=listing(s.FollowUpOut), tag=TAG)
-describe("/follow-ups/{id}", "patch", "Mencatat kunjungan bimbingan lanjut", params=ID, body=body(s.FollowUpInput),
-         response=answer(s.FollowUpOut), tag=TAG)
-describe("/case-tasks", "get", f"Tugas kasus terlambat atau jatuh tempo ≤ {UPCOMING_WITHIN_DAYS} hari (yang dihitung "
-         "dasbor)", tag=TAG, params=[param("due", enum=["overdue", "upcoming"], required=True),
-                                     param("case_manager_id", kind="integer"), param("institution_id", kind="integer"),
-                                     param("page", kind="integer"), param("per_page", kind="integer")],
-         response={"type": "object", "properties": {"items": listing(s.TaskOut), "total": {"type": "integer"}}})
-describe("/case-task-defaults", "get", "Ketentuan tenggat kasus (RULES §6)", response=answer(s.TaskDefaultsOut),
-         tag=TAG)
-describe("/case-task-defaults", "put", "Mengubah ketentuan tenggat (Kementerian Sosial)", body=body(s.TaskDefaultsInput),
-         response=answer(s.TaskDefaultsOut), tag=TAG)

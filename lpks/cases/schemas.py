@@ -1,5 +1,5 @@
 """Request and response models of the case area (pydantic, non-table): every request body is validated by one of
-these (lpks.cases.validation.parse, called by the services), every response shaped by one, and the OpenAPI document
+these (lpks.platform.validation.parse, called by the services), every response shaped by one, and the OpenAPI document
 reads their JSON schemas. Choices come from the rules' enums; LABELS name the fields in Indonesian for messages."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal, Optional
 from flask_babel import lazy_gettext as _l
 from pydantic import Field
 
-from lpks.cases.validation import Input
+from lpks.platform.validation import Input
 from lpks.rules.case_stages import TERMINATION_REASONS, Activity, Stage
 from lpks.rules.companions import CompanionRole
 from lpks.rules.referrals import ReceiverKind, ReferralAction
@@ -273,14 +273,17 @@ class ReferralInput(_In):
     sent_on: Optional[date] = None
 
 
-class ReferralAnswer(_In):
-    """The answer to a referral: accept, decline (reason) or complete (note)."""
-
-    action: _choice(ReferralAction)
+class ReferralAnswerBody(_In):
+    """What a client sends to accept, decline (reason) or complete (note) a referral: the path names the action."""
     decided_on: Optional[date] = None
     decline_reason: Optional[Text(LONG)] = None
     completion_note: Optional[Text(LONG)] = None
     version: Optional[int] = None
+
+
+class ReferralAnswer(ReferralAnswerBody):
+    """The answer to a referral: its body and the action the path names."""
+    action: _choice(ReferralAction)
 
 
 class TaskDefaultsInput(_In):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from lpks.cases.validation import Output
+from lpks.platform.validation import Output
 
 
 class ReferralOut(Output):

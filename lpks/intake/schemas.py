@@ -1,5 +1,5 @@
 """Request models of Dinas Sosial case handling (RULES §8): the services parse every body with these
-(lpks.cases.validation.parse), so the API, the web forms and the demo are refused alike; the OpenAPI document reads
+(lpks.platform.validation.parse), so the API, the web forms and the demo are refused alike; the OpenAPI document reads
 their JSON schemas. Choices come from the rules' enums; LABELS name the fields in Indonesian for messages."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pydantic import Field
 
 from lpks.cases.schemas import LABELS as CASE_LABELS
 from lpks.cases.schemas import ParticipantInput
-from lpks.cases.validation import Input
+from lpks.platform.validation import Input
 from lpks.residents.models.resident import SEXES
 from lpks.rules.case_stages import TERMINATION_REASONS
 from lpks.rules.intake import Channel, Reporter, Severity, Step

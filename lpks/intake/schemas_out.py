@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from lpks.cases.validation import Output
+from lpks.platform.validation import Output
 
 
 class UserRef(Output):

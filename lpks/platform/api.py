@@ -15,55 +15,39 @@ from lpks.platform.models.job import DONE, RUNNING, STATUSES, Job
 from lpks.platform.models.region import Region
 from lpks.platform.models.user import User
 from lpks.registry.models.institution import Institution
-from lpks.registry.schemas import INSTITUTION_REGISTRY_PROPERTIES, plain
 from lpks.registry.services import institutions
 from lpks.security import READ, WRITE, scope_clause, user_scope_label
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
-
-INSTITUTION_SCHEMA = {"type": "object", "properties": {
-    "id": {"type": "integer"}, "name": {"type": "string"}, "kabkota_code": {"type": "string"},
-    "province_code": {"type": "string"}, "address": {"type": ["string", "null"]},
-    "phone": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]},
-    "referral_scope": {"enum": ["kabupaten_kota", "provinsi", "nasional"]},
-    "capacity_boys": {"type": "integer"}, "capacity_girls": {"type": "integer"},
-    # set by the supervising Dinas Sosial kabupaten/kota or Kemensos only; the over-capacity check reads these
-    "verified_capacity_boys": {"type": ["integer", "null"]}, "verified_capacity_girls": {"type": ["integer", "null"]},
-    "capacity_verified_on": {"type": ["string", "null"], "format": "date", "readOnly": True},
-    "version": {"type": "integer"}}}
-INSTITUTION_SCHEMA["properties"].update(INSTITUTION_REGISTRY_PROPERTIES)  # registry profile (issue 3)
+from lpks.platform.schemas import AuditOut, InstitutionInput, InstitutionOut, MeOut, RegionOut, UserOut
+from lpks.platform.validation import shape
+from lpks.web.api.operations import operation
+from lpks.web.api.paging import paginate
 
 
 def institution_json(inst: Institution) -> dict:
     """The public fields of an LPKS."""
-    return {k: plain(getattr(inst, k)) for k in INSTITUTION_SCHEMA["properties"]}
+    return shape(InstitutionOut, inst)
 
 
 @bp.route("/me")
+@operation("Pengguna yang sedang masuk, peran dan lingkupnya", tag="pengguna", response=MeOut)
 def me():
     """The logged-in user, role and scope."""
-    return jsonify(id=current_user.id, username=current_user.username, role=current_user.role,
-                   institution_id=current_user.institution_id, region_code=current_user.region_code,
-                   scope=user_scope_label(current_user), locale=current_user.locale)
-
-
-describe("/me", "get", "Pengguna yang sedang masuk, peran dan lingkupnya")
+    fields = {key: getattr(current_user, key) for key in MeOut.model_fields if key != "scope"}
+    return jsonify(shape(MeOut, {**fields, "scope": user_scope_label(current_user)}))
 
 
 @bp.route("/regions")
+@operation("Daftar provinsi dan kabupaten/kota", tag="wilayah", response=RegionOut, paged=True)
 def regions():
     """Provinces and regencies/cities."""
     stmt = scoped_select(current_user, Region).order_by(Region.code)
-    return jsonify(paginate(stmt, lambda r: {"code": r.code, "name": r.name, "level": r.level,
-                                             "province_code": r.province_code}))
-
-
-describe("/regions", "get", "Daftar provinsi dan kabupaten/kota", params=PAGING_PARAMS, tag="wilayah")
+    return jsonify(paginate(stmt, lambda region: shape(RegionOut, region)))
 
 
 @bp.route("/institutions")
+@operation("Daftar LPKS dalam lingkup pengguna", tag="lpks", response=InstitutionOut, paged=True)
 def institution_list():
     """LPKS in the user's scope."""
     stmt = scoped_select(current_user, Institution).order_by(Institution.name, Institution.id)
@@ -71,6 +55,7 @@ def institution_list():
 
 
 @bp.route("/institutions", methods=["POST"])
+@operation("Mendaftarkan LPKS", tag="lpks", request=InstitutionInput, response=InstitutionOut, status=201)
 def institution_create():
     """Register an LPKS."""
     inst = institutions.create(db.session, current_user, json_body())
@@ -78,12 +63,15 @@ def institution_create():
 
 
 @bp.route("/institutions/<int:ident>")
+@operation("Satu LPKS", tag="lpks", response=InstitutionOut)
 def institution_detail(ident: int):
     """One LPKS."""
     return jsonify(institution_json(get_scoped(db.session, current_user, Institution, ident)))
 
 
 @bp.route("/institutions/<int:ident>", methods=["PATCH"])
+@operation("Mengubah LPKS (wajib menyertakan version)", tag="lpks", request=InstitutionInput,
+           response=InstitutionOut)
 def institution_update(ident: int):
     """Change an LPKS; the body must carry the version it was read at."""
     inst = get_scoped(db.session, current_user, Institution, ident, WRITE)
@@ -91,27 +79,16 @@ def institution_update(ident: int):
     return jsonify(institution_json(inst))
 
 
-describe("/institutions", "get", "Daftar LPKS dalam lingkup pengguna", params=PAGING_PARAMS, tag="lpks")
-describe("/institutions", "post", "Mendaftarkan LPKS", body=INSTITUTION_SCHEMA, response=INSTITUTION_SCHEMA, tag="lpks")
-describe("/institutions/{id}", "get", "Satu LPKS", params=[param("id", "path", "integer")],
-         response=INSTITUTION_SCHEMA, tag="lpks")
-describe("/institutions/{id}", "patch", "Mengubah LPKS (wajib menyertakan version)",
-         params=[param("id", "path", "integer")], body=INSTITUTION_SCHEMA, response=INSTITUTION_SCHEMA, tag="lpks")
-
-
 @bp.route("/users")
+@operation("Daftar pengguna (administrator sistem)", tag="pengguna", response=UserOut, paged=True)
 def user_list():
     """Users (the system administrator sees all; others only themselves)."""
     stmt = scoped_select(current_user, User).order_by(User.username)
-    return jsonify(paginate(stmt, lambda u: {"id": u.id, "username": u.username, "role": u.role,
-                                             "institution_id": u.institution_id, "region_code": u.region_code,
-                                             "active": u.active}))
-
-
-describe("/users", "get", "Daftar pengguna (administrator sistem)", params=PAGING_PARAMS, tag="pengguna")
+    return jsonify(paginate(stmt, lambda user: shape(UserOut, user)))
 
 
 @bp.route("/audit")
+@operation("Jejak audit (administrator sistem)", tag="audit", response=AuditOut, paged=True)
 def audit_list():
     """The audit trail (system administrator)."""
     stmt = scoped_select(current_user, AuditLog).order_by(AuditLog.id.desc())
@@ -119,9 +96,6 @@ def audit_list():
                                              "role": a.role, "ip": a.ip, "action": a.action,
                                              "object_type": a.object_type, "object_id": a.object_id,
                                              "fields": a.fields.split(",") if a.fields else []}))
-
-
-describe("/audit", "get", "Jejak audit (administrator sistem)", params=PAGING_PARAMS, tag="audit")
 
 
 JOB_SCHEMA = {"type": "object", "properties": {
@@ -134,6 +108,11 @@ JOB_SCHEMA = {"type": "object", "properties": {
     "file": {"type": ["string", "null"], "description": "unduhan berkas (ekspor, atau daftar kesalahan impor)"},
     "created_at": {"type": "string", "format": "date-time"},
     "finished_at": {"type": ["string", "null"], "format": "date-time"}}}
+
+
+JOB_ACCEPTED = {"type": "object", "required": ["job_id", "status", "location", "message"], "properties": {
+    "job_id": {"type": "integer"}, "status": {"type": "string"}, "location": {"type": "string"},
+    "message": {"type": "string"}}}
 
 
 def job_json(job: Job) -> dict:
@@ -154,6 +133,8 @@ def job_accepted(job: Job):
 
 
 @bp.route("/jobs/<int:ident>")
+@operation("Status, kemajuan dan hasil satu pekerjaan latar milik pengguna sendiri (ekspor atau impor besar)",
+           tag="pekerjaan", response=JOB_SCHEMA)
 def job_detail(ident: int):
     """One of the user's own background jobs (another user's job is 404, as one that does not exist)."""
     job = db.session.scalar(select(Job).where(Job.id == ident, scope_clause(current_user, Job, READ)))
@@ -161,6 +142,3 @@ def job_detail(ident: int):
         raise NotFound()
     return jsonify(job_json(job))
 
-
-describe("/jobs/{id}", "get", "Status, kemajuan dan hasil satu pekerjaan latar milik pengguna sendiri (ekspor atau "
-         "impor besar)", params=[param("id", "path", "integer")], response=JOB_SCHEMA, tag="pekerjaan")

@@ -1,31 +1,16 @@
-"""JSON schemas of the registry API (issue 3), shared with the institution schema of core.py."""
+"""JSON schemas of the registry API (issue 3) not yet written as models: facilities, evidence, verification, the
+standards report, the catalogue, reach proposals. The record routes' models are in schemas_records.py."""
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from accreditation.registry_catalogue import (
-    DOCUMENT_KINDS,
-    FUNDING_SOURCES,
-    POSITIONS,
-    codes,
-)
+from accreditation.registry_catalogue import DOCUMENT_KINDS, codes
 
 TEXT = {"type": ["string", "null"]}
 DATE = {"type": ["string", "null"], "format": "date"}
 INT = {"type": "integer"}
 STATUS = {"enum": ["terpenuhi", "sebagian", "belum"]}
-
-INSTITUTION_REGISTRY_PROPERTIES = {
-    "formation_kind": {"enum": ["upt", "masyarakat", None]},
-    "establishment_decree_number": TEXT, "establishment_decree_date": DATE,
-    "deed_number": TEXT, "deed_date": DATE, "kemenkumham_decree_number": TEXT, "kemenkumham_decree_date": DATE,
-    # read only: recorded by the accreditation workflow's designation step (Pasal 56; RULES §3), never by a PATCH
-    "designation_decree_number": {**TEXT, "readOnly": True}, "designation_decree_date": {**DATE, "readOnly": True},
-    "vision": TEXT, "mission": TEXT,
-    "program_rehabilitation_stages": TEXT, "program_rehabilitation_forms": TEXT, "program_reintegration": TEXT,
-    "program_companionship": TEXT,
-}
 
 
 def obj(properties: dict, required: tuple[str, ...] = ()) -> dict:
@@ -36,34 +21,12 @@ def obj(properties: dict, required: tuple[str, ...] = ()) -> dict:
     return schema
 
 
-STAFF_SCHEMA = obj({
-    "id": INT, "institution_id": INT, "name": {"type": "string"}, "function": {"type": "string"},
-    "engagement": {"enum": ["sendiri", "kerja_sama"]}, "partner_name": TEXT, "agreement_number": TEXT,
-    "agreement_valid_until": DATE, "certification_number": TEXT, "certification_date": DATE,
-    "certification_valid_until": DATE, "sppa_training_date": DATE, "sppa_certificate_number": TEXT,
-    "sppa_valid_until": DATE, "active_from": DATE, "active_until": DATE, "note": TEXT, "version": INT})
 FACILITY_SCHEMA = obj({
     "id": {"type": ["integer", "null"]}, "institution_id": INT, "item_code": {"type": "string"},
     "group": {"type": "string"}, "label": {"type": "string"}, "pasal": {"type": "string"},
     "status": {"enum": ["tersedia", "sebagian", "tidak", None]}, "quantity": {"type": ["integer", "null"]},
     "condition": {"enum": ["baik", "rusak_ringan", "rusak_berat", None]}, "note": TEXT,
     "version": {"type": ["integer", "null"]}})
-POSITION_SCHEMA = obj({
-    "id": INT, "institution_id": INT, "position": {"enum": list(codes(POSITIONS))}, "title": TEXT,
-    "holder_name": {"type": "string"}, "staff_member_id": {"type": ["integer", "null"]}, "decree_number": TEXT,
-    "since": DATE, "until": DATE, "version": INT})
-REGISTRATION_SCHEMA = obj({
-    "id": INT, "institution_id": INT, "authority": {"enum": ["kemensos", "dinsos_provinsi", "dinsos_kabkota"]},
-    "region_code": {"type": ["string", "null"], "description": "provinsi (35) atau kabupaten/kota (35.75) Dinas Sosial; "
-                    "kosong: domisili LPKS; null untuk Kemensos"},
-    "number": {"type": "string"}, "issued_on": DATE, "valid_until": DATE, "version": INT})
-FUNDING_SCHEMA = obj({
-    "id": INT, "institution_id": INT, "year": INT, "source_kind": {"enum": list(codes(FUNDING_SOURCES))},
-    "description": TEXT, "amount": {"type": "string", "description": "rupiah, dua desimal"}, "version": INT})
-REPORT_SCHEMA = obj({
-    "id": INT, "institution_id": INT, "year": INT, "budget_plan": {"type": "boolean"},
-    "spending_records": {"type": "boolean"}, "report_submitted_on": DATE, "report_recipient": TEXT, "note": TEXT,
-    "version": INT})
 EVIDENCE_SCHEMA = obj({
     "id": INT, "institution_id": INT, "title": {"type": "string"}, "kind": {"enum": list(codes(DOCUMENT_KINDS))},
     "original_name": {"type": "string"}, "content_type": {"type": "string"}, "size_bytes": INT,
@@ -103,3 +66,41 @@ def plain(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+FACILITY_LIST = obj({"items": {"type": "array", "items": FACILITY_SCHEMA}}, ("items",))
+TERM = obj({"code": {"type": "string"}, "label": {"type": "string"}, "label_en": {"type": "string"},
+            "pasal": {"type": "string"}})
+CATALOGUE_SCHEMA = obj({
+    "aspects": {"type": "array", "items": obj({
+        "code": {"type": "string"}, "label": {"type": "string"}, "pasal": {"type": "string"},
+        "items": {"type": "array", "items": obj({"code": {"type": "string"}, "label": {"type": "string"},
+                                                 "pasal": {"type": "string"}, "mandatory": {"type": "boolean"},
+                                                 "source": {"type": "string"}})}})},
+    "staff_functions": {"type": "array", "items": obj({
+        "code": {"type": "string"}, "category": {"type": "string"}, "label": {"type": "string"},
+        "pasal": {"type": "string"}, "mandatory": {"type": "boolean"}, "agreement_allowed": {"type": "boolean"}})},
+    "facility_items": {"type": "array", "items": obj({"code": {"type": "string"}, "group": {"type": "string"},
+                                                      "label": {"type": "string"}, "pasal": {"type": "string"}})},
+    **{key: {"type": "array", "items": TERM} for key in ("positions", "funding_sources", "conditions",
+                                                         "document_kinds")}},
+    ("aspects", "staff_functions", "facility_items"))
+EXPIRING_SCHEMA = obj({
+    "days": INT, "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+    "items": {"type": "array", "items": obj({
+        "kind": {"type": "string"}, "kind_label": {"type": "string"}, "institution_id": INT,
+        "institution": {"type": "string"}, "subject": TEXT, "valid_until": DATE, "state": {"type": "string"},
+        "state_label": {"type": "string"}})}}, ("days", "counts", "items"))
+REFERRAL_SCOPES = ["kabupaten_kota", "provinsi", "nasional"]
+PROPOSAL_SCHEMA = obj({
+    "id": INT, "institution_id": INT, "referral_scope": {"enum": REFERRAL_SCOPES},
+    "kabkota_codes": {"type": "array", "items": {"type": "string"}},
+    "authority": {"enum": ["dinsos_kabkota", "dinsos_provinsi", "kemensos"]}, "reason": {"type": "string"},
+    "status": {"enum": ["proposed", "accepted", "declined"]}, "proposed_by_role": {"type": "string"},
+    "proposed_at": {"type": ["string", "null"], "format": "date-time"}, "decided_by_role": TEXT,
+    "decision_note": TEXT, "decided_at": {"type": ["string", "null"], "format": "date-time"}, "version": INT})
+PROPOSAL_INPUT = obj({"referral_scope": {"enum": REFERRAL_SCOPES},
+                      "kabkota_codes": {"type": "array", "items": {"type": "string"}}, "reason": {"type": "string"}},
+                     ("referral_scope", "kabkota_codes", "reason"))
+DECISION_INPUT = obj({"decision": {"enum": ["accepted", "declined"]}, "note": {"type": "string"}, "version": INT},
+                     ("decision", "version"))

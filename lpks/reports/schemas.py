@@ -1,9 +1,9 @@
 """Request and response models of the reports API, declared once: they validate the bodies, shape the answers and
-give the OpenAPI document its schemas (inlined for lpks.web.api.spec.describe; ready for schema-declared routes)."""
+give the OpenAPI document its schemas (through each route's @operation)."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal, Optional, Union
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -150,20 +150,3 @@ class OverviewOut(BaseModel):
     reports: list[AnnualReportOut]
     below: list[BelowOut]
     missing: list[str] = Field(description="Kode kantor di bawah yang belum mengirim laporan tahun ini")
-
-
-def inline_schema(model: type[BaseModel], mode: str = "serialization") -> dict[str, Any]:
-    """The model's JSON schema with every $ref replaced by its definition (for describe())."""
-    schema = model.model_json_schema(mode=mode)
-    defs = schema.pop("$defs", {})
-
-    def resolve(node):
-        if isinstance(node, dict):
-            if "$ref" in node:
-                return resolve(defs[node["$ref"].rsplit("/", 1)[-1]])
-            return {k: resolve(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [resolve(v) for v in node]
-        return node
-
-    return resolve(schema)

@@ -10,6 +10,7 @@ from sqlalchemy import false, select, true
 from sqlalchemy.orm import Session
 
 from lpks.platform import clock
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import Forbidden, NotFound, ServiceError
 from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, Region
 from lpks.registry.models.institution import Institution
@@ -127,8 +128,8 @@ def parse_period(start: str | None, end: str | None, today: date | None = None) 
     """The period from `from` and `to` (ISO dates; default: the current fiscal year)."""
     today = today or clock.today()
     first = fiscal_year(today.year)[0]
-    begin = _date(start, "from", _("Tanggal awal periode")) or first
-    finish = _date(end, "to", _("Tanggal akhir periode")) or fiscal_year(begin.year)[1]
+    begin = parse_date(start, "from", _("Tanggal awal periode"), required=False) or first
+    finish = parse_date(end, "to", _("Tanggal akhir periode"), required=False) or fiscal_year(begin.year)[1]
     if finish < begin:
         raise ServiceError(_("Tanggal akhir periode tidak boleh sebelum tanggal awalnya."), "to")
     if begin.year < FIRST_YEAR:
@@ -136,15 +137,6 @@ def parse_period(start: str | None, end: str | None, today: date | None = None) 
     if (finish - begin).days > MAX_YEARS * 366:
         raise ServiceError(_("Periode paling panjang %(n)s tahun.", n=MAX_YEARS), "to")
     return Period(begin, finish, today)
-
-
-def _date(value: str | None, field: str, label: str) -> date | None:
-    if value is None or not str(value).strip():
-        return None
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ServiceError(_("%(label)s harus tanggal dalam format TTTT-BB-HH.", label=label), field) from None
 
 
 def choices(session: Session, user: Any) -> list[tuple[str, str]]:

@@ -9,12 +9,8 @@ from sqlalchemy.orm import Session
 
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.user import ROLE_ADMIN
-from lpks.residents.services.common import (
-    holiday_set,
-    parse_date,
-    parse_int,
-    rule_message,
-)
+from lpks.platform.dates import parse_date
+from lpks.residents.services.common import holiday_set, parse_int, rule_message
 from lpks.rules import (
     CustodyLevel,
     RuleError,

@@ -8,6 +8,8 @@ from sqlalchemy import func, select
 
 from lpks.platform.models.audit import AuditLog
 
+from tests.openapi_check import resolved
+
 from .conftest import JAKARTA_EAST, TODAY, Api
 
 
@@ -150,9 +152,11 @@ def test_task_list_and_defaults(site, client, clock):
 
 
 def test_every_case_route_is_in_the_openapi_document(client, demo):
-    paths = Api(client, "operator.pasuruan").get("/openapi.json").get_json()["paths"]
+    published = Api(client, "operator.pasuruan").get("/openapi.json").get_json()
+    paths = published["paths"]
     for path in ("/api/v1/cases", "/api/v1/cases/{id}", "/api/v1/cases/{id}/stages", "/api/v1/cases/{id}/plan",
                  "/api/v1/cases/{id}/companions", "/api/v1/cases/{id}/follow-ups", "/api/v1/case-tasks"):
         assert path in paths
-    body = paths["/api/v1/cases/{id}/conferences"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    body = resolved(published, paths["/api/v1/cases/{id}/conferences"]["post"]["requestBody"]["content"]
+                    ["application/json"]["schema"])
     assert body["properties"]["participants"]["items"]["properties"]["role"]["enum"][0] == "peksos"

@@ -30,6 +30,7 @@ from lpks.accreditation.models import Assessment
 from lpks.accreditation.services import assessments, classes, conflicts
 from lpks.accreditation.services import evidence as answer_evidence
 from lpks.platform import clock
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import Collector, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.registry.models.evidence import EvidenceDocument
@@ -49,20 +50,6 @@ def _move(session: Session, assessment: Assessment, user: Any, action: str, targ
     assessment.state_changed_at = utcnow()
     assessment.updated_at = utcnow()
     assessments.record_event(session, assessment, user, action, before, target.value, note, result)
-
-
-def _date(value: Any, field: str, label: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).",
-                             label=label), field) from None
 
 
 def _text(data: dict, key: str, label: str, limit: int) -> str | None:
@@ -149,7 +136,7 @@ def _designate(session: Session, user: Any, assessment: Assessment, data: dict[s
         check.add(exc.message, "grade")
     reason = check(_text, data, "grade_reason", _l("Alasan nilai akreditasi"), MAX_NOTE)
     number = check(_text, data, "decree_number", _l("Nomor keputusan"), 100)
-    decree_date = check(_date, data.get("decree_date"), "decree_date", _l("Tanggal keputusan"))
+    decree_date = check(parse_date, data.get("decree_date"), "decree_date", _l("Tanggal keputusan"), required=False)
     try:
         check_designation(result.grade, grade, reason, number, decree_date, clock.today())
     except WorkflowError as exc:

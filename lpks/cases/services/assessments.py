@@ -16,7 +16,7 @@ from lpks.cases.models import (
 )
 from lpks.cases.schemas import AssessmentInput, ConferenceInput
 from lpks.cases.services.common import new_record, require, staff_member, today
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import ServiceError
 from lpks.rules.case_lifecycle import CaseAction
 

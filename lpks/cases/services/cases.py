@@ -21,7 +21,7 @@ from lpks.cases.services.common import (
     today,
     touch,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import Conflict, Forbidden, ServiceError
 from lpks.platform.models.region import Region
 from lpks.residents.models.placement import STATUS_PRESENT, Placement

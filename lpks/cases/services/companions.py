@@ -20,7 +20,7 @@ from lpks.cases.services.common import (
     staff_state,
     today,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import ServiceError
 from lpks.residents.models.resident import Resident
 from lpks.rules.case_lifecycle import CaseAction

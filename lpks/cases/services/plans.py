@@ -19,7 +19,7 @@ from lpks.cases.services.common import (
     today,
     touch,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import ServiceError
 from lpks.rules.case_lifecycle import CaseAction
 from lpks.rules.rehab_services import ServiceStatus, check_done, check_due

@@ -26,7 +26,7 @@ from lpks.cases.services.common import (
     today,
     touch,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.formats import format_tanggal
 from lpks.platform.errors import Conflict, Forbidden, ServiceError
 from lpks.platform.models.region import Region

@@ -31,7 +31,7 @@ from lpks.cases.services.common import (
     today,
     touch,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import ServiceError
 from lpks.rules.case_lifecycle import CaseAction
 from lpks.rules.case_tasks import follow_up_dates

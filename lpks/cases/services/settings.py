@@ -22,7 +22,7 @@ from lpks.cases.services.common import (
     task_defaults,
     touch,
 )
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.platform.errors import Forbidden
 from lpks.rules.case_stages import Stage
 from lpks.rules.case_tasks import (

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from lpks.cases.models import ChildCase
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.intake.models import ServiceComplaint
 from lpks.intake.schemas import ComplaintInput, ComplaintUpdate
 from lpks.intake.services.common import holiday_set, rules, today, touch

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from lpks.cases.models import ChildCase
 from lpks.cases.services.common import stage_record
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.intake.models import (
     CaseIntake,
     CaseManagerReport,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from lpks.cases.models import CaseStage, ChildCase
 from lpks.cases.services.common import stage_record
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.intake.models import CaseIntake, CaseOfficer
 from lpks.intake.schemas import IntakeInput, IntakeUpdate
 from lpks.intake.services.common import (

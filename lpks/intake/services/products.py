@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lpks.cases.models import ChildCase, Referral
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.intake.models import CaseIntake, IntakeProduct, ServiceComplaint
 from lpks.intake.schemas import ProductInput
 from lpks.intake.services.common import (

@@ -16,7 +16,7 @@ from lpks.cases.models import (
     ConferenceParticipant,
 )
 from lpks.cases.services.common import new_record
-from lpks.cases.validation import parse
+from lpks.platform.validation import parse
 from lpks.intake.models import CaseIntake, IntakeStep
 from lpks.intake.schemas import RouteInput, StepInput
 from lpks.intake.services.common import (

@@ -25,9 +25,9 @@ from lpks.platform.models.holiday import (
     HolidayRemoval,
 )
 from lpks.residents.services import custody
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     parse_choice,
-    parse_date,
     parse_int,
     parse_text,
     today,

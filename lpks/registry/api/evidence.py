@@ -22,11 +22,12 @@ from lpks.registry.services import verification as registry_verification
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import FILE, GONE, SCANS, operation
 from lpks.web.downloads import file_response
 
-ID = [param("id", "path", "integer")]
+VER_INPUT = obj({"institution_id": {"type": "integer"}, "visit_date": {"type": "string", "format": "date"},
+                 "team": {"type": "string"}, "summary": {"type": "string"}}, ("institution_id", "visit_date"))
 TAG_E, TAG_V = "bukti", "verifikasi"
 
 
@@ -40,6 +41,8 @@ def evidence_json(doc: EvidenceDocument) -> dict:
 
 
 @bp.route("/evidence")
+@operation("Dokumen bukti dalam lingkup pengguna", tag=TAG_E, params=[INSTITUTION_FILTER], response=EVIDENCE_SCHEMA,
+           paged=True)
 def evidence_list():
     """Evidence documents in the user's scope."""
     stmt = institution_filter(scoped_select(current_user, EvidenceDocument), EvidenceDocument)
@@ -48,6 +51,8 @@ def evidence_list():
 
 
 @bp.route("/evidence", methods=["POST"])
+@operation("Mengunggah dokumen bukti (PDF, JPEG, PNG; diperiksa dari isinya; 413 bila terlalu besar)", tag=TAG_E,
+           request=UPLOAD_SCHEMA, request_media="multipart/form-data", response=EVIDENCE_SCHEMA, status=201)
 def evidence_upload():
     """Upload one PDF/JPEG/PNG (multipart) with its description and the items it proves."""
     upload = request.files.get("file")
@@ -60,12 +65,15 @@ def evidence_upload():
 
 
 @bp.route("/evidence/<int:ident>")
+@operation("Satu dokumen bukti", tag=TAG_E, response=EVIDENCE_SCHEMA)
 def evidence_detail(ident: int):
     """One document's description."""
     return jsonify(evidence_json(get_scoped(db.session, current_user, EvidenceDocument, ident)))
 
 
 @bp.route("/evidence/<int:ident>", methods=["PATCH"])
+@operation("Mengubah keterangan dokumen dan butir yang dibuktikan (wajib version)", tag=TAG_E,
+           request=EVIDENCE_SCHEMA, response=EVIDENCE_SCHEMA)
 def evidence_update(ident: int):
     """Change a document's description or the items it proves (with version)."""
     doc = get_scoped(db.session, current_user, EvidenceDocument, ident, WRITE)
@@ -74,6 +82,7 @@ def evidence_update(ident: int):
 
 
 @bp.route("/evidence/<int:ident>", methods=["DELETE"])
+@operation("Menghapus dokumen bukti", tag=TAG_E, response=None, status=204)
 def evidence_delete(ident: int):
     """Delete a document uploaded by mistake."""
     doc = get_scoped(db.session, current_user, EvidenceDocument, ident, WRITE)
@@ -82,22 +91,13 @@ def evidence_delete(ident: int):
 
 
 @bp.route("/evidence/<int:ident>/file")
+@operation("Mengunduh berkas bukti (dicatat di jejak audit)", tag=TAG_E, response=FILE, media=SCANS,
+           responses=GONE)
 def evidence_file(ident: int):
     """The file itself, for users whose scope covers the LPKS (audited)."""
     found = evidence.open_download(db.session, current_user, ident)
     db.session.commit()
     return file_response(found)
-
-
-describe("/evidence", "get", "Dokumen bukti dalam lingkup pengguna", params=PAGING_PARAMS + [INSTITUTION_FILTER],
-         tag=TAG_E)
-describe("/evidence", "post", "Mengunggah dokumen bukti (PDF, JPEG, PNG; diperiksa dari isinya; 413 bila terlalu "
-         "besar)", body=UPLOAD_SCHEMA, response=EVIDENCE_SCHEMA, tag=TAG_E)
-describe("/evidence/{id}", "get", "Satu dokumen bukti", params=ID, response=EVIDENCE_SCHEMA, tag=TAG_E)
-describe("/evidence/{id}", "patch", "Mengubah keterangan dokumen dan butir yang dibuktikan (wajib version)",
-         params=ID, body=EVIDENCE_SCHEMA, response=EVIDENCE_SCHEMA, tag=TAG_E)
-describe("/evidence/{id}", "delete", "Menghapus dokumen bukti", params=ID, tag=TAG_E)
-describe("/evidence/{id}/file", "get", "Mengunduh berkas bukti (dicatat di jejak audit)", params=ID, tag=TAG_E)
 
 
 def verification_json(ver: Verification) -> dict:
@@ -109,6 +109,8 @@ def verification_json(ver: Verification) -> dict:
 
 
 @bp.route("/verifications")
+@operation("Putaran verifikasi standar dalam lingkup pengguna", tag=TAG_V, params=[INSTITUTION_FILTER],
+           response=VERIFICATION_SCHEMA, paged=True)
 def verification_list():
     """Verification rounds the user may read (an LPKS operator: final rounds only)."""
     stmt = institution_filter(registry_verification.visible_select(current_user), Verification)
@@ -116,6 +118,8 @@ def verification_list():
 
 
 @bp.route("/verifications", methods=["POST"])
+@operation("Membuka putaran verifikasi (Dinas Sosial kabupaten/kota)", tag=TAG_V, request=VER_INPUT,
+           response=VERIFICATION_SCHEMA, status=201)
 def verification_create():
     """Open a round for an LPKS of the verifier's region."""
     ver = registry_verification.create(db.session, current_user, json_body())
@@ -123,12 +127,14 @@ def verification_create():
 
 
 @bp.route("/verifications/<int:ident>")
+@operation("Satu putaran verifikasi dan temuannya", tag=TAG_V, response=VERIFICATION_SCHEMA)
 def verification_detail(ident: int):
     """One round and its findings."""
     return jsonify(verification_json(registry_verification.get_visible(db.session, current_user, ident)))
 
 
 @bp.route("/verifications/<int:ident>", methods=["PATCH"])
+@operation("Mengubah putaran draf (wajib version)", tag=TAG_V, request=VER_INPUT, response=VERIFICATION_SCHEMA)
 def verification_update(ident: int):
     """Change a draft round's visit date, team or summary (with version)."""
     ver = registry_verification.get_visible(db.session, current_user, ident, WRITE)
@@ -137,6 +143,7 @@ def verification_update(ident: int):
 
 
 @bp.route("/verifications/<int:ident>", methods=["DELETE"])
+@operation("Menghapus putaran draf", tag=TAG_V, response=None, status=204)
 def verification_delete(ident: int):
     """Discard a draft round (final rounds are history and stay)."""
     ver = registry_verification.get_visible(db.session, current_user, ident, WRITE)
@@ -145,6 +152,8 @@ def verification_delete(ident: int):
 
 
 @bp.route("/verifications/<int:ident>/findings", methods=["PUT"])
+@operation("Mencatat temuan per butir (terpenuhi/sebagian/belum dan catatan)", tag=TAG_V, request=FINDINGS_INPUT,
+           response=VERIFICATION_SCHEMA)
 def verification_findings(ident: int):
     """Record findings of a draft round; an empty status removes an item's finding."""
     ver = registry_verification.get_visible(db.session, current_user, ident, WRITE)
@@ -153,25 +162,10 @@ def verification_findings(ident: int):
 
 
 @bp.route("/verifications/<int:ident>/finalise", methods=["POST"])
+@operation("Memfinalkan putaran (wajib version)", tag=TAG_V,
+           request=obj({"version": {"type": "integer"}}, ("version",)), response=VERIFICATION_SCHEMA)
 def verification_finalise(ident: int):
     """Make a round final (read only, visible to the LPKS, counted in the standards report)."""
     ver = registry_verification.get_visible(db.session, current_user, ident, WRITE)
     registry_verification.finalise(db.session, current_user, ver, json_body().get("version"))
     return jsonify(verification_json(ver))
-
-
-VER_INPUT = obj({"institution_id": {"type": "integer"}, "visit_date": {"type": "string", "format": "date"},
-                 "team": {"type": "string"}, "summary": {"type": "string"}}, ("institution_id", "visit_date"))
-describe("/verifications", "get", "Putaran verifikasi standar dalam lingkup pengguna",
-         params=PAGING_PARAMS + [INSTITUTION_FILTER], tag=TAG_V)
-describe("/verifications", "post", "Membuka putaran verifikasi (Dinas Sosial kabupaten/kota)", body=VER_INPUT,
-         response=VERIFICATION_SCHEMA, tag=TAG_V)
-describe("/verifications/{id}", "get", "Satu putaran verifikasi dan temuannya", params=ID,
-         response=VERIFICATION_SCHEMA, tag=TAG_V)
-describe("/verifications/{id}", "patch", "Mengubah putaran draf (wajib version)", params=ID, body=VER_INPUT,
-         response=VERIFICATION_SCHEMA, tag=TAG_V)
-describe("/verifications/{id}", "delete", "Menghapus putaran draf", params=ID, tag=TAG_V)
-describe("/verifications/{id}/findings", "put", "Mencatat temuan per butir (terpenuhi/sebagian/belum dan catatan)",
-         params=ID, body=FINDINGS_INPUT, response=VERIFICATION_SCHEMA, tag=TAG_V)
-describe("/verifications/{id}/finalise", "post", "Memfinalkan putaran (wajib version)", params=ID,
-         body=obj({"version": {"type": "integer"}}, ("version",)), response=VERIFICATION_SCHEMA, tag=TAG_V)

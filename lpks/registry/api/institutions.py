@@ -16,14 +16,17 @@ from accreditation.registry_catalogue import (
     POSITIONS,
 )
 from lpks.extensions import db
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import ServiceError
 from lpks.platform.models.region import province_of
 from lpks.registry import dashboard as registry_dashboard
-from lpks.platform.api import job_accepted
+from lpks.platform.api import JOB_ACCEPTED, job_accepted
 from lpks.registry import imports as registry_imports
 from lpks.registry.models.institution import Institution
 from lpks.registry.schemas import (
-    FACILITY_SCHEMA,
+    CATALOGUE_SCHEMA,
+    EXPIRING_SCHEMA,
+    FACILITY_LIST,
     IMPORT_RESULT,
     STANDARDS_SCHEMA,
     WORK_AREA_SCHEMA,
@@ -43,12 +46,10 @@ from lpks.registry.services import (
 from lpks.registry.services import (
     profile as registry_profile,
 )
-from lpks.registry.services.common import day
 from lpks.security.access import get_scoped
 from lpks.web.api import bp, json_body
-from lpks.web.api.spec import describe, param
+from lpks.web.api.operations import operation, param
 
-ID = [param("id", "path", "integer")]
 TAG = "registri"
 
 
@@ -58,7 +59,11 @@ def _work_area_json(regions) -> dict:
             "regions": [{"code": r.code, "name": r.name} for r in regions]}
 
 
+UPLOAD = {"type": "object", "description": "multipart/form-data dengan field 'file' (.xlsx dari templat)"}
+
+
 @bp.route("/institutions/<int:ident>/work-area")
+@operation("Wilayah kerja LPKS (kabupaten/kota)", tag=TAG, response=WORK_AREA_SCHEMA)
 def work_area_get(ident: int):
     """The kabupaten/kota an LPKS serves."""
     inst = get_scoped(db.session, current_user, Institution, ident)
@@ -66,19 +71,15 @@ def work_area_get(ident: int):
 
 
 @bp.route("/institutions/<int:ident>/work-area", methods=["PUT"])
+@operation("Mengganti wilayah kerja LPKS (domisili selalu termasuk)", tag=TAG,
+           request=obj({"kabkota_codes": {"type": "array", "items": {"type": "string"}}}, ("kabkota_codes",)),
+           response=WORK_AREA_SCHEMA)
 def work_area_put(ident: int):
     """Replace the work area (the domicile is always included)."""
     inst = get_scoped(db.session, current_user, Institution, ident)
     body = json_body()
     regions = registry_profile.set_work_area(db.session, current_user, inst, body.get("kabkota_codes"))
     return jsonify(_work_area_json(regions))
-
-
-describe("/institutions/{id}/work-area", "get", "Wilayah kerja LPKS (kabupaten/kota)", params=ID,
-         response=WORK_AREA_SCHEMA, tag=TAG)
-describe("/institutions/{id}/work-area", "put", "Mengganti wilayah kerja LPKS (domisili selalu termasuk)", params=ID,
-         body=obj({"kabkota_codes": {"type": "array", "items": {"type": "string"}}}, ("kabkota_codes",)),
-         response=WORK_AREA_SCHEMA, tag=TAG)
 
 
 def _facility_json(inst_id: int, row) -> dict:
@@ -91,6 +92,7 @@ def _facility_json(inst_id: int, row) -> dict:
 
 
 @bp.route("/institutions/<int:ident>/facilities")
+@operation("Daftar periksa sarana dan prasarana LPKS (Pasal 64–65)", tag=TAG, response=FACILITY_LIST)
 def facilities_get(ident: int):
     """The whole facility checklist of an LPKS (Pasal 64–65), filled or not."""
     inst = get_scoped(db.session, current_user, Institution, ident)
@@ -98,6 +100,8 @@ def facilities_get(ident: int):
 
 
 @bp.route("/institutions/<int:ident>/facilities", methods=["PUT"])
+@operation("Menyimpan baris daftar periksa sarana (baris yang diubah wajib menyertakan version)", tag=TAG,
+           request=FACILITY_LIST, response=FACILITY_LIST)
 def facilities_put(ident: int):
     """Save several checklist rows at once; a changed row must carry its version."""
     inst = get_scoped(db.session, current_user, Institution, ident)
@@ -106,13 +110,6 @@ def facilities_put(ident: int):
         raise ServiceError(_("Badan permintaan harus {\"items\": [{item_code, status, …}]}."), "items")
     registry_facilities.save_many(db.session, current_user, inst, items)
     return jsonify({"items": [_facility_json(inst.id, r) for r in registry_facilities.checklist(db.session, inst)]})
-
-
-LIST_OF = {"type": "object", "properties": {"items": {"type": "array", "items": FACILITY_SCHEMA}}}
-describe("/institutions/{id}/facilities", "get", "Daftar periksa sarana dan prasarana LPKS (Pasal 64–65)",
-         params=ID, response=LIST_OF, tag=TAG)
-describe("/institutions/{id}/facilities", "put", "Menyimpan baris daftar periksa sarana (baris yang diubah wajib "
-         "menyertakan version)", params=ID, body=LIST_OF, response=LIST_OF, tag=TAG)
 
 
 def _import(ident: int, what: str):
@@ -132,25 +129,22 @@ def _import(ident: int, what: str):
 
 
 @bp.route("/institutions/<int:ident>/staff/import", methods=["POST"])
+@operation("Impor tenaga dari Excel (semua baris atau tidak sama sekali; 422 dengan daftar 'errors' per baris dan "
+           "kolom; berkas besar: 202 dengan job_id dan Location /api/v1/jobs/{id}; 429 bila sudah ada 3 impor "
+           "menunggu)", tag=TAG, request=UPLOAD, request_media="multipart/form-data",
+           response=IMPORT_RESULT, responses={202: JOB_ACCEPTED})
 def staff_import(ident: int):
     """Import staff from the Excel template; nothing is saved unless every row is valid (a large file: 202, a job)."""
     return _import(ident, "staff")
 
 
 @bp.route("/institutions/<int:ident>/facilities/import", methods=["POST"])
+@operation("Impor daftar sarana dari Excel (semua atau tidak sama sekali; berkas besar: 202 dengan job_id dan "
+           "Location /api/v1/jobs/{id})", tag=TAG, request=UPLOAD, request_media="multipart/form-data",
+           response=IMPORT_RESULT, responses={202: JOB_ACCEPTED})
 def facilities_import(ident: int):
     """Import the facility checklist from its Excel template; all or nothing (a large file: 202, a job)."""
     return _import(ident, "facilities")
-
-
-UPLOAD = {"type": "object", "description": "multipart/form-data dengan field 'file' (.xlsx dari templat)"}
-describe("/institutions/{id}/staff/import", "post", "Impor tenaga dari Excel (semua baris atau tidak sama sekali; "
-         "422 dengan daftar 'errors' per baris dan kolom; berkas besar: 202 dengan job_id dan Location "
-         "/api/v1/jobs/{id}; 429 bila sudah ada 3 impor menunggu)", params=ID, body=UPLOAD, response=IMPORT_RESULT,
-         tag=TAG)
-describe("/institutions/{id}/facilities/import", "post", "Impor daftar sarana dari Excel (semua atau tidak sama "
-         "sekali; berkas besar: 202 dengan job_id dan Location /api/v1/jobs/{id})", params=ID, body=UPLOAD,
-         response=IMPORT_RESULT, tag=TAG)
 
 
 def _item_json(item, view, docs) -> dict:
@@ -163,9 +157,11 @@ def _item_json(item, view, docs) -> dict:
 
 
 @bp.route("/institutions/<int:ident>/standards")
+@operation("Laporan standar LPKS: kepatuhan per aspek dan butir yang belum terpenuhi beserta Pasal", tag=TAG,
+           params=[param("as_of", "query", "string", format="date")], response=STANDARDS_SCHEMA)
 def standards_report(ident: int):
     """The standards report of an LPKS (Pasal 52 ayat (4) huruf a–g), optionally as of a date."""
-    as_of = day(dict(request.args), "as_of", _l("Tanggal penilaian"))
+    as_of = parse_date(request.args.get("as_of"), "as_of", _l("Tanggal penilaian"), required=False)
     view = standards.report_for(db.session, current_user, ident, as_of)
     docs = evidence.documents_by_item(db.session, view.institution.id)
     report = view.report
@@ -179,16 +175,12 @@ def standards_report(ident: int):
                           for r in view.rounds]})
 
 
-describe("/institutions/{id}/standards", "get", "Laporan standar LPKS: kepatuhan per aspek dan butir yang belum "
-         "terpenuhi beserta Pasal", params=ID + [param("as_of", "query", "string", format="date")],
-         response=STANDARDS_SCHEMA, tag=TAG)
-
-
 def _terms(terms) -> list[dict]:
     return [{"code": t.code, "label": t.label_id, "label_en": t.label_en, "pasal": t.pasal} for t in terms]
 
 
 @bp.route("/standards/catalogue")
+@operation("Katalog standar (Pasal 52–69) dan kode-kode registri", tag=TAG, response=CATALOGUE_SCHEMA)
 def catalogue():
     """The standards catalogue and the registry vocabularies (codes a client must send)."""
     return jsonify({
@@ -204,10 +196,10 @@ def catalogue():
         "document_kinds": _terms(DOCUMENT_KINDS)})
 
 
-describe("/standards/catalogue", "get", "Katalog standar (Pasal 52–69) dan kode-kode registri", tag=TAG)
-
-
 @bp.route("/registry/expiring")
+@operation("Tanda daftar, sertifikasi dan pelatihan SPPA yang berakhir dalam 90 hari (atau sudah berakhir): jumlah "
+           "tepat per jenis ('counts') dan paling banyak 300 yang paling dekat ('items')", tag=TAG,
+           response=EXPIRING_SCHEMA)
 def expiring():
     """Registrations, certifications and SPPA trainings in scope ending within the warning window."""
     rows = registry_dashboard.expiring(db.session, current_user)
@@ -216,8 +208,3 @@ def expiring():
         {"kind": r.kind, "kind_label": r.kind_label, "institution_id": r.institution_id,
          "institution": r.institution_name, "subject": r.subject, "valid_until": plain(r.valid_until),
          "state": r.state, "state_label": r.state_label} for r in rows]})
-
-
-describe("/registry/expiring", "get", "Tanda daftar, sertifikasi dan pelatihan SPPA yang berakhir dalam 90 hari "
-         "(atau sudah berakhir): jumlah tepat per jenis ('counts') dan paling banyak 300 yang paling dekat ('items')",
-         tag=TAG)

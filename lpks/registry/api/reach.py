@@ -12,17 +12,10 @@ from lpks.registry.services import reach
 from lpks.security import WRITE
 from lpks.security.access import get_scoped
 from lpks.web.api import bp, json_body
-from lpks.web.api.spec import describe, param
+from lpks.registry.schemas import DECISION_INPUT, PROPOSAL_INPUT, PROPOSAL_SCHEMA
+from lpks.web.api.operations import list_of, operation
 
-ID = [param("id", "path", "integer")]
 TAG = "registri"
-PROPOSAL_SCHEMA = {"type": "object", "properties": {
-    "id": {"type": "integer"}, "institution_id": {"type": "integer"}, "referral_scope": {"type": "string"},
-    "kabkota_codes": {"type": "array", "items": {"type": "string"}},
-    "authority": {"enum": ["dinsos_kabkota", "dinsos_provinsi", "kemensos"]}, "reason": {"type": "string"},
-    "status": {"enum": ["proposed", "accepted", "declined"]}, "proposed_by_role": {"type": "string"},
-    "decided_by_role": {"type": ["string", "null"]}, "decision_note": {"type": ["string", "null"]},
-    "version": {"type": "integer"}}}
 
 
 def proposal_json(row: ReachProposal) -> dict:
@@ -36,6 +29,8 @@ def proposal_json(row: ReachProposal) -> dict:
 
 
 @bp.route("/institutions/<int:ident>/reach-proposals")
+@operation("Usulan lingkup rujukan dan wilayah kerja LPKS", tag=TAG,
+           response=list_of(PROPOSAL_SCHEMA, total=False))
 def reach_proposal_list(ident: int):
     """The LPKS's proposals, newest first."""
     inst = get_scoped(db.session, current_user, Institution, ident)
@@ -43,6 +38,10 @@ def reach_proposal_list(ident: int):
 
 
 @bp.route("/institutions/<int:ident>/reach-proposals", methods=["POST"])
+@operation("Mencatat usulan lingkup rujukan dan wilayah kerja beserta alasannya (kantor yang tidak berwenang "
+           "menetapkannya sendiri)", tag=TAG,
+           request=PROPOSAL_INPUT,
+           response=PROPOSAL_SCHEMA, status=201)
 def reach_proposal_create(ident: int):
     """Record a proposal (a Dinas Sosial of the LPKS's region) for the office with the authority to decide."""
     inst = get_scoped(db.session, current_user, Institution, ident)
@@ -50,22 +49,10 @@ def reach_proposal_create(ident: int):
 
 
 @bp.route("/reach-proposals/<int:ident>/decision", methods=["POST"])
+@operation("Menerima atau menolak usulan (kantor yang berwenang: wewenang mengikuti jangkauan)", tag=TAG,
+           request=DECISION_INPUT,
+           response=PROPOSAL_SCHEMA)
 def reach_proposal_decide(ident: int):
     """Accept (the scope and work area are set) or decline (with a reason) a proposal."""
     row = get_scoped(db.session, current_user, ReachProposal, ident, WRITE)
     return jsonify(proposal_json(reach.decide(db.session, current_user, row, json_body())))
-
-
-describe("/institutions/{id}/reach-proposals", "get", "Usulan lingkup rujukan dan wilayah kerja LPKS", params=ID,
-         tag=TAG)
-describe("/institutions/{id}/reach-proposals", "post", "Mencatat usulan lingkup rujukan dan wilayah kerja beserta "
-         "alasannya (kantor yang tidak berwenang menetapkannya sendiri)", params=ID, tag=TAG,
-         body={"type": "object", "required": ["referral_scope", "kabkota_codes", "reason"], "properties": {
-             "referral_scope": {"enum": ["kabupaten_kota", "provinsi", "nasional"]},
-             "kabkota_codes": {"type": "array", "items": {"type": "string"}}, "reason": {"type": "string"}}},
-         response=PROPOSAL_SCHEMA)
-describe("/reach-proposals/{id}/decision", "post", "Menerima atau menolak usulan (kantor yang berwenang: wewenang "
-         "mengikuti jangkauan)", params=ID, tag=TAG,
-         body={"type": "object", "required": ["decision", "version"], "properties": {
-             "decision": {"enum": ["accepted", "declined"]}, "note": {"type": "string"},
-             "version": {"type": "integer"}}}, response=PROPOSAL_SCHEMA)

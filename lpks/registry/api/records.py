@@ -11,30 +11,26 @@ from lpks.extensions import db
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
-from lpks.registry.schemas import (
-    FUNDING_SCHEMA,
-    POSITION_SCHEMA,
-    REPORT_SCHEMA,
-    STAFF_SCHEMA,
-    plain,
-)
+from lpks.registry import schemas_records as m
+from lpks.registry.schemas import plain
 from lpks.registry.services import funding as registry_funding
 from lpks.registry.services import profile as registry_profile
 from lpks.registry.services import staff as registry_staff
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import operation, param
 from lpks.web.params import query_int
 
 ID = [param("id", "path", "integer")]
 INSTITUTION_FILTER = param("institution_id", "query", "integer")
 
 
-def to_json(obj, schema: dict) -> dict:
-    """The fields of `schema` read from `obj`, JSON-ready."""
-    return {k: plain(getattr(obj, k, None)) for k in schema["properties"]}
+def to_json(obj, schema) -> dict:
+    """The fields of `schema` (a response model, or a JSON schema) read from `obj`, JSON-ready."""
+    keys = schema.model_fields if isinstance(schema, type) else schema["properties"]
+    return {k: plain(getattr(obj, k, None)) for k in keys}
 
 
 def institution_filter(stmt, model):
@@ -49,9 +45,11 @@ def _typed(model, key: str, raw: str):
     return raw
 
 
-def resource(path: str, name: str, model: type, schema: dict, tag: str, *, order, create: Callable,
+def resource(path: str, name: str, model: type, schemas: tuple[type, type], tag: str, *, order, create: Callable,
              update: Callable, delete: Callable, summary: str, extra_filters: tuple[str, ...] = ()) -> None:
-    """Register list, create, detail, update and delete routes for one registry model."""
+    """Register list, create, detail, update and delete routes for one registry model; `schemas` are its response
+    and request models."""
+    schema, body = schemas
 
     def listing():
         stmt = institution_filter(scoped_select(current_user, model), model)
@@ -77,32 +75,33 @@ def resource(path: str, name: str, model: type, schema: dict, tag: str, *, order
         delete(db.session, current_user, obj)
         return "", 204
 
+    filters = [INSTITUTION_FILTER] + [param(k) for k in extra_filters]
+    listing = operation(f"Daftar {summary} dalam lingkup pengguna", tag=tag, params=filters, response=schema,
+                        paged=True)(listing)
+    created = operation(f"Menambah {summary}", tag=tag, request=body, response=schema, status=201)(created)
+    detail = operation(f"Satu {summary}", tag=tag, response=schema)(detail)
+    changed = operation(f"Mengubah {summary} (wajib menyertakan version)", tag=tag, request=body,
+                        response=schema)(changed)
+    deleted = operation(f"Menghapus {summary} yang salah input", tag=tag, response=None, status=204)(deleted)
     bp.add_url_rule(path, f"{name}_list", listing, methods=["GET"])
     bp.add_url_rule(path, f"{name}_create", created, methods=["POST"])
     bp.add_url_rule(f"{path}/<int:ident>", f"{name}_detail", detail, methods=["GET"])
     bp.add_url_rule(f"{path}/<int:ident>", f"{name}_update", changed, methods=["PATCH"])
     bp.add_url_rule(f"{path}/<int:ident>", f"{name}_delete", deleted, methods=["DELETE"])
-    filters = [INSTITUTION_FILTER] + [param(k) for k in extra_filters]
-    describe(path, "get", f"Daftar {summary} dalam lingkup pengguna", params=PAGING_PARAMS + filters, tag=tag)
-    describe(path, "post", f"Menambah {summary}", body=schema, response=schema, tag=tag)
-    describe(f"{path}/{{id}}", "get", f"Satu {summary}", params=ID, response=schema, tag=tag)
-    describe(f"{path}/{{id}}", "patch", f"Mengubah {summary} (wajib menyertakan version)", params=ID, body=schema,
-             response=schema, tag=tag)
-    describe(f"{path}/{{id}}", "delete", f"Menghapus {summary} yang salah input", params=ID, tag=tag)
 
 
-resource("/staff", "staff", StaffMember, STAFF_SCHEMA, "tenaga", order=(StaffMember.name, StaffMember.id),
+resource("/staff", "staff", StaffMember, (m.StaffOut, m.StaffInput), "tenaga", order=(StaffMember.name, StaffMember.id),
          create=registry_staff.create, update=registry_staff.update_staff, delete=registry_staff.delete_staff,
          summary="tenaga LPKS (Pasal 59–62)", extra_filters=("function",))
-resource("/positions", "position", OrganisationPosition, POSITION_SCHEMA, "organisasi",
+resource("/positions", "position", OrganisationPosition, (m.PositionOut, m.PositionInput), "organisasi",
          order=(OrganisationPosition.institution_id, OrganisationPosition.position, OrganisationPosition.id),
          create=registry_profile.create_position, update=registry_profile.update_position,
          delete=registry_profile.delete_position, summary="jabatan struktur organisasi (Pasal 58)")
-resource("/funding-sources", "funding", FundingSource, FUNDING_SCHEMA, "dana",
+resource("/funding-sources", "funding", FundingSource, (m.FundingOut, m.FundingInput), "dana",
          order=(FundingSource.year.desc(), FundingSource.id), create=registry_funding.create_source,
          update=registry_funding.update_source, delete=registry_funding.delete_source,
          summary="sumber dana (Pasal 66, 88)", extra_filters=("year",))
-resource("/financial-reports", "financial_report", FinancialReport, REPORT_SCHEMA, "dana",
-         order=(FinancialReport.year.desc(), FinancialReport.id), create=registry_funding.create_report,
+resource("/financial-reports", "financial_report", FinancialReport, (m.FinancialReportOut, m.FinancialReportInput),
+         "dana", order=(FinancialReport.year.desc(), FinancialReport.id), create=registry_funding.create_report,
          update=registry_funding.update_report, delete=registry_funding.delete_report,
          summary="pengelolaan dana tahunan (Pasal 67–68)", extra_filters=("year",))

@@ -1,7 +1,7 @@
 """Input parsing and small helpers shared by the registry services (issue 3): every message names its field."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable
 
@@ -40,33 +40,6 @@ def text(data: dict, key: str, label: str, limit: int, *, required: bool = False
     value = str(value).strip()
     if len(value) > limit:
         raise ServiceError(_("%(label)s paling banyak %(limit)s karakter.", label=label, limit=limit), key)
-    return value
-
-
-def day(data: dict, key: str, label: str, *, required: bool = False, not_after: date | None = None) -> date | None:
-    """A date from a date object or an ISO text YYYY-MM-DD (also DD-MM-YYYY and DD/MM/YYYY from spreadsheets)."""
-    value = data.get(key)
-    if blank(value):
-        if required:
-            raise ServiceError(_("%(label)s wajib diisi.", label=label), key)
-        return None
-    if isinstance(value, datetime):
-        value = value.date()
-    if not isinstance(value, date):
-        raw = str(value).strip()
-        for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-            try:
-                value = datetime.strptime(raw, pattern).date()
-                break
-            except ValueError:
-                continue
-        else:
-            raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).",
-                                 label=label), key)
-    if value.year < 1900:
-        raise ServiceError(_("%(label)s tidak masuk akal (sebelum tahun 1900).", label=label), key)
-    if not_after is not None and value > not_after:
-        raise ServiceError(_("%(label)s tidak boleh sesudah hari ini.", label=label), key)
     return value
 
 

@@ -23,6 +23,7 @@ from werkzeug.utils import secure_filename
 
 from accreditation import STANDARD_ITEMS
 from accreditation.registry_catalogue import DOCUMENT_KINDS, codes
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import ServiceError
 from lpks.platform.services import audit
 from lpks.registry.models.evidence import EvidenceDocument, EvidenceLink
@@ -30,7 +31,6 @@ from lpks.registry.services import upload_limits
 from lpks.registry.services.common import (
     check_write,
     choice,
-    day,
     institution_for_write,
     period,
     text,
@@ -94,8 +94,9 @@ def clean_meta(data: dict[str, Any]) -> dict[str, Any]:
     """Validate a document's description."""
     out = {"title": text(data, "title", _l("Judul dokumen"), 200, required=True),
            "kind": choice(data, "kind", _l("Jenis dokumen"), KIND_CODES, default="lainnya"),
-           "issued_on": day(data, "issued_on", _l("Tanggal dokumen")),
-           "valid_until": day(data, "valid_until", _l("Berlaku sampai")),
+           "issued_on": parse_date(data.get("issued_on"), "issued_on", _l("Tanggal dokumen"), required=False),
+           "valid_until": parse_date(data.get("valid_until"), "valid_until", _l("Berlaku sampai"),
+                                     required=False),
            "note": text(data, "note", _l("Catatan"), 500)}
     period(out["issued_on"], out["valid_until"], "valid_until", _l("Tanggal dokumen"), _l("Berlaku sampai"))
     return out

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accreditation.registry_catalogue import FUNDING_SOURCES, codes
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import Conflict
 from lpks.registry.models.funding import FinancialReport, FundingSource
 from lpks.registry.models.institution import Institution
@@ -17,7 +18,6 @@ from lpks.registry.services.common import (
     check_write,
     choice,
     create_record,
-    day,
     flag,
     integer,
     text,
@@ -65,8 +65,8 @@ def clean_report(data: dict[str, Any]) -> dict[str, Any]:
     """Validate one yearly fund management record."""
     return {"year": _year(data), "budget_plan": flag(data, "budget_plan"),
             "spending_records": flag(data, "spending_records"),
-            "report_submitted_on": day(data, "report_submitted_on", _l("Tanggal laporan disampaikan"),
-                                       not_after=today()),
+            "report_submitted_on": parse_date(data.get("report_submitted_on"), "report_submitted_on",
+                                              _l("Tanggal laporan disampaikan"), required=False, not_after=today()),
             "report_recipient": text(data, "report_recipient", _l("Laporan disampaikan kepada"), 200),
             "note": text(data, "note", _l("Catatan"), 500)}
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from accreditation import authority
 from accreditation.errors import AccreditationError
 from accreditation.registry_catalogue import POSITIONS, codes
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.region import LEVEL_KABKOTA, Region
 from lpks.platform.numbers import as_id
@@ -23,7 +24,6 @@ from lpks.registry.services.common import (
     MAX_TEXT,
     check_write,
     choice,
-    day,
     institution_for_write,
     only_for,
     period,
@@ -67,7 +67,7 @@ def clean_registry(data: dict[str, Any]) -> dict[str, Any]:
             out[key] = text(data, key, label, 100)
     for key, label in DATES.items():
         if key in data:
-            out[key] = day(data, key, label, not_after=today())
+            out[key] = parse_date(data.get(key), key, label, required=False, not_after=today())
     for key, label in TEXTS.items():
         if key in data:
             out[key] = text(data, key, label, MAX_TEXT)
@@ -164,8 +164,8 @@ def _clean_position(session: Session, user: Any, inst_id: int, data: dict[str, A
         "title": text(data, "title", _l("Nama jabatan"), 120),
         "holder_name": text(data, "holder_name", _l("Nama pejabat"), 120, required=True),
         "decree_number": text(data, "decree_number", _l("Nomor surat keputusan"), 100),
-        "since": day(data, "since", _l("Menjabat sejak")),
-        "until": day(data, "until", _l("Menjabat sampai")),
+        "since": parse_date(data.get("since"), "since", _l("Menjabat sejak"), required=False),
+        "until": parse_date(data.get("until"), "until", _l("Menjabat sampai"), required=False),
     }
     if out["position"] == "lainnya" and not out["title"]:
         raise ServiceError(_("Nama jabatan wajib diisi untuk jabatan lain."), "title")

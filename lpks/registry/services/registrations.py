@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from accreditation import RegistrationFact
 from accreditation.expiry import expiry_state
+from lpks.platform.dates import parse_date
 from lpks.platform import clock
 from lpks.platform.errors import Collector, Conflict, ServiceError
 from lpks.platform.models.region import LEVEL_KABKOTA, LEVEL_PROVINCE, Region
@@ -27,7 +28,6 @@ from lpks.registry.models.registration import (
 from lpks.registry.services.common import (
     blank,
     check_write,
-    day,
     institution_for_write,
     touch,
 )
@@ -73,7 +73,7 @@ def _number(data: dict) -> str:
 def _date(data: dict, key: str) -> date | None:
     label = field_labels()[key]
     try:
-        value = day(data, key, label)
+        value = parse_date(data.get(key), key, label, required=False)
     except ServiceError:
         raise ServiceError(_("%(label)s harus tanggal dengan format TTTT-BB-HH (contoh 2026-03-20).", label=label),
                            key) from None

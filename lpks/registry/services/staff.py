@@ -12,11 +12,11 @@ from accreditation import STAFF_FUNCTIONS, Engagement
 from lpks.platform.errors import Collector, ServiceError
 from lpks.registry.models.profile import OrganisationPosition
 from lpks.registry.models.staff import StaffMember
+from lpks.platform.dates import parse_date
 from lpks.registry.services.common import (
     check_write,
     choice,
     create_record,
-    day,
     period,
     text,
     today,
@@ -55,10 +55,10 @@ def clean(data: dict[str, Any]) -> dict[str, Any]:
         out[key] = check(text, data, key, LABELS[key], 100)
     now = today()
     for key in ("certification_date", "sppa_training_date"):
-        out[key] = check(day, data, key, LABELS[key], not_after=now)
+        out[key] = check(parse_date, data.get(key), key, LABELS[key], required=False, not_after=now)
     for key in ("agreement_valid_until", "certification_valid_until", "sppa_valid_until", "active_from",
                 "active_until"):
-        out[key] = check(day, data, key, LABELS[key])
+        out[key] = check(parse_date, data.get(key), key, LABELS[key], required=False)
     # Cooperation is recorded for any function (it is what happens); the standards evaluation decides what it
     # is worth (Pasal 61 ayat (3) allows it for the optional staff only).
     if out["engagement"] == "kerja_sama":

@@ -12,6 +12,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from accreditation import STANDARD_ITEMS, ItemStatus
+from lpks.platform.dates import parse_date
 from lpks.platform.errors import Collector, Conflict, NotFound, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.platform.models.user import ROLE_OPERATOR
@@ -23,7 +24,6 @@ from lpks.registry.models.verification import (
 )
 from lpks.registry.services.common import (
     check_write,
-    day,
     institution_for_write,
     text,
     today,
@@ -80,7 +80,8 @@ def _draft_only(ver: Verification) -> None:
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
-    return {"visit_date": day(data, "visit_date", _l("Tanggal kunjungan"), required=True, not_after=today()),
+    return {"visit_date": parse_date(data.get("visit_date"), "visit_date", _l("Tanggal kunjungan"),
+                                     not_after=today()),
             "team": text(data, "team", _l("Tim verifikasi"), 300),
             "summary": text(data, "summary", _l("Ringkasan"), 5000)}
 

@@ -6,10 +6,11 @@ from flask_login import current_user
 
 from lpks.extensions import db
 from lpks.residents import history as residents_history
-from lpks.residents.api.residents import ID, INT, STR, TAG_R, _obj
+from lpks.residents.api.residents import TAG_R
+from lpks.residents.schemas import INT, STR, _obj
 from lpks.web.api import bp
 from lpks.web.api.paging import PAGING_PARAMS
-from lpks.web.api.spec import describe
+from lpks.web.api.operations import operation
 
 NULL_STR = {"type": ["string", "null"]}
 HISTORY_SCHEMA = _obj(resident=_obj(id=INT, register_number=STR, initials=STR), page=INT, per_page=INT, total=INT,
@@ -20,6 +21,9 @@ HISTORY_SCHEMA = _obj(resident=_obj(id=INT, register_number=STR, initials=STR), 
 
 
 @bp.route("/residents/<int:ident>/history")
+@operation("Riwayat pemrosesan data anak: siapa melihat, mengubah atau mengekspor, kapan; nama kolom saja (operator "
+           "LPKS, Dinas Sosial kabupaten/kota; dicatat di jejak audit)", tag=TAG_R, response=HISTORY_SCHEMA,
+           params=PAGING_PARAMS)
 def resident_history(ident: int):
     """Who viewed, changed or exported the child's record, when; field names only. Audited as view_history."""
     result = residents_history.history_page(db.session, current_user, ident, request.args.get("page"),
@@ -28,8 +32,3 @@ def resident_history(ident: int):
     items = [{**item, "at": item["at"].isoformat()} for item in result["items"]]
     return jsonify({**result, "items": items, "resident": {"id": resident.id, "initials": resident.initials,
                                                            "register_number": resident.register_number}})
-
-
-describe("/residents/{id}/history", "get", "Riwayat pemrosesan data anak: siapa melihat, mengubah atau mengekspor, "
-         "kapan; nama kolom saja (operator LPKS, Dinas Sosial kabupaten/kota; dicatat di jejak audit)",
-         params=ID + PAGING_PARAMS, tag=TAG_R, response=HISTORY_SCHEMA)

@@ -7,26 +7,32 @@ from flask import jsonify
 from flask_login import current_user
 
 from lpks.extensions import db
-from lpks.residents.api.residents import (
-    DATE,
-    ID,
-    PLACEMENT_SCHEMA,
-    STR,
-    TAG_P,
-    _obj,
-    _placement_json,
-)
+from lpks.residents.api.residents import TAG_P, _placement_json
 from lpks.residents.models.obligations import MinimumWage, SchoolExamRequest
 from lpks.residents.models.placement import Placement
+from lpks.residents.schemas import (
+    COURT_INPUT,
+    MEETING_INPUT,
+    PLACEMENT_SCHEMA,
+    PROGRESS_REPORT_INPUT,
+    SCHOOL_EXAM_ANSWER,
+    SCHOOL_EXAM_INPUT,
+    MinimumWageInput,
+    MinimumWageOut,
+)
 from lpks.residents.services import minimum_wages, pre_process, reports, under12
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import operation
+
 
 
 @bp.route("/placements/<int:ident>/court-determination", methods=["POST"])
+@operation("Anak belum 12 tahun: tanggal pengajuan keputusan musyawarah ke pengadilan (batas penetapan = pengajuan + "
+           "3 hari, Pasal 10 ayat 3), lalu nomor dan tanggal penetapannya", tag=TAG_P, request=COURT_INPUT,
+           response=PLACEMENT_SCHEMA)
 def placement_court_determination(ident: int):
     """Record the submission of an under-12 meeting decision to the court, then the court's determination."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
@@ -34,15 +40,12 @@ def placement_court_determination(ident: int):
     return jsonify(_placement_json(placement))
 
 
-describe("/placements/{id}/court-determination", "post", "Anak belum 12 tahun: tanggal pengajuan keputusan "
-         "musyawarah ke pengadilan (batas penetapan = pengajuan + 3 hari, Pasal 10 ayat 3), lalu nomor dan tanggal "
-         "penetapannya", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
-         body=_obj(court_submitted_on=DATE, court_determination_number=STR, court_determination_date=DATE))
-
-
 # --- the Pasal 14 meeting, school exams, progress reports ---------------------------------------------------------
 
 @bp.route("/placements/<int:ident>/meeting", methods=["POST"])
+@operation("Kesepakatan musyawarah Pasal 14 (sebelum admisi): tanggal, tempat (pusat kesejahteraan sosial), "
+           "pemrakarsa (peksos/tks), peserta menurut kategori ayat 5–6, hasil", tag=TAG_P, request=MEETING_INPUT,
+           response=PLACEMENT_SCHEMA, status=201)
 def placement_meeting(ident: int):
     """Record the Pasal 14 meeting's agreement (before admission)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
@@ -51,6 +54,8 @@ def placement_meeting(ident: int):
 
 
 @bp.route("/placements/<int:ident>/school-exams", methods=["POST"])
+@operation("Permohonan izin mengikuti ujian sekolah bagi anak titipan kepada penyidik (Pasal 11 ayat 8)", tag=TAG_P,
+           request=SCHOOL_EXAM_INPUT, response=PLACEMENT_SCHEMA, status=201)
 def placement_school_exam(ident: int):
     """Record the LPKS head's request to the investigator for a school exam (Pasal 11 ayat 8)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
@@ -59,6 +64,8 @@ def placement_school_exam(ident: int):
 
 
 @bp.route("/school-exams/<int:ident>/answer", methods=["POST"])
+@operation("Jawaban penyidik atas permohonan ujian sekolah", tag=TAG_P, request=SCHOOL_EXAM_ANSWER,
+           response=PLACEMENT_SCHEMA)
 def school_exam_answer(ident: int):
     """Record the investigator's answer and its date."""
     row = get_scoped(db.session, current_user, SchoolExamRequest, ident, WRITE)
@@ -67,32 +74,14 @@ def school_exam_answer(ident: int):
 
 
 @bp.route("/placements/<int:ident>/progress-reports", methods=["POST"])
+@operation("Laporan perkembangan anak (Pasal 13 ayat 5) oleh Pekerja Sosial Profesional LPKS; penilaian perilaku "
+           "laporan terakhir dipakai untuk pembebasan bersyarat (ayat 6)", tag=TAG_P, request=PROGRESS_REPORT_INPUT,
+           response=PLACEMENT_SCHEMA, status=201)
 def placement_progress_report(ident: int):
     """Record a progress report (Pasal 13 ayat 5); the latest one's behaviour assessment is parole's."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
     reports.add_report(db.session, current_user, placement, json_body())
     return jsonify(_placement_json(placement)), 201
-
-
-describe("/placements/{id}/meeting", "post", "Kesepakatan musyawarah Pasal 14 (sebelum admisi): tanggal, tempat "
-         "(pusat kesejahteraan sosial), pemrakarsa (peksos/tks), peserta menurut kategori ayat 5–6, hasil",
-         params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
-         body=_obj(held_on=DATE, place=STR, initiator={"enum": ["peksos", "tks"]}, initiator_name=STR,
-                   participants={"type": "array", "items": {"enum": [
-                       "anak_keluarga", "korban_keluarga", "tokoh_masyarakat", "tokoh_agama", "aparatur_desa",
-                       "babinsa", "bhabinkamtibmas", "lainnya"]}}, other_participants=STR, outcome=STR))
-describe("/placements/{id}/school-exams", "post", "Permohonan izin mengikuti ujian sekolah bagi anak titipan kepada "
-         "penyidik (Pasal 11 ayat 8)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
-         body=_obj(exam=STR, school=STR, exam_date=DATE, place={"enum": ["sekolah", "lpks"]}, addressee=STR,
-                   letter_number=STR, letter_date=DATE))
-describe("/school-exams/{id}/answer", "post", "Jawaban penyidik atas permohonan ujian sekolah", params=ID, tag=TAG_P,
-         response=PLACEMENT_SCHEMA, body=_obj(answer={"enum": ["granted_school", "granted_lpks", "refused"]},
-                                              answer_date=DATE, answer_note=STR))
-describe("/placements/{id}/progress-reports", "post", "Laporan perkembangan anak (Pasal 13 ayat 5) oleh Pekerja "
-         "Sosial Profesional LPKS; penilaian perilaku laporan terakhir dipakai untuk pembebasan bersyarat "
-         "(ayat 6)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
-         body=_obj(author_id={"type": "integer"}, report_date=DATE, summary=STR, behaviour_good={"type": "boolean"},
-                   recommendation={"enum": ["continue", "early_end", "parole"]}))
 
 
 # --- the UMP table (Pasal 14 ayat 1 huruf e) ----------------------------------------------------------------------
@@ -104,6 +93,7 @@ def wage_json(row: MinimumWage) -> dict:
 
 
 @bp.route("/minimum-wages")
+@operation("Tabel upah minimum provinsi (Pasal 14 ayat 1 huruf e)", tag=TAG_P, response=MinimumWageOut, paged=True)
 def minimum_wage_list():
     """The UMP table (every role with child data reads it)."""
     stmt = scoped_select(current_user, MinimumWage).order_by(MinimumWage.year.desc(), MinimumWage.province_code)
@@ -111,24 +101,17 @@ def minimum_wage_list():
 
 
 @bp.route("/minimum-wages", methods=["POST"])
+@operation("Menambah UMP satu provinsi dan tahun (Kementerian Sosial)", tag=TAG_P, request=MinimumWageInput,
+           response=MinimumWageOut, status=201)
 def minimum_wage_create():
     """Add the UMP of a province and year (Kementerian Sosial)."""
     return jsonify(wage_json(minimum_wages.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/minimum-wages/<int:ident>", methods=["PATCH"])
+@operation("Mengoreksi UMP (Kementerian Sosial; wajib version)", tag=TAG_P, request=MinimumWageInput,
+           response=MinimumWageOut)
 def minimum_wage_update(ident: int):
     """Correct a UMP row (Kementerian Sosial; with version)."""
     row = get_scoped(db.session, current_user, MinimumWage, ident, WRITE)
     return jsonify(wage_json(minimum_wages.update(db.session, current_user, row, json_body())))
-
-
-WAGE_SCHEMA = _obj(id={"type": "integer"}, province_code=STR, year={"type": "integer"},
-                   amount={"type": "integer", "description": "rupiah per bulan"}, decree=STR,
-                   version={"type": "integer"})
-describe("/minimum-wages", "get", "Tabel upah minimum provinsi (Pasal 14 ayat 1 huruf e)", tag=TAG_P,
-         params=PAGING_PARAMS, response=WAGE_SCHEMA)
-describe("/minimum-wages", "post", "Menambah UMP satu provinsi dan tahun (Kementerian Sosial)", tag=TAG_P,
-         body=WAGE_SCHEMA, response=WAGE_SCHEMA)
-describe("/minimum-wages/{id}", "patch", "Mengoreksi UMP (Kementerian Sosial; wajib version)", params=ID, tag=TAG_P,
-         body=WAGE_SCHEMA, response=WAGE_SCHEMA)

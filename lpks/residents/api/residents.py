@@ -30,54 +30,26 @@ from lpks.residents.services.common import parse_int
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.residents.schemas import (
+    ADMISSION_INPUT,
+    BEHAVIOUR_INPUT,
+    DELETED,
+    DOCUMENT_INPUT,
+    EXIT_INPUT,
+    IDENTITY_SCHEMA,
+    PERIOD_INPUT,
+    PERIOD_SCHEMA,
+    PLACEMENT_INPUT,
+    PLACEMENT_ROW,
+    PLACEMENT_SCHEMA,
+    ResidentInput,
+    ResidentOut,
+    ResidentRow,
+)
+from lpks.web.api.operations import FILE, GONE, SCANS, operation, param
+from lpks.web.api.paging import paginate
 
-ID = [param("id", "path", "integer")]
 TAG_R, TAG_P, TAG_C = "anak", "penempatan", "titipan"
-DATE = {"type": "string", "format": "date"}
-NULL_DATE = {"type": ["string", "null"], "format": "date"}
-def _obj(**properties) -> dict:
-    return {"type": "object", "properties": properties}
-
-
-STR, INT, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
-YEARS = {"type": "array", "items": INT,
-         "description": "Tahun yang disentuh perhitungan hari kerja tetapi belum ada di kalender hari libur "
-                        "(tanggalnya perkiraan); [] bila lengkap"}
-KINDS, SEXES = {"enum": ["anak", "anak_korban", "anak_saksi"]}, {"enum": ["laki_laki", "perempuan"]}
-LEVELS = {"enum": ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]}
-RESIDENT_SCHEMA = _obj(id=INT, institution_id=INT, register_number=STR, initials=STR, kind=KINDS, sex=SEXES,
-                       route={"enum": ["under_12", "anak", None]}, age_at_offence={"type": ["integer", "null"]},
-                       version=INT, current_placement_id={"type": ["integer", "null"]})
-RESIDENT_INPUT = {**_obj(full_name=STR, nik=STR, birth_place=STR, birth_date=DATE, sex=SEXES, address=STR,
-                         parent_guardian=STR, religion=STR, education=STR, disability=STR, kind=KINDS,
-                         offence_date=DATE, offence_description=STR, register_number=STR, institution_id=INT,
-                         version=INT), "required": ["full_name", "birth_date", "sex", "kind"]}
-IDENTITY_SCHEMA = {"type": "object", "description": "Identitas lengkap (dicatat di jejak audit setiap dibuka)"}
-PLACEMENT_SCHEMA = _obj(id=INT, resident=RESIDENT_SCHEMA, basis=STR, status=STR, start_date=DATE, last_day=NULL_DATE,
-                        parole_eligible_from=NULL_DATE, missing_documents={"type": "array"},
-                        doctor_certificate_due={"type": ["string", "null"], "format": "date-time"},
-                        custody_periods={"type": "array"}, parole={"type": ["object", "null"]},
-                        calendar_missing_years=YEARS, version=INT)
-PLACEMENT_INPUT = _obj(resident_id=INT, basis={"enum": ["under_12", "titipan", "diversi", "court_decision",
-                                                        "pre_process"]},
-                       conditions={"type": "array", "items": STR}, start_date=DATE, months=INT,
-                       suspected_violence=BOOL, hospital_exam_on=DATE, hospital_exam_place=STR,
-                       hospital_exam_result=STR, note=STR, version=INT)
-PERIOD_SCHEMA = _obj(id=INT, level=STR, start_date=DATE, total_days=INT, max_days=INT, last_day=DATE,
-                     notice_deadline=DATE, notice_sent_on=NULL_DATE, status=STR, extensions={"type": "array"},
-                     uncovered_from=NULL_DATE, uncovered_to=NULL_DATE, uncovered_days=INT, overstay=BOOL,
-                     calendar_missing_years=YEARS, version=INT)
-PERIOD_INPUT = _obj(level=LEVELS, start_date=DATE,
-                    granted_days={**INT, "description": "Hari menurut surat pertama: paling lama hari dasar tingkat "
-                                  "itu (7, 5, 10, 10, 15; UU SPPA Pasal 33–38 ayat 1); selebihnya perpanjangan"},
-                    correction_letter_number={**STR, "description": "Wajib untuk mengubah start_date atau "
-                                              "granted_days setelah anak diterima"},
-                    correction_letter_date=DATE, letter_number=STR, letter_date=DATE,
-                    depositor_agency=STR, depositor_superior=STR, depositor_address=STR, version=INT,
-                    confirm_gap={**BOOL, "description": "Wajib true bila masa ini dimulai lebih dari sehari setelah "
-                                 "hari terakhir masa sebelumnya; hari tanpa masa titipan dicatat sebagai overstay"})
 
 
 def _resident_json(resident: Resident) -> dict:
@@ -118,6 +90,9 @@ def _filter_int(name: str):
 # --- residents ------------------------------------------------------------------------------------------------
 
 @bp.route("/residents")
+@operation("Daftar anak (inisial dan nomor register)", tag=TAG_R,
+           params=[param("register_number"), param("institution_id", kind="integer"), param("kind")],
+           response=ResidentRow, paged=True)
 def resident_list():
     """Residents in scope: initials and register number only."""
     stmt = (scoped_select(current_user, Resident).where(Resident.institution_id.is_not(None))  # an LPKS's residents
@@ -132,18 +107,22 @@ def resident_list():
 
 
 @bp.route("/residents", methods=["POST"])
+@operation("Mendaftarkan anak", tag=TAG_R, request=ResidentInput, response=ResidentOut, status=201)
 def resident_create():
     """Register a resident (LPKS operator)."""
     return jsonify(_resident_json(residents.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/residents/<int:ident>")
+@operation("Satu anak (tanpa identitas)", tag=TAG_R, response=ResidentOut)
 def resident_detail(ident: int):
     """One resident, pseudonymised."""
     return jsonify(_resident_json(get_scoped(db.session, current_user, Resident, ident)))
 
 
 @bp.route("/residents/<int:ident>", methods=["PATCH"])
+@operation("Mengubah data anak (wajib menyertakan version)", tag=TAG_R, request=ResidentInput,
+           response=ResidentOut)
 def resident_update(ident: int):
     """Change a resident's record (the body carries the version)."""
     resident = get_scoped(db.session, current_user, Resident, ident, WRITE)
@@ -151,6 +130,8 @@ def resident_update(ident: int):
 
 
 @bp.route("/residents/<int:ident>/identity")
+@operation("Identitas lengkap anak (operator LPKS, Dinas Sosial kabupaten/kota; diaudit)", tag=TAG_R,
+           response=IDENTITY_SCHEMA)
 def resident_identity(ident: int):
     """The full identity, for the roles allowed by RULES §1; each call is audited (view_identity)."""
     resident = get_scoped(db.session, current_user, Resident, ident)
@@ -160,19 +141,12 @@ def resident_identity(ident: int):
                                                            "register_number": resident.register_number})
 
 
-describe("/residents", "get", "Daftar anak (inisial dan nomor register)", tag=TAG_R, params=PAGING_PARAMS + [
-    param("register_number"), param("institution_id", kind="integer"), param("kind")])
-describe("/residents", "post", "Mendaftarkan anak", body=RESIDENT_INPUT, response=RESIDENT_SCHEMA, tag=TAG_R)
-describe("/residents/{id}", "get", "Satu anak (tanpa identitas)", params=ID, response=RESIDENT_SCHEMA, tag=TAG_R)
-describe("/residents/{id}", "patch", "Mengubah data anak (wajib menyertakan version)", params=ID,
-         body=RESIDENT_INPUT, response=RESIDENT_SCHEMA, tag=TAG_R)
-describe("/residents/{id}/identity", "get", "Identitas lengkap anak (operator LPKS, Dinas Sosial kabupaten/kota; "
-         "diaudit)", params=ID, response=IDENTITY_SCHEMA, tag=TAG_R)
-
-
 # --- placements -----------------------------------------------------------------------------------------------
 
 @bp.route("/placements")
+@operation("Daftar penempatan", tag=TAG_P,
+           params=[param("resident_id", kind="integer"), param("status"), param("basis")], response=PLACEMENT_ROW,
+           paged=True)
 def placement_list():
     """Placements in scope with their stored dates."""
     stmt = scoped_select(current_user, Placement).order_by(Placement.id.desc())
@@ -185,18 +159,23 @@ def placement_list():
 
 
 @bp.route("/placements", methods=["POST"])
+@operation("Mencatat penempatan (belum diterima)", tag=TAG_P, request=PLACEMENT_INPUT, response=PLACEMENT_SCHEMA,
+           status=201)
 def placement_create():
     """Register a placement on a legal basis (not yet admitted)."""
     return jsonify(_placement_json(placements.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/placements/<int:ident>")
+@operation("Satu penempatan dengan tanggal-tanggal terhitung", tag=TAG_P, response=PLACEMENT_SCHEMA)
 def placement_detail(ident: int):
     """One placement with documents, computed dates, parole status and titipan periods."""
     return jsonify(_placement_json(get_scoped(db.session, current_user, Placement, ident)))
 
 
 @bp.route("/placements/<int:ident>", methods=["PATCH"])
+@operation("Mengubah penempatan (wajib menyertakan version)", tag=TAG_P, request=PLACEMENT_INPUT,
+           response=PLACEMENT_SCHEMA)
 def placement_update(ident: int):
     """Change a placement (start, months, conditions, hospital examination…; with version)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
@@ -204,6 +183,7 @@ def placement_update(ident: int):
 
 
 @bp.route("/placements/<int:ident>", methods=["DELETE"])
+@operation("Membatalkan penempatan yang belum diterima", tag=TAG_P, response=DELETED)
 def placement_cancel(ident: int):
     """Cancel a placement never admitted."""
     placements.cancel(db.session, current_user, get_scoped(db.session, current_user, Placement, ident, WRITE))
@@ -211,6 +191,9 @@ def placement_cancel(ident: int):
 
 
 @bp.route("/placements/<int:ident>/documents", methods=["POST"])
+@operation("Mencatat dokumen persyaratan: tanggal (tidak setelah hari ini) dan nomor surat atau pindaian (multipart "
+           "'file': PDF, JPEG, PNG diperiksa dari isinya)", tag=TAG_P, request=DOCUMENT_INPUT,
+           response=PLACEMENT_SCHEMA, status=201)
 def placement_document_add(ident: int):
     """Record a required document: its date and its number or a scan (JSON, or multipart with `file`)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
@@ -222,6 +205,7 @@ def placement_document_add(ident: int):
 
 
 @bp.route("/placement-documents/<int:ident>/scan", methods=["POST"])
+@operation("Melampirkan pindaian dokumen (multipart 'file')", tag=TAG_P, response=PLACEMENT_SCHEMA, status=201)
 def placement_document_scan_attach(ident: int):
     """Attach or replace the scan of a recorded document (multipart `file`; PDF, JPEG or PNG by content)."""
     doc = get_scoped(db.session, current_user, PlacementDocument, ident, WRITE)
@@ -232,6 +216,8 @@ def placement_document_scan_attach(ident: int):
 
 
 @bp.route("/placement-documents/<int:ident>/scan")
+@operation("Mengunduh pindaian dokumen (memuat identitas: operator LPKS dan Dinas Sosial kabupaten/kota; diaudit)",
+           tag=TAG_P, response=FILE, media=SCANS, responses=GONE)
 def placement_document_scan(ident: int):
     """The scan itself, for the roles that may see the child's identity (audited)."""
     doc = get_scoped(db.session, current_user, PlacementDocument, ident)
@@ -241,6 +227,7 @@ def placement_document_scan(ident: int):
 
 
 @bp.route("/placement-documents/<int:ident>", methods=["DELETE"])
+@operation("Menghapus dokumen (sebelum diterima)", tag=TAG_P, response=DELETED)
 def placement_document_remove(ident: int):
     """Remove a document recorded by mistake (before admission)."""
     doc = get_scoped(db.session, current_user, PlacementDocument, ident, WRITE)
@@ -255,53 +242,29 @@ def _placement_action(ident: int, action):
 
 
 @bp.route("/placements/<int:ident>/admit", methods=["POST"])
+@operation("Menerima anak (admisi)", tag=TAG_P, request=ADMISSION_INPUT, response=PLACEMENT_SCHEMA)
 def placement_admit(ident: int):
     """Admit: documents complete, capacity by sex (a reason above it)."""
     return _placement_action(ident, placements_admission.admit)
 
 
 @bp.route("/placements/<int:ident>/behaviour", methods=["POST"])
+@operation("Mencatat penilaian perilaku", tag=TAG_P, request=BEHAVIOUR_INPUT, response=PLACEMENT_SCHEMA)
 def placement_behaviour(ident: int):
     """Record the behaviour assessment for parole (Pasal 13 ayat 6)."""
     return _placement_action(ident, placements.record_behaviour)
 
 
 @bp.route("/placements/<int:ident>/exit", methods=["POST"])
+@operation("Mengakhiri penempatan dengan alasan keluar", tag=TAG_P, request=EXIT_INPUT, response=PLACEMENT_SCHEMA)
 def placement_exit(ident: int):
     """End a placement with a reason of RULES §4."""
     return _placement_action(ident, placements.exit_placement)
 
 
 @bp.route("/placements/<int:ident>/custody-periods", methods=["POST"])
+@operation("Membuka masa titipan", tag=TAG_C, request=PERIOD_INPUT, response=PERIOD_SCHEMA, status=201)
 def custody_open(ident: int):
     """Open a titipan period (the next level opens a new one)."""
     placement = get_scoped(db.session, current_user, Placement, ident, WRITE)
     return jsonify(_period_json(custody.open_period(db.session, current_user, placement, json_body()))), 201
-
-
-describe("/placements", "get", "Daftar penempatan", tag=TAG_P, params=PAGING_PARAMS + [
-    param("resident_id", kind="integer"), param("status"), param("basis")])
-describe("/placements", "post", "Mencatat penempatan (belum diterima)", body=PLACEMENT_INPUT,
-         response=PLACEMENT_SCHEMA, tag=TAG_P)
-describe("/placements/{id}", "get", "Satu penempatan dengan tanggal-tanggal terhitung", params=ID,
-         response=PLACEMENT_SCHEMA, tag=TAG_P)
-describe("/placements/{id}", "patch", "Mengubah penempatan (wajib menyertakan version)", params=ID,
-         body=PLACEMENT_INPUT, response=PLACEMENT_SCHEMA, tag=TAG_P)
-describe("/placements/{id}", "delete", "Membatalkan penempatan yang belum diterima", params=ID, tag=TAG_P)
-describe("/placements/{id}/documents", "post", "Mencatat dokumen persyaratan: tanggal (tidak setelah hari ini) dan "
-         "nomor surat atau pindaian (multipart 'file': PDF, JPEG, PNG diperiksa dari isinya)", params=ID, tag=TAG_P,
-         body=_obj(code=STR, number=STR, dated=DATE, received_at=STR, note=STR), response=PLACEMENT_SCHEMA)
-describe("/placement-documents/{id}/scan", "post", "Melampirkan pindaian dokumen (multipart 'file')", params=ID,
-         tag=TAG_P, response=PLACEMENT_SCHEMA)
-describe("/placement-documents/{id}/scan", "get", "Mengunduh pindaian dokumen (memuat identitas: operator LPKS dan "
-         "Dinas Sosial kabupaten/kota; diaudit)", params=ID, tag=TAG_P)
-describe("/placement-documents/{id}", "delete", "Menghapus dokumen (sebelum diterima)", params=ID, tag=TAG_P)
-describe("/placements/{id}/admit", "post", "Menerima anak (admisi)", params=ID, tag=TAG_P, response=PLACEMENT_SCHEMA,
-         body=_obj(handover_at=STR, over_capacity_reason=STR))
-describe("/placements/{id}/behaviour", "post", "Mencatat penilaian perilaku", params=ID, tag=TAG_P,
-         body=_obj(behaviour_good=BOOL, behaviour_assessed_on=DATE, behaviour_note=STR), response=PLACEMENT_SCHEMA)
-describe("/placements/{id}/exit", "post", "Mengakhiri penempatan dengan alasan keluar", params=ID, tag=TAG_P,
-         body=_obj(exit_reason=STR, exit_date=DATE, exit_note=STR, exit_decision_number=STR, exit_decision_date=DATE),
-         response=PLACEMENT_SCHEMA)
-describe("/placements/{id}/custody-periods", "post", "Membuka masa titipan", params=ID, body=PERIOD_INPUT,
-         response=PERIOD_SCHEMA, tag=TAG_C)

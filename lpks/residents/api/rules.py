@@ -9,12 +9,13 @@ from lpks.extensions import db
 from lpks.platform.models.holiday import Holiday
 from lpks.platform.services import holidays
 from lpks.residents import calculators
+from lpks.residents.schemas import DELETED, HolidayInput, HolidayOut
 from lpks.residents.services.common import parse_int
 from lpks.security import WRITE
 from lpks.security.access import get_scoped, scoped_select
 from lpks.web.api import bp, json_body
-from lpks.web.api.paging import PAGING_PARAMS, paginate
-from lpks.web.api.spec import describe, param
+from lpks.web.api.paging import paginate
+from lpks.web.api.operations import operation, param
 
 DATE = {"type": "string", "format": "date"}
 YEARS = {"type": "array", "items": {"type": "integer"},
@@ -25,7 +26,21 @@ ERROR_NOTE = ("Masukan yang dilarang hukum menghasilkan 422 dengan 'field' (nama
               "menyebut Pasal.")
 
 
+LEVELS = ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]
+CUSTODY_ANSWER = {"type": "object", "required": ["last_day", "notice_deadline", "max_days", "calendar_missing_years"],
+                  "properties": {"last_day": DATE, "notice_deadline": DATE, "max_days": {"type": "integer"},
+                                 "calendar_missing_years": YEARS}}
+COURT_ANSWER = {"type": "object", "required": ["last_day", "calendar_missing_years"], "properties": {
+    "last_day": DATE, "parole_eligible_from": {"type": ["string", "null"], "format": "date"},
+    "calendar_missing_years": YEARS}}
+AGE_ANSWER = {"type": "object", "required": ["age", "calendar_missing_years"], "properties": {
+    "age": {"type": "integer"}, "route": {"enum": ["under_12", "anak"]}, "calendar_missing_years": YEARS}}
+
+
 @bp.route("/rules/custody")
+@operation("Kalkulator masa titipan: hari terakhir dan batas surat pemberitahuan. " + ERROR_NOTE, tag="kalkulator",
+           params=[param("level", required=True, enum=LEVELS), param("start", required=True, format="date"),
+                   param("days", kind="integer", required=True, minimum=1)], response=CUSTODY_ANSWER)
 def rules_custody():
     """Last day, notice deadline and maximum of a titipan period (Pasal 11 ayat 3–4)."""
     calculators.require_user(current_user)
@@ -33,6 +48,10 @@ def rules_custody():
 
 
 @bp.route("/rules/court-placement")
+@operation("Kalkulator penempatan putusan pengadilan: hari terakhir dan pembebasan bersyarat. " + ERROR_NOTE,
+           tag="kalkulator", response=COURT_ANSWER,
+           params=[param("start", required=True, format="date"),
+                   param("months", kind="integer", required=True, minimum=1, maximum=12)])
 def rules_court_placement():
     """Last day and parole eligibility of a court-ordered placement (Pasal 13 ayat 4 and 6)."""
     calculators.require_user(current_user)
@@ -40,43 +59,16 @@ def rules_court_placement():
 
 
 @bp.route("/rules/age")
+@operation("Kalkulator usia pada tanggal tindak pidana dan jalurnya. " + ERROR_NOTE, tag="kalkulator",
+           params=[param("born", required=True, format="date"), param("offence", required=True, format="date")],
+           response=AGE_ANSWER)
 def rules_age():
     """Age on the offence date and the route (Pasal 1 angka 3; Pasal 9 ayat 1 huruf a)."""
     calculators.require_user(current_user)
     return jsonify(calculators.age(db.session, request.args))
 
 
-LEVELS = ["penyidikan", "penuntutan", "pengadilan_negeri", "pengadilan_tinggi", "kasasi"]
-describe("/rules/custody", "get", "Kalkulator masa titipan: hari terakhir dan batas surat pemberitahuan. " + ERROR_NOTE,
-         tag="kalkulator", params=[param("level", required=True, enum=LEVELS),
-                                   param("start", required=True, format="date"),
-                                   param("days", kind="integer", required=True, minimum=1)],
-         response={"type": "object", "properties": {"last_day": DATE, "notice_deadline": DATE,
-                                                    "max_days": {"type": "integer"},
-                                                    "calendar_missing_years": YEARS}})
-describe("/rules/court-placement", "get", "Kalkulator penempatan putusan pengadilan: hari terakhir dan pembebasan "
-         "bersyarat. " + ERROR_NOTE, tag="kalkulator",
-         params=[param("start", required=True, format="date"),
-                 param("months", kind="integer", required=True, minimum=1, maximum=12)],
-         response={"type": "object", "properties": {"last_day": DATE,
-                                                    "parole_eligible_from": {"type": ["string", "null"],
-                                                                             "format": "date"},
-                                                    "calendar_missing_years": YEARS}})
-describe("/rules/age", "get", "Kalkulator usia pada tanggal tindak pidana dan jalurnya. " + ERROR_NOTE,
-         tag="kalkulator", params=[param("born", required=True, format="date"),
-                                   param("offence", required=True, format="date")],
-         response={"type": "object", "properties": {"age": {"type": "integer"},
-                                                    "route": {"enum": ["under_12", "anak"]},
-                                                    "calendar_missing_years": YEARS}})
-
-
 # --- holiday calendar -----------------------------------------------------------------------------------------
-
-HOLIDAY_SCHEMA = {"type": "object", "properties": {
-    "id": {"type": "integer"}, "date": DATE, "name": {"type": "string"},
-    "kind": {"enum": ["national", "cuti_bersama"]}, "source": {"enum": ["seeded", "manual"]},
-    "version": {"type": "integer"}}}
-ID = [param("id", "path", "integer")]
 
 
 def holiday_json(holiday: Holiday) -> dict:
@@ -86,6 +78,8 @@ def holiday_json(holiday: Holiday) -> dict:
 
 
 @bp.route("/holidays")
+@operation("Kalender hari libur nasional dan cuti bersama", tag="kalender", params=[param("year", kind="integer")],
+           response=HolidayOut, paged=True)
 def holiday_list():
     """The holiday calendar, optionally one year."""
     stmt = scoped_select(current_user, Holiday).order_by(Holiday.day)
@@ -96,18 +90,23 @@ def holiday_list():
 
 
 @bp.route("/holidays", methods=["POST"])
+@operation("Menambah tanggal libur (Kementerian Sosial); tenggat titipan dihitung ulang", tag="kalender",
+           request=HolidayInput, response=HolidayOut, status=201)
 def holiday_create():
     """Add a date (Kementerian Sosial)."""
     return jsonify(holiday_json(holidays.create(db.session, current_user, json_body()))), 201
 
 
 @bp.route("/holidays/<int:ident>")
+@operation("Satu tanggal libur", tag="kalender", response=HolidayOut)
 def holiday_detail(ident: int):
     """One date of the calendar."""
     return jsonify(holiday_json(get_scoped(db.session, current_user, Holiday, ident)))
 
 
 @bp.route("/holidays/<int:ident>", methods=["PATCH"])
+@operation("Mengubah tanggal libur (wajib menyertakan version)", tag="kalender", request=HolidayInput,
+           response=HolidayOut)
 def holiday_update(ident: int):
     """Change a date (Kementerian Sosial; with version)."""
     holiday = get_scoped(db.session, current_user, Holiday, ident, WRITE)
@@ -115,17 +114,8 @@ def holiday_update(ident: int):
 
 
 @bp.route("/holidays/<int:ident>", methods=["DELETE"])
+@operation("Menghapus tanggal libur", tag="kalender", response=DELETED)
 def holiday_delete(ident: int):
     """Remove a date (Kementerian Sosial)."""
     holidays.delete(db.session, current_user, get_scoped(db.session, current_user, Holiday, ident, WRITE))
     return jsonify({"deleted": ident})
-
-
-describe("/holidays", "get", "Kalender hari libur nasional dan cuti bersama", tag="kalender",
-         params=PAGING_PARAMS + [param("year", kind="integer")])
-describe("/holidays", "post", "Menambah tanggal libur (Kementerian Sosial); tenggat titipan dihitung ulang",
-         body=HOLIDAY_SCHEMA, response=HOLIDAY_SCHEMA, tag="kalender")
-describe("/holidays/{id}", "get", "Satu tanggal libur", params=ID, response=HOLIDAY_SCHEMA, tag="kalender")
-describe("/holidays/{id}", "patch", "Mengubah tanggal libur (wajib menyertakan version)", params=ID,
-         body=HOLIDAY_SCHEMA, response=HOLIDAY_SCHEMA, tag="kalender")
-describe("/holidays/{id}", "delete", "Menghapus tanggal libur", params=ID, tag="kalender")

@@ -85,23 +85,6 @@ def holiday_set(session: Session) -> frozenset[date]:
 
 # --- input parsing: each message names the field -----------------------------------------------------------
 
-def parse_date(value: Any, field: str, label: str, *, required: bool = True) -> date | None:
-    """A date from a date, a datetime or an ISO string YYYY-MM-DD."""
-    if value is None or value == "":
-        if required:
-            raise ServiceError(_("%(label)s wajib diisi (format TTTT-BB-HH).", label=label), field)
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ServiceError(_("%(label)s harus tanggal yang sah dengan format TTTT-BB-HH.", label=label),
-                           field) from None
-
-
 def parse_datetime(value: Any, field: str, label: str, *, required: bool = True) -> datetime | None:
     """A timezone-aware moment from a datetime or an ISO string; a naive one is local time (Asia/Jakarta)."""
     if value is None or value == "":

@@ -21,11 +21,11 @@ from lpks.residents.models.custody import (
     CustodyPeriod,
 )
 from lpks.residents.models.placement import STATUS_PENDING, Placement
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     call_rule,
     holiday_set,
     parse_bool,
-    parse_date,
     parse_int,
     parse_text,
     rules,

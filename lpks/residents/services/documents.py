@@ -17,11 +17,11 @@ from lpks.residents.models.placement import (
     Placement,
     PlacementDocument,
 )
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     call_rule,
     locale_code,
     now,
-    parse_date,
     parse_datetime,
     parse_text,
     rules,

@@ -22,10 +22,10 @@ from lpks.residents.services import (
     placements,
     residents,
 )
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     parse_bool,
     parse_choice,
-    parse_date,
     parse_datetime,
     parse_int,
 )

@@ -23,12 +23,12 @@ from lpks.residents.models.placement import (
 )
 from lpks.residents.models.resident import Resident
 from lpks.residents.services import pre_process
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     call_rule,
     local_date,
     locale_code,
     parse_bool,
-    parse_date,
     parse_int,
     parse_text,
     rules,

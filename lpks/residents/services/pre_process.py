@@ -15,9 +15,9 @@ from lpks.registry.models.institution import Institution
 from lpks.residents.models.obligations import MinimumWage, PlacementMeeting
 from lpks.residents.models.placement import STATUS_PENDING, Placement
 from lpks.residents.models.resident import Resident
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     parse_choice,
-    parse_date,
     parse_text,
     rules,
     today,

@@ -13,10 +13,10 @@ from lpks.platform.models.base import utcnow
 from lpks.registry.models.staff import StaffMember
 from lpks.residents.models.obligations import ProgressReport, SchoolExamRequest
 from lpks.residents.models.placement import STATUS_PRESENT, Placement
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     parse_bool,
     parse_choice,
-    parse_date,
     parse_int,
     parse_text,
     rules,

@@ -15,9 +15,9 @@ from lpks.platform.models.user import ROLE_KABKOTA, ROLE_OPERATOR
 from lpks.platform.services import audit
 from lpks.residents.models.placement import STATUS_EXITED, Placement
 from lpks.residents.models.resident import IDENTITY_FIELDS, SEXES, Resident
+from lpks.platform.dates import parse_date
 from lpks.residents.services.common import (
     parse_choice,
-    parse_date,
     parse_text,
     rules,
     today,

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from lpks.platform.errors import Forbidden, ServiceError
 from lpks.platform.models.base import utcnow
 from lpks.residents.models.placement import STATUS_EXITED, Placement
-from lpks.residents.services.common import parse_date, parse_text, rules, today
+from lpks.platform.dates import parse_date
+from lpks.residents.services.common import parse_text, rules, today
 from lpks.rules import (
     LegalBasis,
     check_determination,

@@ -1,13 +1,26 @@
 """The JSON API under /api/v1: session or bearer-token auth, JSON errors, an OpenAPI document."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, g, jsonify, request
 from flask_babel import gettext as _
 
 from lpks.extensions import csrf
-from lpks.web.api.spec import SPEC, document
+from lpks.web.api.operations import operation
+from lpks.web.api.spec import PREFIX, ROUTES, Route, document
 
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
+class _APIBlueprint(Blueprint):
+    """The blueprint, keeping each rule it is given for the OpenAPI document (lpks.web.api.spec.ROUTES)."""
+
+    def add_url_rule(self, rule, endpoint=None, view_func=None, **options):
+        super().add_url_rule(rule, endpoint, view_func, **options)
+        methods = tuple(m.upper() for m in options.get("methods") or ("GET",))
+        ROUTES.append(Route(PREFIX + rule, endpoint or view_func.__name__, view_func, methods))
+
+
+bp = _APIBlueprint("api", __name__, url_prefix=PREFIX)
+OPENAPI = {"type": "object", "required": ["openapi", "info", "paths"], "properties": {
+    "openapi": {"const": "3.1.0"}, "info": {"type": "object"}, "paths": {"type": "object"},
+    "components": {"type": "object"}}}
 
 
 @bp.before_request
@@ -24,6 +37,7 @@ def _csrf_for_cookie_sessions():
 
 
 @bp.route("/openapi.json")
+@operation("Dokumen OpenAPI 3.1 API ini", tag="umum", response=OPENAPI)
 def openapi():
     """The OpenAPI 3.1 document of this API."""
     return jsonify(document())
@@ -36,12 +50,17 @@ def unknown(_unknown: str):
 
 
 def json_body() -> dict:
-    """The request's JSON object, or a 422 naming the rule."""
+    """The request's JSON object, checked against the request model its operation declares; or a 422 naming the
+    field and the rule."""
     from lpks.platform.errors import ServiceError
+    from lpks.platform.validation import check_shape
 
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         raise ServiceError(_("Badan permintaan harus berupa objek JSON (Content-Type: application/json)."), "body")
+    model = g.get("api_request_model")
+    if model is not None:
+        check_shape(model, data)
     return data
 
 
@@ -66,4 +85,4 @@ def init_app(app) -> None:
     app.register_blueprint(bp)
 
 
-__all__ = ["SPEC", "bp", "init_app", "json_body"]
+__all__ = ["bp", "init_app", "json_body"]

@@ -1,15 +1,16 @@
-"""Request bodies validated by the pydantic models of schemas.py, and responses shaped by them.
+"""Request bodies validated by pydantic models (declared once per area in its schemas.py), and responses shaped by them.
 
 One door for every input: the services call `parse` on the plain dict they receive (JSON body, web form, CLI), so
 an API client and a form get the same refusal: a 422 naming each bad field, in Indonesian. `shape` validates what
-a route answers; `openapi_schema` gives the model's JSON schema with its references inlined for the OpenAPI document.
+a route answers; `check_shape` is what an operation's declared request model checks before the handler runs
+(lpks.web.api.operations); `derive` makes a non-table model from a table model's fields.
 """
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Optional, TypeVar
 
 from flask_babel import gettext as _
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model, model_validator
 
 from lpks.platform.errors import FieldErrors, ServiceError
 
@@ -38,6 +39,7 @@ class Output(BaseModel):
 
 def _label(model: type[BaseModel], loc: tuple) -> str:
     labels = getattr(model, "LABELS", {})
+    labels = labels() if callable(labels) else labels  # a service's field_labels(), read in the user's language
     name = next((part for part in reversed(loc) if isinstance(part, str)), "")
     label = labels.get(name)
     return str(label) if label else name
@@ -88,22 +90,49 @@ def parse(model: type[M], data: Any) -> M:
     raise FieldErrors(errors)
 
 
+def check_shape(model: type[BaseModel], data: Any) -> None:
+    """FieldErrors (422) when a field has the wrong type or name, naming every bad field (the missing ones too, as
+    `parse` would), in the user's language. A body whose only fault is a missing field passes: what is required is
+    the service's to say, after it checked the user's permission (a user without the right gets 403, not 422)."""
+    if not isinstance(data, dict):
+        raise ServiceError(_("Badan permintaan harus berupa objek JSON."), "body")
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        found = exc.errors(include_url=False)
+        if all(e["type"] == "missing" or not e["loc"] for e in found):
+            return
+        errors = [ServiceError(_message(model, e), _field(e["loc"])) for e in found]
+        if len(errors) == 1:
+            raise errors[0] from None
+        raise FieldErrors(errors) from None
+
+
 def shape(model: type[M], data: Any) -> dict:
     """A response as JSON-ready values, checked against its model."""
     return model.model_validate(data).model_dump(mode="json")
 
 
-def _inline(node: Any, defs: dict) -> Any:
-    if isinstance(node, dict):
-        if "$ref" in node:
-            return _inline(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
-        return {key: _inline(value, defs) for key, value in node.items() if key != "$defs"}
-    if isinstance(node, list):
-        return [_inline(item, defs) for item in node]
-    return node
+class Body(Input):
+    """A request body whose unknown fields reach the service, which names each itself."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
 
-def openapi_schema(model: type[BaseModel], mode: str = "validation") -> dict:
-    """The model's JSON schema with every $ref inlined (the OpenAPI document holds no shared components yet)."""
-    schema = model.model_json_schema(mode=mode)
-    return _inline(schema, schema.get("$defs", {}))
+def derive(name: str, table: type, fields: tuple[str, ...] | list[str], *, base: type[BaseModel] | None = None,
+           overrides: dict[str, Any] | None = None, doc: str | None = None, partial: bool = False,
+           labels: Any = None) -> type[BaseModel]:
+    """A non-table model of `table`'s fields, typed as the table types them (its columns are not typed again):
+    `overrides` gives a field a narrower type, e.g. a Literal of its choices. The primary key `id`, Optional on the
+    table because the database assigns it, is an int once stored. `partial=True` makes a request body (`Body`):
+    every field may be left out (a change sends only what changes; the service says what a new record needs).
+    `labels` names the fields in messages (a dict, or a function giving one in the user's language)."""
+    spec: dict[str, Any] = {}
+    for key in fields:
+        annotation = (overrides or {}).get(key) or (int if key == "id" else table.model_fields[key].annotation)
+        spec[key] = (Optional[annotation], None) if partial else (annotation, ...)
+    model = create_model(name, __base__=base or (Body if partial else Output), **spec)
+    model.__doc__ = doc or f"{table.__name__} as the API {'receives' if partial else 'shows'} it."
+    if labels is not None:
+        model.LABELS = labels
+    return model
