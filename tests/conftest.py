@@ -21,23 +21,6 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 PASSWORD = "kata-sandi-uji-123"
 
 
-# The longest files, measured (seconds on a 2-core machine): run first, so that with one process per core
-# (pytest-xdist, `--dist loadfile`) the short files fill in at the end instead of one long file running alone.
-LONGEST_FIRST = ("tests/performance/test_export_memory.py", "tests/reliability/test_sqlite_load.py",
-                 "tests/security/test_access_matrix.py", "tests/e2e/test_xss.py", "tests/platform/test_wheel.py",
-                 "tests/performance/test_query_counts.py", "tests/platform/test_backup.py",
-                 "tests/e2e/test_accessibility.py", "tests/e2e/test_case_flows.py", "tests/e2e/test_role_flows.py",
-                 "tests/reliability/test_crashes.py", "tests/e2e/test_intake_flows.py",
-                 "tests/reliability/test_api_properties.py", "tests/e2e/test_forms_ux.py",
-                 "tests/reliability/test_throttle_workers.py", "tests/platform/test_worker.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    """The longest files first (stable: every file keeps its own order, the others keep theirs)."""
-    rank = {path: index for index, path in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
-
-
 def _seed_demo(url: str, instance: str) -> None:
     """Seed the demo into a migrated database (once per run: each test then copies it)."""
     from lpks import create_app
