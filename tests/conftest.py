@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -15,6 +16,11 @@ from sqlalchemy.pool import NullPool
 from lpks.platform.schema import upgrade
 
 pytest_plugins = ["tests.openapi_check"]  # every /api/v1 answer checked against the OpenAPI document
+
+# Property tests judge results, not speed: on a machine busy with one test process per core, Hypothesis's timing
+# checks (a slow draw, an example over 200 ms) would fail a correct test.
+settings.register_profile("lpks", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("lpks")
 
 PG_URL = os.environ.get("LPKS_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
